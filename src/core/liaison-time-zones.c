@@ -1,0 +1,196 @@
+/* liaison-time-zones.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "liaison-time-zones"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "liaison-time-zones.h"
+
+/* The zones the office works in: Japan, and the places in North America
+ * and the Caribbean that JLGC covers. Any other IANA zone is accepted too;
+ * these are the ones offered in lists, with names a person recognises.
+ */
+static const struct {
+  const char *identifier;
+  const char *place;
+} builtin_zones[] = {
+  { "America/New_York",    N_("New York") },
+  { "Asia/Tokyo",          N_("Tokyo") },
+  { "America/Chicago",     N_("Chicago") },
+  { "America/Denver",      N_("Denver") },
+  { "America/Phoenix",     N_("Phoenix") },
+  { "America/Los_Angeles", N_("Los Angeles") },
+  { "America/Anchorage",   N_("Anchorage") },
+  { "Pacific/Honolulu",    N_("Honolulu") },
+  { "America/Puerto_Rico", N_("San Juan") },
+  { "America/Jamaica",     N_("Kingston") },
+  { "America/Port_of_Spain", N_("Port of Spain") },
+  { "America/St_Johns",    N_("St. John’s") },
+  { "America/Halifax",     N_("Halifax") },
+  { "America/Toronto",     N_("Toronto") },
+  { "America/Winnipeg",    N_("Winnipeg") },
+  { "America/Regina",      N_("Regina") },
+  { "America/Edmonton",    N_("Edmonton") },
+  { "America/Vancouver",   N_("Vancouver") },
+  { "Etc/UTC",             N_("Coordinated Universal Time") },
+};
+
+G_DEFINE_QUARK (liaison-time-zone-error-quark, liaison_time_zone_error)
+
+guint
+liaison_time_zones_get_n_builtin (void)
+{
+  return G_N_ELEMENTS (builtin_zones);
+}
+
+/**
+ * liaison_time_zones_get_builtin:
+ * @position: an index below liaison_time_zones_get_n_builtin()
+ *
+ * Returns: the IANA identifier of the built-in zone at @position
+ */
+const char *
+liaison_time_zones_get_builtin (guint position)
+{
+  g_return_val_if_fail (position < G_N_ELEMENTS (builtin_zones), NULL);
+
+  return builtin_zones[position].identifier;
+}
+
+/**
+ * liaison_time_zone_validate:
+ * @identifier: an IANA time zone identifier such as "America/New_York"
+ * @error: return location for a #GError
+ *
+ * Checks that @identifier names a zone of the system's time zone database.
+ * GLib would silently give UTC for an unknown name; a seminar planned in
+ * the wrong zone is worse than an error.
+ *
+ * Returns: %TRUE if the zone is known
+ */
+gboolean
+liaison_time_zone_validate (const char  *identifier,
+                            GError     **error)
+{
+  g_autoptr(GTimeZone) zone = NULL;
+
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (identifier != NULL && identifier[0] != '\0')
+    zone = g_time_zone_new_identifier (identifier);
+
+  if (zone == NULL)
+    {
+      g_set_error (error, LIAISON_TIME_ZONE_ERROR, LIAISON_TIME_ZONE_ERROR_UNKNOWN,
+                   /* Translators: %s is a time zone name such as America/New_York */
+                   _("“%s” is not a time zone known to this system."),
+                   identifier != NULL ? identifier : "");
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * liaison_time_zone_dup_place_name:
+ * @identifier: an IANA time zone identifier
+ *
+ * The translated name of the place a zone is named after, for the built-in
+ * zones; for any other zone, the last part of its identifier with
+ * underscores as spaces ("America/Mexico_City" gives "Mexico City").
+ *
+ * Returns: (transfer full): a name to show
+ */
+char *
+liaison_time_zone_dup_place_name (const char *identifier)
+{
+  const char *slash;
+  char *name;
+
+  g_return_val_if_fail (identifier != NULL, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (builtin_zones); i++)
+    {
+      if (g_strcmp0 (builtin_zones[i].identifier, identifier) == 0)
+        return g_strdup (_(builtin_zones[i].place));
+    }
+
+  slash = strrchr (identifier, '/');
+  name = g_strdup (slash != NULL ? slash + 1 : identifier);
+  g_strdelimit (name, "_", ' ');
+
+  return name;
+}
+
+/**
+ * liaison_time_zone_dup_offset:
+ * @identifier: an IANA time zone identifier
+ * @when: the instant at which the offset is wanted
+ *
+ * The zone's offset from UTC at @when, as "UTC+09:00" or "UTC−05:00" (with
+ * a true minus sign). The offset depends on @when wherever daylight saving
+ * time is kept.
+ *
+ * Returns: (transfer full) (nullable): the offset, or %NULL for an unknown zone
+ */
+char *
+liaison_time_zone_dup_offset (const char *identifier,
+                              GDateTime  *when)
+{
+  g_autoptr(GTimeZone) zone = NULL;
+  g_autoptr(GDateTime) local = NULL;
+  GTimeSpan offset;
+  gint64 minutes;
+
+  g_return_val_if_fail (identifier != NULL, NULL);
+  g_return_val_if_fail (when != NULL, NULL);
+
+  zone = g_time_zone_new_identifier (identifier);
+  if (zone == NULL)
+    return NULL;
+
+  local = g_date_time_to_timezone (when, zone);
+  offset = g_date_time_get_utc_offset (local);
+  minutes = ABS (offset) / G_TIME_SPAN_MINUTE;
+
+  return g_strdup_printf ("UTC%s%02d:%02d",
+                          offset < 0 ? "−" : "+",
+                          (int) (minutes / 60),
+                          (int) (minutes % 60));
+}
+
+/**
+ * liaison_time_zone_dup_display_name:
+ * @identifier: an IANA time zone identifier
+ * @when: the instant whose offset is shown
+ *
+ * A zone as a list shows it: "New York (UTC−05:00)".
+ *
+ * Returns: (transfer full) (nullable): the name, or %NULL for an unknown zone
+ */
+char *
+liaison_time_zone_dup_display_name (const char *identifier,
+                                    GDateTime  *when)
+{
+  g_autofree char *place = NULL;
+  g_autofree char *offset = NULL;
+
+  g_return_val_if_fail (identifier != NULL, NULL);
+  g_return_val_if_fail (when != NULL, NULL);
+
+  offset = liaison_time_zone_dup_offset (identifier, when);
+  if (offset == NULL)
+    return NULL;
+
+  place = liaison_time_zone_dup_place_name (identifier);
+
+  /* Translators: a time zone in a list: the place it is named after, then
+   * its offset from UTC, e.g. "New York (UTC−05:00)" */
+  return g_strdup_printf (_("%s (%s)"), place, offset);
+}

@@ -1,0 +1,349 @@
+/* liaison-application.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "liaison-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "liaison-application.h"
+#include "liaison-paths.h"
+#include "liaison-preferences-dialog.h"
+#include "liaison-shortcuts-dialog.h"
+#include "liaison-window.h"
+
+struct _LiaisonApplication
+{
+  AdwApplication  parent_instance;
+
+  GSettings      *settings;
+  char           *database_path;
+};
+
+G_DEFINE_FINAL_TYPE (LiaisonApplication, liaison_application, ADW_TYPE_APPLICATION)
+
+enum {
+  PROP_0,
+  PROP_DATABASE_PATH,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static const GOptionEntry main_entries[] = {
+  { "database", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Open the database in FILE instead of the usual one"), N_("FILE") },
+  { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Print the version of Liaison and exit"), NULL },
+  { NULL }
+};
+
+/* The accelerators of the application; the Keyboard Shortcuts dialog
+ * reads them back from the application, so the two cannot disagree. */
+static const struct {
+  const char *action;
+  const char *accels[3];
+} application_accels[] = {
+  { "app.preferences", { "<Control>comma", NULL } },
+  { "app.shortcuts", { "<Control>question", NULL } },
+  { "app.quit", { "<Control>q", NULL } },
+  { "window.close", { "<Control>w", NULL } },
+  { "win.show-page::overview", { "<Alt>1", NULL } },
+  { "win.show-page::fellowship", { "<Alt>2", NULL } },
+  { "win.show-page::affiliations", { "<Alt>3", NULL } },
+  { "win.show-page::seminars", { "<Alt>4", NULL } },
+  { "win.show-page::partners", { "<Alt>5", NULL } },
+};
+
+LiaisonApplication *
+liaison_application_new (const char        *application_id,
+                         GApplicationFlags  flags)
+{
+  g_return_val_if_fail (application_id != NULL, NULL);
+
+  return g_object_new (LIAISON_TYPE_APPLICATION,
+                       "application-id", application_id,
+                       "flags", flags,
+                       "resource-base-path", "/org/jlgc/Liaison",
+                       NULL);
+}
+
+static int
+liaison_application_handle_local_options (GApplication *application,
+                                          GVariantDict *options)
+{
+  LiaisonApplication *self = LIAISON_APPLICATION (application);
+  g_autofree char *database = NULL;
+
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("%s %s\n", "Liaison", PACKAGE_VERSION);
+      return EXIT_SUCCESS;
+    }
+
+  if (g_variant_dict_lookup (options, "database", "^ay", &database))
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *path = NULL;
+
+      path = liaison_paths_resolve_database (database, NULL, &error);
+      if (path == NULL)
+        {
+          g_printerr ("%s\n", error->message);
+          return EXIT_FAILURE;
+        }
+
+      liaison_application_set_database_path (self, path);
+
+      /* Another database is another office: let it have its own instance
+       * rather than handing the request to one that already runs. */
+      g_application_set_flags (application,
+                               g_application_get_flags (application) | G_APPLICATION_NON_UNIQUE);
+    }
+
+  return G_APPLICATION_CLASS (liaison_application_parent_class)->handle_local_options (application, options);
+}
+
+static void
+liaison_application_activate (GApplication *application)
+{
+  GtkWindow *window;
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (application));
+  if (window == NULL)
+    window = g_object_new (LIAISON_TYPE_WINDOW,
+                           "application", application,
+                           NULL);
+
+  gtk_window_present (window);
+}
+
+static void
+preferences_action_cb (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  LiaisonApplication *self = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  AdwDialog *dialog;
+
+  dialog = liaison_preferences_dialog_new (self->settings, self->database_path);
+  adw_dialog_present (dialog, GTK_WIDGET (window));
+}
+
+static void
+shortcuts_action_cb (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  LiaisonApplication *self = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  adw_dialog_present (liaison_shortcuts_dialog_new (GTK_APPLICATION (self)),
+                      GTK_WIDGET (window));
+}
+
+static void
+about_action_cb (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  LiaisonApplication *self = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  static const char *developers[] = {
+    "Japan Local Government Center, New York",
+    NULL
+  };
+  AdwDialog *dialog;
+
+  dialog = adw_about_dialog_new_from_appdata ("/org/jlgc/Liaison/metainfo.xml",
+                                              PACKAGE_VERSION);
+  adw_about_dialog_set_version (ADW_ABOUT_DIALOG (dialog), PACKAGE_VERSION);
+  adw_about_dialog_set_developers (ADW_ABOUT_DIALOG (dialog), developers);
+  adw_about_dialog_set_copyright (ADW_ABOUT_DIALOG (dialog),
+                                  "© 2026 Japan Local Government Center");
+  /* Translators: Replace "translator-credits" with your name, one name a
+   * line, optionally followed by an email address in angle brackets. */
+  adw_about_dialog_set_translator_credits (ADW_ABOUT_DIALOG (dialog),
+                                           _("translator-credits"));
+
+  adw_dialog_present (dialog, GTK_WIDGET (window));
+}
+
+static void
+quit_action_cb (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  LiaisonApplication *self = user_data;
+  GList *windows;
+
+  /* Close the windows rather than quit outright, so that each one saves
+   * its state on the way out. */
+  windows = gtk_application_get_windows (GTK_APPLICATION (self));
+  while (windows != NULL)
+    {
+      GtkWindow *window = windows->data;
+
+      windows = windows->next;
+      gtk_window_close (window);
+    }
+
+  g_application_quit (G_APPLICATION (self));
+}
+
+static const GActionEntry app_entries[] = {
+  { "preferences", preferences_action_cb },
+  { "shortcuts", shortcuts_action_cb },
+  { "about", about_action_cb },
+  { "quit", quit_action_cb },
+};
+
+static void
+liaison_application_startup (GApplication *application)
+{
+  LiaisonApplication *self = LIAISON_APPLICATION (application);
+
+  G_APPLICATION_CLASS (liaison_application_parent_class)->startup (application);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self),
+                                   app_entries,
+                                   G_N_ELEMENTS (app_entries),
+                                   self);
+
+  for (guint i = 0; i < G_N_ELEMENTS (application_accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (self),
+                                           application_accels[i].action,
+                                           application_accels[i].accels);
+
+  gtk_window_set_default_icon_name (APPLICATION_ID);
+}
+
+static void
+liaison_application_finalize (GObject *object)
+{
+  LiaisonApplication *self = (LiaisonApplication *)object;
+
+  g_clear_object (&self->settings);
+  g_clear_pointer (&self->database_path, g_free);
+
+  G_OBJECT_CLASS (liaison_application_parent_class)->finalize (object);
+}
+
+static void
+liaison_application_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  LiaisonApplication *self = LIAISON_APPLICATION (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATABASE_PATH:
+      g_value_set_string (value, self->database_path);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+liaison_application_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  LiaisonApplication *self = LIAISON_APPLICATION (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATABASE_PATH:
+      liaison_application_set_database_path (self, g_value_get_string (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+liaison_application_class_init (LiaisonApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = liaison_application_finalize;
+  object_class->get_property = liaison_application_get_property;
+  object_class->set_property = liaison_application_set_property;
+
+  app_class->activate = liaison_application_activate;
+  app_class->startup = liaison_application_startup;
+  app_class->handle_local_options = liaison_application_handle_local_options;
+
+  /**
+   * LiaisonApplication:database-path:
+   *
+   * The absolute path of the database file this instance works on.
+   */
+  properties[PROP_DATABASE_PATH] =
+    g_param_spec_string ("database-path", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+liaison_application_init (LiaisonApplication *self)
+{
+  self->settings = g_settings_new (BASE_ID);
+  self->database_path = liaison_paths_dup_default_database ();
+
+  g_application_add_main_option_entries (G_APPLICATION (self), main_entries);
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("Keep the fellowships, sister cities, seminars and partners of the Japan Local Government Center."));
+}
+
+/**
+ * liaison_application_get_settings:
+ * @self: a #LiaisonApplication
+ *
+ * Returns: (transfer none): the application's settings
+ */
+GSettings *
+liaison_application_get_settings (LiaisonApplication *self)
+{
+  g_return_val_if_fail (LIAISON_IS_APPLICATION (self), NULL);
+
+  return self->settings;
+}
+
+const char *
+liaison_application_get_database_path (LiaisonApplication *self)
+{
+  g_return_val_if_fail (LIAISON_IS_APPLICATION (self), NULL);
+
+  return self->database_path;
+}
+
+void
+liaison_application_set_database_path (LiaisonApplication *self,
+                                       const char         *database_path)
+{
+  g_autofree char *fallback = NULL;
+
+  g_return_if_fail (LIAISON_IS_APPLICATION (self));
+
+  if (database_path == NULL)
+    database_path = fallback = liaison_paths_dup_default_database ();
+
+  if (g_set_str (&self->database_path, database_path))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATABASE_PATH]);
+}

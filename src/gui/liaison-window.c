@@ -1,0 +1,319 @@
+/* liaison-window.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "liaison-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "liaison-application.h"
+#include "liaison-window.h"
+
+struct _LiaisonWindow
+{
+  AdwApplicationWindow   parent_instance;
+
+  GSettings             *settings;
+
+  /* Template widgets */
+  AdwNavigationSplitView *split_view;
+  AdwNavigationPage      *content_page;
+  GtkListBox             *sidebar;
+  GtkStack               *stack;
+  AdwToastOverlay        *toast_overlay;
+};
+
+G_DEFINE_FINAL_TYPE (LiaisonWindow, liaison_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_PAGE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static GtkWidget *
+sidebar_row_new (GtkStackPage *page)
+{
+  GtkWidget *row;
+  GtkWidget *box;
+
+  box = g_object_new (GTK_TYPE_BOX,
+                      "spacing", 12,
+                      NULL);
+  gtk_box_append (GTK_BOX (box),
+                  gtk_image_new_from_icon_name (gtk_stack_page_get_icon_name (page)));
+  gtk_box_append (GTK_BOX (box),
+                  g_object_new (GTK_TYPE_LABEL,
+                                "label", gtk_stack_page_get_title (page),
+                                "xalign", 0.0f,
+                                "ellipsize", PANGO_ELLIPSIZE_END,
+                                NULL));
+
+  row = gtk_list_box_row_new ();
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_widget_set_name (row, gtk_stack_page_get_name (page));
+
+  return row;
+}
+
+static void
+liaison_window_populate_sidebar (LiaisonWindow *self)
+{
+  g_autoptr(GtkSelectionModel) pages = gtk_stack_get_pages (self->stack);
+  guint n_pages = g_list_model_get_n_items (G_LIST_MODEL (pages));
+
+  for (guint i = 0; i < n_pages; i++)
+    {
+      g_autoptr(GtkStackPage) page = g_list_model_get_item (G_LIST_MODEL (pages), i);
+
+      gtk_list_box_append (self->sidebar, sidebar_row_new (page));
+    }
+}
+
+static GtkListBoxRow *
+liaison_window_find_row (LiaisonWindow *self,
+                         const char    *page)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LIST_BOX_ROW (child) &&
+          g_strcmp0 (gtk_widget_get_name (child), page) == 0)
+        return GTK_LIST_BOX_ROW (child);
+    }
+
+  return NULL;
+}
+
+static void
+sidebar_row_activated_cb (LiaisonWindow *self,
+                          GtkListBoxRow *row)
+{
+  g_assert (LIAISON_IS_WINDOW (self));
+  g_assert (GTK_IS_LIST_BOX_ROW (row));
+
+  liaison_window_set_page (self, gtk_widget_get_name (GTK_WIDGET (row)));
+  adw_navigation_split_view_set_show_content (self->split_view, TRUE);
+}
+
+static void
+show_page_action_cb (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  LiaisonWindow *self = LIAISON_WINDOW (widget);
+
+  liaison_window_set_page (self, g_variant_get_string (parameter, NULL));
+  adw_navigation_split_view_set_show_content (self->split_view, TRUE);
+}
+
+static gboolean
+liaison_window_close_request (GtkWindow *window)
+{
+  LiaisonWindow *self = LIAISON_WINDOW (window);
+  int width;
+  int height;
+
+  gtk_window_get_default_size (window, &width, &height);
+
+  g_settings_delay (self->settings);
+  g_settings_set_int (self->settings, "window-width", width);
+  g_settings_set_int (self->settings, "window-height", height);
+  g_settings_set_boolean (self->settings, "window-maximized",
+                          gtk_window_is_maximized (window));
+  g_settings_apply (self->settings);
+
+  return GTK_WINDOW_CLASS (liaison_window_parent_class)->close_request (window);
+}
+
+static void
+liaison_window_constructed (GObject *object)
+{
+  LiaisonWindow *self = (LiaisonWindow *)object;
+  GtkApplication *application;
+  g_autofree char *page = NULL;
+
+  G_OBJECT_CLASS (liaison_window_parent_class)->constructed (object);
+
+  application = gtk_window_get_application (GTK_WINDOW (self));
+  if (LIAISON_IS_APPLICATION (application))
+    self->settings = g_object_ref (liaison_application_get_settings (LIAISON_APPLICATION (application)));
+  else
+    self->settings = g_settings_new (BASE_ID);
+
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  page = g_settings_get_string (self->settings, "selected-page");
+  liaison_window_set_page (self, page);
+}
+
+static void
+liaison_window_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), LIAISON_TYPE_WINDOW);
+
+  G_OBJECT_CLASS (liaison_window_parent_class)->dispose (object);
+}
+
+static void
+liaison_window_finalize (GObject *object)
+{
+  LiaisonWindow *self = (LiaisonWindow *)object;
+
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (liaison_window_parent_class)->finalize (object);
+}
+
+static void
+liaison_window_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  LiaisonWindow *self = LIAISON_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_PAGE:
+      g_value_set_string (value, liaison_window_get_page (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+liaison_window_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  LiaisonWindow *self = LIAISON_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_PAGE:
+      liaison_window_set_page (self, g_value_get_string (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+liaison_window_class_init (LiaisonWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->constructed = liaison_window_constructed;
+  object_class->dispose = liaison_window_dispose;
+  object_class->finalize = liaison_window_finalize;
+  object_class->get_property = liaison_window_get_property;
+  object_class->set_property = liaison_window_set_property;
+
+  window_class->close_request = liaison_window_close_request;
+
+  /**
+   * LiaisonWindow:page:
+   *
+   * The name of the page shown: "overview", "fellowship", "affiliations",
+   * "seminars" or "partners".
+   */
+  properties[PROP_PAGE] =
+    g_param_spec_string ("page", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/jlgc/Liaison/liaison-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, content_page);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, split_view);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, toast_overlay);
+  gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action_cb);
+}
+
+static void
+liaison_window_init (LiaisonWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  if (g_str_equal (PROFILE, "development"))
+    gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+
+  liaison_window_populate_sidebar (self);
+}
+
+/**
+ * liaison_window_get_page:
+ * @self: a #LiaisonWindow
+ *
+ * Returns: the name of the page shown
+ */
+const char *
+liaison_window_get_page (LiaisonWindow *self)
+{
+  g_return_val_if_fail (LIAISON_IS_WINDOW (self), NULL);
+
+  return gtk_stack_get_visible_child_name (self->stack);
+}
+
+/**
+ * liaison_window_set_page:
+ * @self: a #LiaisonWindow
+ * @page: the name of a page
+ *
+ * Shows @page, selects it in the sidebar and remembers it for the next
+ * start. An unknown name is ignored with a warning.
+ */
+void
+liaison_window_set_page (LiaisonWindow *self,
+                         const char    *page)
+{
+  GtkWidget *child;
+
+  g_return_if_fail (LIAISON_IS_WINDOW (self));
+  g_return_if_fail (page != NULL);
+
+  child = gtk_stack_get_child_by_name (self->stack, page);
+  if (child == NULL)
+    {
+      g_warning ("No page called “%s”", page);
+      return;
+    }
+
+  gtk_list_box_select_row (self->sidebar, liaison_window_find_row (self, page));
+  adw_navigation_page_set_title (self->content_page,
+                                 gtk_stack_page_get_title (gtk_stack_get_page (self->stack, child)));
+
+  if (g_strcmp0 (page, gtk_stack_get_visible_child_name (self->stack)) == 0)
+    return;
+
+  gtk_stack_set_visible_child (self->stack, child);
+
+  if (self->settings != NULL)
+    g_settings_set_string (self->settings, "selected-page", page);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAGE]);
+}

@@ -1,0 +1,123 @@
+/* liaison-shot.c
+ *
+ * Saves a PNG of every page of the window, wide (1280×800) and narrow
+ * (400×800), and of each dialog, in the language of the environment.
+ * `build-aux/dev shot DIR` runs it once for English and once for Japanese.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+
+#include "liaison-test-utils.h"
+
+static const char *pages[] = { "overview", "fellowship", "affiliations", "seminars", "partners" };
+static const char *dialogs[][2] = {
+  { "app.preferences", "preferences" },
+  { "app.shortcuts", "shortcuts" },
+  { "app.about", "about" },
+};
+
+static void
+save (LiaisonWindow *window,
+      const char    *output,
+      const char    *name,
+      const char    *suffix,
+      const char    *width)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *file = g_strdup_printf ("%s-%s-%s.png", name, suffix, width);
+  g_autofree char *path = g_build_filename (output, file, NULL);
+
+  if (!liaison_test_save_png (GTK_WIDGET (window), path, &error))
+    g_error ("%s", error->message);
+
+  g_print ("%s\n", path);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *output = NULL;
+  g_autofree char *suffix = NULL;
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LiaisonApplication) app = NULL;
+  const GOptionEntry entries[] = {
+    { "output", 0, 0, G_OPTION_ARG_FILENAME, &output, "Folder for the PNG files", "DIR" },
+    { "suffix", 0, 0, G_OPTION_ARG_STRING, &suffix, "Added to each file name, e.g. the language", "TEXT" },
+    { NULL }
+  };
+  struct {
+    int         width;
+    const char *name;
+  } widths[] = {
+    { 1280, "wide" },
+    { 400, "narrow" },
+  };
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  context = g_option_context_new (NULL);
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error) || output == NULL)
+    {
+      g_printerr ("usage: liaison-shot --output=DIR [--suffix=TEXT]\n");
+      return 1;
+    }
+  if (suffix == NULL)
+    suffix = g_strdup ("shot");
+
+  adw_init ();
+  app = liaison_test_application_new ();
+
+  for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
+    {
+      LiaisonWindow *window = liaison_test_window_new (app, widths[w].width, 800);
+      AdwNavigationSplitView *split_view =
+        ADW_NAVIGATION_SPLIT_VIEW (liaison_test_find (GTK_WIDGET (window), ADW_TYPE_NAVIGATION_SPLIT_VIEW, NULL));
+
+      if (adw_navigation_split_view_get_collapsed (split_view))
+        {
+          adw_navigation_split_view_set_show_content (split_view, FALSE);
+          liaison_test_settle ();
+          save (window, output, "sidebar", suffix, widths[w].name);
+        }
+
+      for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+        {
+          gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", pages[i]);
+          liaison_test_settle ();
+          save (window, output, pages[i], suffix, widths[w].name);
+        }
+
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", pages[0]);
+      for (guint i = 0; i < G_N_ELEMENTS (dialogs); i++)
+        {
+          AdwDialog *dialog;
+
+          gtk_widget_activate_action (GTK_WIDGET (window), dialogs[i][0], NULL);
+          liaison_test_settle ();
+          liaison_test_settle ();
+          save (window, output, dialogs[i][1], suffix, widths[w].name);
+
+          dialog = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window));
+          if (dialog != NULL)
+            adw_dialog_force_close (dialog);
+          liaison_test_settle ();
+        }
+
+      liaison_test_window_destroy (window);
+    }
+
+  g_application_release (G_APPLICATION (app));
+
+  return 0;
+}

@@ -1,0 +1,34 @@
+/* liaison-test-utils.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "liaison-application.h"
+#include "liaison-window.h"
+
+G_BEGIN_DECLS
+
+typedef gboolean (*LiaisonTestCondition) (gpointer data);
+
+LiaisonApplication *liaison_test_application_new  (void);
+void                liaison_test_wait_until       (LiaisonTestCondition  condition,
+                                                   gpointer              data);
+void                liaison_test_settle           (void);
+LiaisonWindow      *liaison_test_window_new       (LiaisonApplication   *app,
+                                                   int                   width,
+                                                   int                   height);
+void                liaison_test_window_destroy   (LiaisonWindow        *window);
+GtkWidget          *liaison_test_find             (GtkWidget            *root,
+                                                   GType                 type,
+                                                   const char           *title);
+guint               liaison_test_count            (GtkWidget            *root,
+                                                   GType                 type);
+gboolean            liaison_test_save_png         (GtkWidget            *widget,
+                                                   const char           *path,
+                                                   GError              **error);
+
+G_END_DECLS

@@ -1,0 +1,172 @@
+/* test-command-line.c
+ *
+ * The binary as scripts use it: headless, no display, one line on stderr
+ * and exit status 1 on failure.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+typedef struct {
+  int   status;
+  char *out;
+  char *err;
+} Result;
+
+static void
+result_clear (Result *result)
+{
+  g_clear_pointer (&result->out, g_free);
+  g_clear_pointer (&result->err, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Result, result_clear)
+
+static void
+run_liaison (Result     *result,
+             const char *first_argument,
+             ...)
+{
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  const char *binary = g_getenv ("LIAISON_BINARY");
+  va_list args;
+
+  g_assert_nonnull (binary);
+
+  g_ptr_array_add (argv, (char *) binary);
+  va_start (args, first_argument);
+  for (const char *arg = first_argument; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (char *) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  /* Headless means headless: no display of any kind. */
+  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
+  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
+
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &result->out, &result->err, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (process));
+  result->status = g_subprocess_get_exit_status (process);
+}
+
+static guint
+count_lines (const char *text)
+{
+  guint lines = 0;
+
+  for (const char *p = text; *p != '\0'; p++)
+    if (*p == '\n')
+      lines++;
+
+  return lines;
+}
+
+static void
+test_version (void)
+{
+  g_auto(Result) result = { 0 };
+
+  run_liaison (&result, "--version", NULL);
+
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_cmpstr (result.out, ==, "Liaison " PACKAGE_VERSION "\n");
+  g_assert_cmpstr (result.err, ==, "");
+}
+
+static void
+test_help (void)
+{
+  g_auto(Result) result = { 0 };
+
+  run_liaison (&result, "--help", NULL);
+
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_nonnull (strstr (result.out, "--database=FILE"));
+  g_assert_nonnull (strstr (result.out, "--version"));
+}
+
+static void
+test_unknown_option (void)
+{
+  g_auto(Result) result = { 0 };
+
+  run_liaison (&result, "--no-such-option", NULL);
+
+  g_assert_cmpint (result.status, ==, 1);
+  g_assert_cmpstr (result.out, ==, "");
+  g_assert_cmpuint (count_lines (result.err), ==, 1);
+  g_assert_nonnull (strstr (result.err, "--no-such-option"));
+}
+
+static void
+test_database_is_a_folder (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("liaison-cli-XXXXXX", &error);
+  g_autofree char *option = NULL;
+  g_auto(Result) result = { 0 };
+
+  g_assert_no_error (error);
+  option = g_strdup_printf ("--database=%s", dir);
+
+  run_liaison (&result, option, "--version", NULL);
+  /* --version answers before the database is looked at. */
+  g_assert_cmpint (result.status, ==, 0);
+  result_clear (&result);
+
+  run_liaison (&result, option, NULL);
+  g_assert_cmpint (result.status, ==, 1);
+  g_assert_cmpstr (result.out, ==, "");
+  g_assert_cmpuint (count_lines (result.err), ==, 1);
+  g_assert_nonnull (strstr (result.err, dir));
+
+  /* Nothing was created in it. */
+  {
+    g_autoptr(GDir) listing = g_dir_open (dir, 0, &error);
+
+    g_assert_no_error (error);
+    g_assert_null (g_dir_read_name (listing));
+  }
+
+  g_rmdir (dir);
+}
+
+static void
+test_database_empty (void)
+{
+  g_auto(Result) result = { 0 };
+
+  run_liaison (&result, "--database=", NULL);
+
+  g_assert_cmpint (result.status, ==, 1);
+  g_assert_cmpuint (count_lines (result.err), ==, 1);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/command-line/version", test_version);
+  g_test_add_func ("/command-line/help", test_help);
+  g_test_add_func ("/command-line/unknown-option", test_unknown_option);
+  g_test_add_func ("/command-line/database-is-a-folder", test_database_is_a_folder);
+  g_test_add_func ("/command-line/database-empty", test_database_empty);
+
+  return g_test_run ();
+}

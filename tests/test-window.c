@@ -1,0 +1,368 @@
+/* test-window.c
+ *
+ * The main window under a virtual display: every page, both widths, every
+ * dialog. Any GTK or libadwaita warning or critical fails the test.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "liaison-preferences-dialog.h"
+#include "liaison-shortcuts-dialog.h"
+#include "liaison-test-utils.h"
+
+static LiaisonApplication *app;
+
+static const char *pages[] = { "overview", "fellowship", "affiliations", "seminars", "partners" };
+
+static AdwNavigationSplitView *
+split_view_of (LiaisonWindow *window)
+{
+  GtkWidget *split_view = liaison_test_find (GTK_WIDGET (window), ADW_TYPE_NAVIGATION_SPLIT_VIEW, NULL);
+
+  g_assert_nonnull (split_view);
+  return ADW_NAVIGATION_SPLIT_VIEW (split_view);
+}
+
+static GtkStack *
+find_pages (GtkWidget *widget)
+{
+  if (GTK_IS_STACK (widget) &&
+      gtk_stack_get_child_by_name (GTK_STACK (widget), "overview") != NULL)
+    return GTK_STACK (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkStack *found = find_pages (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkStack *
+stack_of (LiaisonWindow *window)
+{
+  GtkStack *stack = find_pages (GTK_WIDGET (window));
+
+  g_assert_nonnull (stack);
+  return stack;
+}
+
+static void
+assert_page_shown (LiaisonWindow *window,
+                   const char    *page)
+{
+  GSettings *settings = liaison_application_get_settings (app);
+  AdwNavigationSplitView *split_view = split_view_of (window);
+  GtkStack *stack = stack_of (window);
+  GtkWidget *child = gtk_stack_get_visible_child (stack);
+  AdwNavigationPage *content = adw_navigation_split_view_get_content (split_view);
+  g_autofree char *remembered = g_settings_get_string (settings, "selected-page");
+
+  g_assert_cmpstr (liaison_window_get_page (window), ==, page);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, page);
+  g_assert_cmpstr (remembered, ==, page);
+  /* The content's title is the page's, for the header bar and the back
+   * button of the narrow layout. */
+  g_assert_cmpstr (adw_navigation_page_get_title (content), ==,
+                   gtk_stack_page_get_title (gtk_stack_get_page (stack, child)));
+  /* Each page is a toolbar view with a status page saying what it is for. */
+  g_assert_true (ADW_IS_TOOLBAR_VIEW (child));
+  g_assert_nonnull (liaison_test_find (child, ADW_TYPE_STATUS_PAGE, NULL));
+  g_assert_nonnull (liaison_test_find (child, ADW_TYPE_HEADER_BAR, NULL));
+}
+
+static void
+test_pages_by_action (void)
+{
+  LiaisonWindow *window = liaison_test_window_new (app, 1280, 800);
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", pages[i]);
+      liaison_test_settle ();
+      assert_page_shown (window, pages[i]);
+    }
+
+  liaison_test_window_destroy (window);
+}
+
+static void
+test_pages_by_sidebar (void)
+{
+  LiaisonWindow *window = liaison_test_window_new (app, 1280, 800);
+  GtkWidget *sidebar = liaison_test_find (GTK_WIDGET (window), GTK_TYPE_LIST_BOX, NULL);
+  guint n_rows = 0;
+
+  g_assert_nonnull (sidebar);
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (sidebar), i);
+
+      g_assert_nonnull (row);
+      /* Every row has an icon and a visible name. */
+      g_assert_nonnull (liaison_test_find (GTK_WIDGET (row), GTK_TYPE_IMAGE, NULL));
+      g_assert_nonnull (liaison_test_find (GTK_WIDGET (row), GTK_TYPE_LABEL, NULL));
+
+      g_signal_emit_by_name (row, "activate");
+      liaison_test_settle ();
+
+      assert_page_shown (window, pages[i]);
+      g_assert_true (gtk_list_box_get_selected_row (GTK_LIST_BOX (sidebar)) == row);
+      n_rows++;
+    }
+
+  g_assert_null (gtk_list_box_get_row_at_index (GTK_LIST_BOX (sidebar), n_rows));
+
+  liaison_test_window_destroy (window);
+}
+
+static void
+test_page_remembered (void)
+{
+  GSettings *settings = liaison_application_get_settings (app);
+  LiaisonWindow *window;
+
+  g_settings_set_string (settings, "selected-page", "seminars");
+  window = liaison_test_window_new (app, 1280, 800);
+  assert_page_shown (window, "seminars");
+  liaison_test_window_destroy (window);
+
+  g_settings_set_string (settings, "selected-page", "overview");
+}
+
+static void
+test_size_remembered (void)
+{
+  GSettings *settings = liaison_application_get_settings (app);
+  LiaisonWindow *window = liaison_test_window_new (app, 900, 640);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  liaison_test_settle ();
+  gtk_window_close (GTK_WINDOW (window));
+  liaison_test_settle ();
+
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 1000);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 700);
+  g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
+}
+
+static void
+test_narrow (void)
+{
+  LiaisonWindow *window = liaison_test_window_new (app, 400, 800);
+  AdwNavigationSplitView *split_view = split_view_of (window);
+
+  /* Below the breakpoint the split view collapses: the sidebar first,
+   * then a page replaces it, with a way back. */
+  g_assert_true (adw_navigation_split_view_get_collapsed (split_view));
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      adw_navigation_split_view_set_show_content (split_view, FALSE);
+      liaison_test_settle ();
+
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", pages[i]);
+      liaison_test_settle ();
+
+      assert_page_shown (window, pages[i]);
+      g_assert_true (adw_navigation_split_view_get_show_content (split_view));
+    }
+
+  liaison_test_window_destroy (window);
+
+  window = liaison_test_window_new (app, 1280, 800);
+  g_assert_false (adw_navigation_split_view_get_collapsed (split_view_of (window)));
+  liaison_test_window_destroy (window);
+}
+
+static AdwDialog *
+open_dialog (LiaisonWindow *window,
+             const char    *action,
+             GType          type)
+{
+  AdwDialog *dialog;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), action, NULL);
+  liaison_test_settle ();
+
+  dialog = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window));
+  g_assert_nonnull (dialog);
+  g_assert_true (g_type_is_a (G_OBJECT_TYPE (dialog), type));
+
+  return dialog;
+}
+
+static void
+close_dialog (LiaisonWindow *window,
+              AdwDialog     *dialog)
+{
+  g_assert_true (adw_dialog_close (dialog));
+  liaison_test_settle ();
+  g_assert_null (adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window)));
+}
+
+static void
+test_preferences (void)
+{
+  GSettings *settings = liaison_application_get_settings (app);
+  LiaisonWindow *window = liaison_test_window_new (app, 1280, 800);
+  AdwDialog *dialog;
+  GtkWidget *planning;
+  GtkWidget *audience;
+  GtkWidget *database;
+  GListModel *model;
+  guint chicago = G_MAXUINT;
+
+  liaison_application_set_database_path (app, "/srv/office/liaison.db");
+
+  dialog = open_dialog (window, "app.preferences", LIAISON_TYPE_PREFERENCES_DIALOG);
+  planning = liaison_test_find (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "Planning Time Zone");
+  audience = liaison_test_find (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "Audience Time Zone");
+  database = liaison_test_find (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW, "Database File");
+  g_assert_nonnull (planning);
+  g_assert_nonnull (audience);
+  g_assert_nonnull (database);
+
+  /* The database is shown, not editable. */
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (database)), ==, "/srv/office/liaison.db");
+  g_assert_true (adw_action_row_get_subtitle_selectable (ADW_ACTION_ROW (database)));
+
+  /* The defaults: New York and Tokyo. */
+  model = adw_combo_row_get_model (ADW_COMBO_ROW (planning));
+  g_assert_true (g_str_has_prefix (gtk_string_list_get_string (GTK_STRING_LIST (model),
+                                                               adw_combo_row_get_selected (ADW_COMBO_ROW (planning))),
+                                   "New York ("));
+  g_assert_true (g_str_has_prefix (gtk_string_list_get_string (GTK_STRING_LIST (model),
+                                                               adw_combo_row_get_selected (ADW_COMBO_ROW (audience))),
+                                   "Tokyo ("));
+
+  /* Choosing a zone writes its IANA identifier to the settings. */
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    if (g_str_has_prefix (gtk_string_list_get_string (GTK_STRING_LIST (model), i), "Chicago ("))
+      chicago = i;
+  g_assert_cmpuint (chicago, !=, G_MAXUINT);
+
+  adw_combo_row_set_selected (ADW_COMBO_ROW (planning), chicago);
+  {
+    g_autofree char *zone = g_settings_get_string (settings, "planning-time-zone");
+    g_assert_cmpstr (zone, ==, "America/Chicago");
+  }
+
+  close_dialog (window, dialog);
+
+  /* A zone set elsewhere that is not in the list is shown, not replaced. */
+  g_settings_set_string (settings, "audience-time-zone", "Asia/Seoul");
+  dialog = open_dialog (window, "app.preferences", LIAISON_TYPE_PREFERENCES_DIALOG);
+  audience = liaison_test_find (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "Audience Time Zone");
+  model = adw_combo_row_get_model (ADW_COMBO_ROW (audience));
+  g_assert_true (g_str_has_prefix (gtk_string_list_get_string (GTK_STRING_LIST (model),
+                                                               adw_combo_row_get_selected (ADW_COMBO_ROW (audience))),
+                                   "Seoul ("));
+  {
+    g_autofree char *zone = g_settings_get_string (settings, "audience-time-zone");
+    g_assert_cmpstr (zone, ==, "Asia/Seoul");
+  }
+  close_dialog (window, dialog);
+
+  g_settings_reset (settings, "planning-time-zone");
+  g_settings_reset (settings, "audience-time-zone");
+  liaison_application_set_database_path (app, NULL);
+  liaison_test_window_destroy (window);
+}
+
+static void
+test_shortcuts (void)
+{
+  LiaisonWindow *window = liaison_test_window_new (app, 1280, 800);
+  AdwDialog *dialog;
+  GtkWidget *quit;
+  GtkWidget *keycap;
+  g_autofree char *expected = NULL;
+
+  dialog = open_dialog (window, "app.shortcuts", LIAISON_TYPE_SHORTCUTS_DIALOG);
+
+  /* Five general shortcuts and one for each page. */
+  g_assert_cmpuint (liaison_test_count (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW), ==, 5 + G_N_ELEMENTS (pages));
+
+  /* The keys shown are the ones bound. */
+  quit = liaison_test_find (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW, "Quit");
+  g_assert_nonnull (quit);
+  expected = gtk_accelerator_get_label (GDK_KEY_q, GDK_CONTROL_MASK);
+  keycap = liaison_test_find (quit, GTK_TYPE_LABEL, expected);
+  g_assert_nonnull (keycap);
+  g_assert_true (gtk_widget_has_css_class (keycap, "keycap"));
+
+  close_dialog (window, dialog);
+  liaison_test_window_destroy (window);
+}
+
+static void
+test_about (void)
+{
+  LiaisonWindow *window = liaison_test_window_new (app, 1280, 800);
+  AdwDialog *dialog;
+
+  dialog = open_dialog (window, "app.about", ADW_TYPE_ABOUT_DIALOG);
+
+  /* Built from the metainfo in the resource. */
+  g_assert_cmpstr (adw_about_dialog_get_application_name (ADW_ABOUT_DIALOG (dialog)), ==, "Liaison");
+  g_assert_cmpstr (adw_about_dialog_get_version (ADW_ABOUT_DIALOG (dialog)), ==, PACKAGE_VERSION);
+  g_assert_cmpint (adw_about_dialog_get_license_type (ADW_ABOUT_DIALOG (dialog)), ==, GTK_LICENSE_GPL_3_0);
+  g_assert_cmpstr (adw_about_dialog_get_developer_name (ADW_ABOUT_DIALOG (dialog)), ==, "Japan Local Government Center");
+  g_assert_cmpstr (adw_about_dialog_get_website (ADW_ABOUT_DIALOG (dialog)), ==, "https://www.jlgc.org/");
+  /* The release notes of this version come from the metainfo too. */
+  g_assert_nonnull (adw_about_dialog_get_release_notes (ADW_ABOUT_DIALOG (dialog)));
+  g_assert_cmpstr (adw_about_dialog_get_release_notes (ADW_ABOUT_DIALOG (dialog)), !=, "");
+
+  close_dialog (window, dialog);
+  liaison_test_window_destroy (window);
+}
+
+static void
+test_accessible_labels (void)
+{
+  LiaisonWindow *window = liaison_test_window_new (app, 1280, 800);
+  GtkWidget *menu_button = liaison_test_find (GTK_WIDGET (window), GTK_TYPE_MENU_BUTTON, NULL);
+
+  g_assert_nonnull (menu_button);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (menu_button), ==, "Main Menu");
+
+  liaison_test_window_destroy (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  app = liaison_test_application_new ();
+
+  g_test_add_func ("/window/pages-by-action", test_pages_by_action);
+  g_test_add_func ("/window/pages-by-sidebar", test_pages_by_sidebar);
+  g_test_add_func ("/window/page-remembered", test_page_remembered);
+  g_test_add_func ("/window/size-remembered", test_size_remembered);
+  g_test_add_func ("/window/narrow", test_narrow);
+  g_test_add_func ("/window/preferences", test_preferences);
+  g_test_add_func ("/window/shortcuts", test_shortcuts);
+  g_test_add_func ("/window/about", test_about);
+  g_test_add_func ("/window/accessible-labels", test_accessible_labels);
+
+  status = g_test_run ();
+
+  g_application_release (G_APPLICATION (app));
+  g_clear_object (&app);
+
+  return status;
+}
