@@ -209,6 +209,10 @@ liaison_application_startup (GApplication *application)
 
   G_APPLICATION_CLASS (liaison_application_parent_class)->startup (application);
 
+  /* Not earlier: headless commands never reach startup, and must work
+   * where the schema is not installed. */
+  self->settings = g_settings_new (BASE_ID);
+
   g_action_map_add_action_entries (G_ACTION_MAP (self),
                                    app_entries,
                                    G_N_ELEMENTS (app_entries),
@@ -303,7 +307,6 @@ liaison_application_class_init (LiaisonApplicationClass *klass)
 static void
 liaison_application_init (LiaisonApplication *self)
 {
-  self->settings = g_settings_new (BASE_ID);
   self->database_path = liaison_paths_dup_default_database ();
 
   g_application_add_main_option_entries (G_APPLICATION (self), main_entries);
@@ -314,6 +317,8 @@ liaison_application_init (LiaisonApplication *self)
 /**
  * liaison_application_get_settings:
  * @self: a #LiaisonApplication
+ *
+ * The application's settings, from startup on.
  *
  * Returns: (transfer none): the application's settings
  */
