@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "liaison-time-zones.h"
@@ -193,4 +194,139 @@ liaison_time_zone_dup_display_name (const char *identifier,
   /* Translators: a time zone in a list: the place it is named after, then
    * its offset from UTC, e.g. "New York (UTC−05:00)" */
   return g_strdup_printf (_("%s (%s)"), place, offset);
+}
+
+/**
+ * liaison_time_zone_parse_local:
+ * @text: a wall time as YYYY-MM-DDTHH:MM (a space may stand for the T)
+ * @local: (out) (optional): its parts
+ *
+ * Returns: %TRUE if @text is a valid date and time of that form
+ */
+gboolean
+liaison_time_zone_parse_local (const char       *text,
+                               LiaisonLocalTime *local)
+{
+  static const char pattern[] = "dddd-dd-ddTdd:dd";
+  LiaisonLocalTime parsed;
+
+  if (text == NULL || strlen (text) != strlen (pattern))
+    return FALSE;
+
+  for (guint i = 0; pattern[i] != '\0'; i++)
+    {
+      if (pattern[i] == 'd' ? !g_ascii_isdigit (text[i])
+                            : pattern[i] == 'T' ? (text[i] != 'T' && text[i] != ' ')
+                                                : text[i] != pattern[i])
+        return FALSE;
+    }
+
+  parsed.year = atoi (text);
+  parsed.month = atoi (text + 5);
+  parsed.day = atoi (text + 8);
+  parsed.hour = atoi (text + 11);
+  parsed.minute = atoi (text + 14);
+
+  if (parsed.year < 1 ||
+      !g_date_valid_dmy (parsed.day, parsed.month, parsed.year) ||
+      parsed.hour > 23 || parsed.minute > 59)
+    return FALSE;
+
+  if (local != NULL)
+    *local = parsed;
+
+  return TRUE;
+}
+
+/**
+ * liaison_time_zone_resolve_local:
+ * @identifier: an IANA time zone identifier
+ * @local: a wall time in that zone, YYYY-MM-DDTHH:MM
+ * @utc_ms: (out): the instant, in milliseconds since 1970 UTC
+ * @error: return location for a #GError
+ *
+ * Finds the one instant at which clocks in the zone showed @local. A wall
+ * time skipped when clocks spring forward, or shown twice when they fall
+ * back, is an error (%LIAISON_TIME_ZONE_ERROR_NONEXISTENT,
+ * %LIAISON_TIME_ZONE_ERROR_AMBIGUOUS): GLib would silently pick one, and a
+ * seminar must never move without anyone choosing.
+ *
+ * Returns: %TRUE if @local is exactly one instant
+ */
+gboolean
+liaison_time_zone_resolve_local (const char  *identifier,
+                                 const char  *local,
+                                 gint64      *utc_ms,
+                                 GError     **error)
+{
+  g_autoptr(GTimeZone) zone = NULL;
+  g_autoptr(GDateTime) naive = NULL;
+  LiaisonLocalTime parts;
+  gint64 found[2];
+  guint n_found = 0;
+  gint64 naive_seconds;
+
+  g_return_val_if_fail (utc_ms != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!liaison_time_zone_validate (identifier, error))
+    return FALSE;
+
+  if (!liaison_time_zone_parse_local (local, &parts))
+    {
+      g_set_error (error, LIAISON_TIME_ZONE_ERROR, LIAISON_TIME_ZONE_ERROR_INVALID_TIME,
+                   /* Translators: %s is what was typed as a date and time */
+                   _("“%s” is not a date and time of the form YYYY-MM-DD HH:MM."),
+                   local != NULL ? local : "");
+      return FALSE;
+    }
+
+  zone = g_time_zone_new_identifier (identifier);
+  naive = g_date_time_new_utc (parts.year, parts.month, parts.day, parts.hour, parts.minute, 0);
+  naive_seconds = g_date_time_to_unix (naive);
+
+  /* The offset in force a day either side covers every transition there
+   * can be around this wall time; try each, and keep those that give it
+   * back. */
+  for (int side = -1; side <= 1; side += 2)
+    {
+      g_autoptr(GDateTime) probe = g_date_time_add_days (naive, side);
+      g_autoptr(GDateTime) in_zone = g_date_time_to_timezone (probe, zone);
+      gint64 candidate = naive_seconds - g_date_time_get_utc_offset (in_zone) / G_TIME_SPAN_SECOND;
+      g_autoptr(GDateTime) instant = g_date_time_new_from_unix_utc (candidate);
+      g_autoptr(GDateTime) shown = g_date_time_to_timezone (instant, zone);
+
+      if (g_date_time_get_year (shown) == parts.year &&
+          g_date_time_get_month (shown) == parts.month &&
+          g_date_time_get_day_of_month (shown) == parts.day &&
+          g_date_time_get_hour (shown) == parts.hour &&
+          g_date_time_get_minute (shown) == parts.minute &&
+          (n_found == 0 || found[0] != candidate))
+        found[n_found++] = candidate;
+    }
+
+  if (n_found == 0)
+    {
+      g_autofree char *place = liaison_time_zone_dup_place_name (identifier);
+
+      g_set_error (error, LIAISON_TIME_ZONE_ERROR, LIAISON_TIME_ZONE_ERROR_NONEXISTENT,
+                   /* Translators: a wall time, then a place; clocks jump over that time there */
+                   _("%s does not exist in %s: the clocks skip that hour when daylight saving time begins."),
+                   local, place);
+      return FALSE;
+    }
+
+  if (n_found == 2)
+    {
+      g_autofree char *place = liaison_time_zone_dup_place_name (identifier);
+
+      g_set_error (error, LIAISON_TIME_ZONE_ERROR, LIAISON_TIME_ZONE_ERROR_AMBIGUOUS,
+                   /* Translators: a wall time, then a place; clocks show that time twice there */
+                   _("%s happens twice in %s: the clocks repeat that hour when daylight saving time ends."),
+                   local, place);
+      return FALSE;
+    }
+
+  *utc_ms = found[0] * 1000;
+  return TRUE;
 }

@@ -14,7 +14,19 @@ G_BEGIN_DECLS
 typedef enum
 {
   LIAISON_TIME_ZONE_ERROR_UNKNOWN,
+  LIAISON_TIME_ZONE_ERROR_INVALID_TIME,
+  LIAISON_TIME_ZONE_ERROR_NONEXISTENT,
+  LIAISON_TIME_ZONE_ERROR_AMBIGUOUS,
 } LiaisonTimeZoneError;
+
+typedef struct
+{
+  int year;
+  int month;
+  int day;
+  int hour;
+  int minute;
+} LiaisonLocalTime;
 
 GQuark       liaison_time_zone_error_quark      (void);
 
@@ -28,5 +40,12 @@ char        *liaison_time_zone_dup_offset       (const char  *identifier,
                                                  GDateTime   *when);
 char        *liaison_time_zone_dup_display_name (const char  *identifier,
                                                  GDateTime   *when);
+
+gboolean     liaison_time_zone_parse_local      (const char       *text,
+                                                 LiaisonLocalTime *local);
+gboolean     liaison_time_zone_resolve_local    (const char       *identifier,
+                                                 const char       *local,
+                                                 gint64           *utc_ms,
+                                                 GError          **error);
 
 G_END_DECLS

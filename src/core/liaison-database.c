@@ -1,0 +1,1783 @@
+/* liaison-database.c
+ *
+ * The office's data in one SQLite file: opening it safely, migrating its
+ * schema, saving and loading records, the change log and the search index.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "liaison-database"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "liaison-core-resources.h"
+#include "liaison-database-private.h"
+#include "liaison-records.h"
+#include "liaison-search.h"
+
+/* PRAGMA application_id of a Liaison database: "LIAN" */
+#define LIAISON_APPLICATION_ID 0x4c49414e
+
+/* A search row's id: the record type's index, then the record's row id. */
+#define SEARCH_ROWID(type_index, id) (((gint64) (type_index) << 40) | (id))
+
+typedef struct
+{
+  const LiaisonRecordType *type;
+  guint                    index;
+  char                    *columns;
+  char                    *select_by_uuid;
+  char                    *insert;
+  char                    *update;
+  char                    *exists;
+  char                    *set_deleted;
+  char                    *count;
+} TypeSql;
+
+struct _LiaisonDatabase
+{
+  GObject     parent_instance;
+
+  sqlite3    *db;
+  char       *path;
+  GHashTable *statements;
+  GHashTable *type_sql;
+  gboolean    full_text;
+  guint       in_transaction : 1;
+};
+
+G_DEFINE_FINAL_TYPE (LiaisonDatabase, liaison_database, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (liaison-database-error-quark, liaison_database_error)
+
+enum {
+  RECORD_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static const char *change_actions[] = { "insert", "update", "delete", "undelete" };
+
+/* What a transaction changed, to be announced once it is committed */
+typedef struct
+{
+  LiaisonRecord       *record;
+  LiaisonChangeAction  action;
+} Changed;
+
+static void
+changed_clear (gpointer data)
+{
+  g_clear_object (&((Changed *) data)->record);
+}
+
+static GArray *
+changed_new (void)
+{
+  GArray *changed = g_array_new (FALSE, TRUE, sizeof (Changed));
+
+  g_array_set_clear_func (changed, changed_clear);
+  return changed;
+}
+
+static void
+changed_add (GArray              *changed,
+             LiaisonRecord       *record,
+             LiaisonChangeAction  action)
+{
+  Changed entry = { g_object_ref (record), action };
+
+  g_array_append_val (changed, entry);
+}
+
+static void
+type_sql_free (TypeSql *sql)
+{
+  g_free (sql->columns);
+  g_free (sql->select_by_uuid);
+  g_free (sql->insert);
+  g_free (sql->update);
+  g_free (sql->exists);
+  g_free (sql->set_deleted);
+  g_free (sql->count);
+  g_free (sql);
+}
+
+static void
+finalize_statement (gpointer data)
+{
+  sqlite3_finalize (data);
+}
+
+static void
+liaison_database_finalize (GObject *object)
+{
+  LiaisonDatabase *self = (LiaisonDatabase *)object;
+
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  g_clear_pointer (&self->type_sql, g_hash_table_unref);
+  if (self->db != NULL)
+    sqlite3_close_v2 (self->db);
+  g_clear_pointer (&self->path, g_free);
+
+  G_OBJECT_CLASS (liaison_database_parent_class)->finalize (object);
+}
+
+static void
+liaison_database_class_init (LiaisonDatabaseClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = liaison_database_finalize;
+
+  /**
+   * LiaisonDatabase::record-changed:
+   * @self: the database
+   * @record_type: the name of the record's type
+   * @uuid: the record's uuid
+   * @action: a #LiaisonChangeAction
+   *
+   * Emitted after a record was saved, deleted or undeleted, once the
+   * change is committed.
+   */
+  signals[RECORD_CHANGED] =
+    g_signal_new ("record-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 3, G_TYPE_STRING, G_TYPE_STRING, G_TYPE_INT);
+}
+
+static void
+liaison_database_init (LiaisonDatabase *self)
+{
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                            finalize_statement);
+  self->type_sql = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) type_sql_free);
+}
+
+static gint64
+now_ms (void)
+{
+  return g_get_real_time () / 1000;
+}
+
+static gboolean
+set_sqlite_error (GError     **error,
+                  sqlite3     *db,
+                  const char  *path)
+{
+  g_set_error (error, LIAISON_DATABASE_ERROR, LIAISON_DATABASE_ERROR_FAILED,
+               /* Translators: a database file, then SQLite's own words for what went wrong */
+               _("The database “%s” could not be used: %s."),
+               path != NULL ? path : "", sqlite3_errmsg (db));
+  return FALSE;
+}
+
+static gboolean
+exec (LiaisonDatabase  *self,
+      const char       *sql,
+      GError          **error)
+{
+  if (sqlite3_exec (self->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+    return set_sqlite_error (error, self->db, self->path);
+
+  return TRUE;
+}
+
+/**
+ * liaison_database_prepare:
+ * @self: a database
+ * @sql: SQL text; never built from user data
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer none) (nullable): the statement, prepared once and
+ *   cached, reset and with no bindings
+ */
+sqlite3_stmt *
+liaison_database_prepare (LiaisonDatabase  *self,
+                          const char       *sql,
+                          GError          **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+
+  if (sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
+    {
+      set_sqlite_error (error, self->db, self->path);
+      return NULL;
+    }
+
+  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+  return stmt;
+}
+
+sqlite3 *
+liaison_database_get_handle (LiaisonDatabase *self)
+{
+  g_return_val_if_fail (LIAISON_IS_DATABASE (self), NULL);
+
+  return self->db;
+}
+
+static guint
+type_index (const LiaisonRecordType *type)
+{
+  guint n_types;
+  const LiaisonRecordType **types = liaison_record_type_get_all (&n_types);
+
+  for (guint i = 0; i < n_types; i++)
+    {
+      if (types[i] == type)
+        return i;
+    }
+
+  g_return_val_if_reached (0);
+}
+
+/* The SQL of a record type, built once from its table of fields. Only the
+ * names of the static schema go into it. */
+static TypeSql *
+get_type_sql (LiaisonDatabase         *self,
+              const LiaisonRecordType *type)
+{
+  TypeSql *sql = g_hash_table_lookup (self->type_sql, type);
+  g_autoptr(GString) columns = NULL;
+  g_autoptr(GString) insert = NULL;
+  g_autoptr(GString) update = NULL;
+  g_autoptr(GString) select = NULL;
+  g_autoptr(GString) other = NULL;
+
+  if (sql != NULL)
+    return sql;
+
+  sql = g_new0 (TypeSql, 1);
+  sql->type = type;
+  sql->index = type_index (type);
+
+  columns = g_string_new ("id, uuid, created_at, updated_at, deleted_at");
+  insert = g_string_new ("INSERT INTO ");
+  g_string_append (insert, type->name);
+  g_string_append (insert, " (uuid, created_at, updated_at, deleted_at, sort_key");
+  update = g_string_new ("UPDATE ");
+  g_string_append (update, type->name);
+  g_string_append (update, " SET updated_at = ?2, sort_key = ?3");
+
+  for (guint i = 0; i < type->n_fields; i++)
+    {
+      g_autofree char *parameter = g_strdup_printf ("?%u", i + 6);
+
+      g_string_append (columns, ", ");
+      g_string_append (columns, type->fields[i].name);
+      g_string_append (insert, ", ");
+      g_string_append (insert, type->fields[i].name);
+      g_string_append (update, ", ");
+      g_string_append (update, type->fields[i].name);
+      g_string_append (update, " = ");
+      g_string_append (update, parameter);
+    }
+
+  g_string_append (insert, ") VALUES (?1, ?2, ?3, ?4, ?5");
+  for (guint i = 0; i < type->n_fields; i++)
+    {
+      g_autofree char *parameter = g_strdup_printf (", ?%u", i + 6);
+
+      g_string_append (insert, parameter);
+    }
+  g_string_append (insert, ")");
+  g_string_append (update, " WHERE uuid = ?1");
+
+  select = g_string_new ("SELECT ");
+  g_string_append (select, columns->str);
+  g_string_append (select, " FROM ");
+  g_string_append (select, type->name);
+  g_string_append (select, " WHERE uuid = ?1");
+
+  sql->columns = g_strdup (columns->str);
+  sql->select_by_uuid = g_string_free (g_steal_pointer (&select), FALSE);
+  sql->insert = g_string_free (g_steal_pointer (&insert), FALSE);
+  sql->update = g_string_free (g_steal_pointer (&update), FALSE);
+
+  other = g_string_new ("SELECT deleted_at FROM ");
+  g_string_append (other, type->name);
+  g_string_append (other, " WHERE uuid = ?1");
+  sql->exists = g_string_free (g_steal_pointer (&other), FALSE);
+
+  other = g_string_new ("UPDATE ");
+  g_string_append (other, type->name);
+  g_string_append (other, " SET deleted_at = ?2, updated_at = ?3 WHERE uuid = ?1");
+  sql->set_deleted = g_string_free (g_steal_pointer (&other), FALSE);
+
+  other = g_string_new ("SELECT count(*) FROM ");
+  g_string_append (other, type->name);
+  g_string_append (other, " WHERE deleted_at IS NULL");
+  sql->count = g_string_free (g_steal_pointer (&other), FALSE);
+
+  g_hash_table_insert (self->type_sql, (gpointer) type, sql);
+  return sql;
+}
+
+/**
+ * liaison_database_select_sql:
+ * @self: a database
+ * @type: a record type
+ *
+ * Returns: the columns liaison_database_load_row() reads, in its order
+ */
+const char *
+liaison_database_select_sql (LiaisonDatabase         *self,
+                             const LiaisonRecordType *type)
+{
+  return get_type_sql (self, type)->columns;
+}
+
+/**
+ * liaison_database_load_row:
+ * @self: a database
+ * @type: the type of the row
+ * @stmt: a statement positioned on a row of the columns of
+ *   liaison_database_select_sql()
+ *
+ * Returns: (transfer full): the record of that row
+ */
+LiaisonRecord *
+liaison_database_load_row (LiaisonDatabase         *self,
+                           const LiaisonRecordType *type,
+                           sqlite3_stmt            *stmt)
+{
+  LiaisonRecord *record = liaison_record_new (type);
+
+  for (guint i = 0; i < type->n_fields; i++)
+    {
+      const LiaisonField *field = &type->fields[i];
+      int column = 5 + i;
+
+      switch (field->kind)
+        {
+        case LIAISON_FIELD_INTEGER:
+          liaison_record_set_integer (record, field->name, sqlite3_column_int64 (stmt, column));
+          break;
+
+        case LIAISON_FIELD_BOOLEAN:
+          liaison_record_set_boolean (record, field->name, sqlite3_column_int (stmt, column) != 0);
+          break;
+
+        default:
+          g_value_set_string ((GValue *) liaison_record_get_value (record, i),
+                              (const char *) sqlite3_column_text (stmt, column));
+        }
+    }
+
+  liaison_record_set_identity (record,
+                               (const char *) sqlite3_column_text (stmt, 1),
+                               sqlite3_column_int64 (stmt, 2),
+                               sqlite3_column_int64 (stmt, 3),
+                               sqlite3_column_int64 (stmt, 4));
+
+  return record;
+}
+
+/* Transactions */
+
+static gboolean
+begin (LiaisonDatabase  *self,
+       GError          **error)
+{
+  g_assert (!self->in_transaction);
+
+  if (!exec (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+
+  self->in_transaction = TRUE;
+  return TRUE;
+}
+
+static gboolean
+commit (LiaisonDatabase  *self,
+        GError          **error)
+{
+  g_assert (self->in_transaction);
+
+  if (!exec (self, "COMMIT", error))
+    {
+      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      self->in_transaction = FALSE;
+      return FALSE;
+    }
+
+  self->in_transaction = FALSE;
+  return TRUE;
+}
+
+static void
+rollback (LiaisonDatabase *self)
+{
+  if (self->in_transaction)
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  self->in_transaction = FALSE;
+}
+
+/* The search index */
+
+static gboolean
+is_searched_type (const LiaisonRecordType *type)
+{
+  return type->parent_field == NULL;
+}
+
+static gboolean
+index_record (LiaisonDatabase  *self,
+              LiaisonRecord    *record,
+              gint64            id,
+              GError          **error)
+{
+  const LiaisonRecordType *type = liaison_record_get_record_type (record);
+  g_autofree char *text = NULL;
+  sqlite3_stmt *stmt;
+  gint64 rowid;
+
+  if (!is_searched_type (type))
+    return TRUE;
+
+  rowid = SEARCH_ROWID (get_type_sql (self, type)->index, id);
+
+  if (!(stmt = liaison_database_prepare (self, "DELETE FROM search WHERE rowid = ?1", error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, rowid);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return set_sqlite_error (error, self->db, self->path);
+
+  if (liaison_record_is_deleted (record))
+    return TRUE;
+
+  text = liaison_record_dup_search_text (record);
+
+  if (!(stmt = liaison_database_prepare (self, "INSERT INTO search (rowid, text, record_type, uuid) VALUES (?1, ?2, ?3, ?4)", error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, rowid);
+  sqlite3_bind_text (stmt, 2, text, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, type->name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, liaison_record_get_uuid (record), -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return set_sqlite_error (error, self->db, self->path);
+
+  return TRUE;
+}
+
+/* The change log */
+
+static gboolean
+log_change (LiaisonDatabase          *self,
+            const LiaisonRecordType  *type,
+            const char               *uuid,
+            LiaisonChangeAction       action,
+            const char               *fields,
+            gint64                    at,
+            GError                  **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (!(stmt = liaison_database_prepare (self, "INSERT INTO changes (at, record_type, record_uuid, action, fields) VALUES (?1, ?2, ?3, ?4, ?5)", error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, at);
+  sqlite3_bind_text (stmt, 2, type->name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, uuid, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, change_actions[action], -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, fields, -1, SQLITE_TRANSIENT);
+
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return set_sqlite_error (error, self->db, self->path);
+
+  return TRUE;
+}
+
+void
+liaison_change_free (LiaisonChange *change)
+{
+  g_free (change->record_uuid);
+  g_free (change->fields);
+  g_free (change);
+}
+
+/**
+ * liaison_database_list_changes:
+ * @self: a database
+ * @after_id: list the changes after this one; 0 for all
+ *
+ * Returns: (transfer full) (element-type LiaisonChange): the changes, oldest
+ *   first
+ */
+GPtrArray *
+liaison_database_list_changes (LiaisonDatabase *self,
+                               gint64           after_id)
+{
+  g_autoptr(GPtrArray) changes = g_ptr_array_new_with_free_func ((GDestroyNotify) liaison_change_free);
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (LIAISON_IS_DATABASE (self), NULL);
+
+  stmt = liaison_database_prepare (self, "SELECT id, at, record_type, record_uuid, action, fields FROM changes WHERE id > ?1 ORDER BY id", NULL);
+  if (stmt == NULL)
+    return g_steal_pointer (&changes);
+
+  sqlite3_bind_int64 (stmt, 1, after_id);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      LiaisonChange *change = g_new0 (LiaisonChange, 1);
+      const char *action = (const char *) sqlite3_column_text (stmt, 4);
+      const LiaisonRecordType *type = liaison_record_type_find ((const char *) sqlite3_column_text (stmt, 2));
+
+      change->id = sqlite3_column_int64 (stmt, 0);
+      change->at = sqlite3_column_int64 (stmt, 1);
+      change->record_type = type != NULL ? type->name : "";
+      change->record_uuid = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+      change->fields = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
+      for (guint i = 0; i < G_N_ELEMENTS (change_actions); i++)
+        if (g_strcmp0 (action, change_actions[i]) == 0)
+          change->action = i;
+
+      g_ptr_array_add (changes, change);
+    }
+  sqlite3_reset (stmt);
+
+  return g_steal_pointer (&changes);
+}
+
+/* Loading */
+
+static LiaisonRecord *
+load (LiaisonDatabase          *self,
+      const LiaisonRecordType  *type,
+      const char               *uuid,
+      gint64                   *id,
+      GError                  **error)
+{
+  TypeSql *sql = get_type_sql (self, type);
+  sqlite3_stmt *stmt;
+  LiaisonRecord *record = NULL;
+  int status;
+
+  if (!(stmt = liaison_database_prepare (self, sql->select_by_uuid, error)))
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
+  status = sqlite3_step (stmt);
+
+  if (status == SQLITE_ROW)
+    {
+      record = liaison_database_load_row (self, type, stmt);
+      if (id != NULL)
+        *id = sqlite3_column_int64 (stmt, 0);
+    }
+  else if (status != SQLITE_DONE)
+    set_sqlite_error (error, self->db, self->path);
+
+  sqlite3_reset (stmt);
+  return record;
+}
+
+/**
+ * liaison_database_get:
+ * @self: a database
+ * @type: the record's type
+ * @uuid: the record's uuid
+ * @error: return location for a #GError
+ *
+ * Loads a record, deleted or not.
+ *
+ * Returns: (transfer full) (nullable): the record, or %NULL with
+ *   %LIAISON_DATABASE_ERROR_NOT_FOUND
+ */
+LiaisonRecord *
+liaison_database_get (LiaisonDatabase          *self,
+                      const LiaisonRecordType  *type,
+                      const char               *uuid,
+                      GError                  **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  LiaisonRecord *record;
+
+  g_return_val_if_fail (LIAISON_IS_DATABASE (self), NULL);
+  g_return_val_if_fail (type != NULL, NULL);
+  g_return_val_if_fail (uuid != NULL, NULL);
+
+  record = load (self, type, uuid, NULL, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+
+  if (record == NULL)
+    g_set_error (error, LIAISON_DATABASE_ERROR, LIAISON_DATABASE_ERROR_NOT_FOUND,
+                 /* Translators: a kind of record (e.g. "Person"), then its identifier */
+                 _("There is no %s with the identifier %s."), _(type->label), uuid);
+
+  return record;
+}
+
+/* Saving */
+
+static char *
+compute_sort_key (LiaisonDatabase *self,
+                  LiaisonRecord   *record)
+{
+  const LiaisonRecordType *type = liaison_record_get_record_type (record);
+  g_autofree char *title = NULL;
+
+  if (type == &liaison_person_type)
+    {
+      const char *family = liaison_record_get_text (record, "family_name_reading");
+      const char *given = liaison_record_get_text (record, "given_name_reading");
+      g_autofree char *key = NULL;
+
+      /* Japanese names sort by their reading. */
+      if (family[0] == '\0')
+        family = liaison_record_get_text (record, "family_name");
+      if (given[0] == '\0')
+        given = liaison_record_get_text (record, "given_name");
+
+      key = g_strconcat (family, " ", given, NULL);
+      return liaison_search_normalize (key);
+    }
+
+  if (type == &liaison_application_type)
+    {
+      g_autoptr(LiaisonRecord) person = load (self, &liaison_person_type,
+                                               liaison_record_get_text (record, "person"),
+                                               NULL, NULL);
+
+      if (person != NULL)
+        return compute_sort_key (self, person);
+    }
+
+  if (type == &liaison_seminar_type)
+    return g_strdup_printf ("%020" G_GINT64_FORMAT,
+                            liaison_record_get_integer (record, "start_utc") + G_GINT64_CONSTANT (100000000000000));
+
+  title = liaison_record_dup_title (record);
+  return liaison_search_normalize (title);
+}
+
+static gboolean
+link_exists (LiaisonDatabase *self,
+             const char      *link_type,
+             const char      *uuid)
+{
+  guint n_types;
+  const LiaisonRecordType **types = liaison_record_type_get_all (&n_types);
+
+  for (guint i = 0; i < n_types; i++)
+    {
+      sqlite3_stmt *stmt;
+      gboolean found;
+
+      if (link_type != NULL ? !g_str_equal (types[i]->name, link_type) : !is_searched_type (types[i]))
+        continue;
+
+      if (!(stmt = liaison_database_prepare (self, get_type_sql (self, types[i])->exists, NULL)))
+        return FALSE;
+
+      sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
+      found = sqlite3_step (stmt) == SQLITE_ROW;
+      sqlite3_reset (stmt);
+
+      if (found)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+bind_value (sqlite3_stmt *stmt,
+            int           parameter,
+            const GValue *value)
+{
+  if (G_VALUE_HOLDS_INT64 (value))
+    sqlite3_bind_int64 (stmt, parameter, g_value_get_int64 (value));
+  else if (G_VALUE_HOLDS_BOOLEAN (value))
+    sqlite3_bind_int (stmt, parameter, g_value_get_boolean (value) ? 1 : 0);
+  else if (g_value_get_string (value) != NULL)
+    sqlite3_bind_text (stmt, parameter, g_value_get_string (value), -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null (stmt, parameter);
+}
+
+static gboolean save_in_transaction (LiaisonDatabase  *self,
+                                     LiaisonRecord    *record,
+                                     GArray           *changed,
+                                     GError          **error);
+
+/* Every status an application reaches is kept, with its date. */
+static gboolean
+record_status_change (LiaisonDatabase  *self,
+                      LiaisonRecord    *application,
+                      GArray           *changed,
+                      GError          **error)
+{
+  g_autoptr(LiaisonRecord) change = liaison_record_new (&liaison_status_change_type);
+  g_autoptr(GDateTime) today = g_date_time_new_now_local ();
+  g_autofree char *date = g_date_time_format (today, "%Y-%m-%d");
+  const char *status = liaison_record_get_text (application, "status");
+
+  if (g_str_equal (status, "selected") || g_str_equal (status, "alternate") || g_str_equal (status, "not-selected"))
+    {
+      const char *decided = liaison_record_get_text (application, "decision_date");
+
+      if (decided[0] != '\0')
+        g_set_str (&date, decided);
+    }
+
+  liaison_record_set_text (change, "application", liaison_record_get_uuid (application));
+  liaison_record_set_text (change, "status", status);
+  liaison_record_set_text (change, "changed_on", date);
+
+  return save_in_transaction (self, change, changed, error);
+}
+
+static gboolean
+save_in_transaction (LiaisonDatabase  *self,
+                     LiaisonRecord    *record,
+                     GArray           *changed,
+                     GError          **error)
+{
+  const LiaisonRecordType *type = liaison_record_get_record_type (record);
+  TypeSql *sql = get_type_sql (self, type);
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(LiaisonRecord) stored = NULL;
+  g_autoptr(GString) fields = g_string_new (NULL);
+  g_autofree char *sort_key = NULL;
+  gboolean status_changed = FALSE;
+  sqlite3_stmt *stmt;
+  gint64 id = 0;
+  gint64 now = now_ms ();
+  gint64 created_at;
+
+  if (!liaison_record_prepare (record, &local_error))
+    {
+      g_set_error_literal (error, LIAISON_DATABASE_ERROR, LIAISON_DATABASE_ERROR_INVALID,
+                           local_error->message);
+      return FALSE;
+    }
+
+  for (guint i = 0; i < type->n_fields; i++)
+    {
+      const LiaisonField *field = &type->fields[i];
+      const char *target;
+
+      if (field->kind != LIAISON_FIELD_LINK)
+        continue;
+
+      target = liaison_record_get_text (record, field->name);
+      if (target[0] != '\0' && !link_exists (self, field->link_type, target))
+        {
+          g_set_error (error, LIAISON_DATABASE_ERROR, LIAISON_DATABASE_ERROR_INVALID,
+                       /* Translators: %s is the name of a field that links to another record */
+                       _("%s refers to a record that does not exist."), _(field->label));
+          return FALSE;
+        }
+    }
+
+  stored = load (self, type, liaison_record_get_uuid (record), &id, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  for (guint i = 0; i < type->n_fields; i++)
+    {
+      if (stored != NULL ? liaison_record_equal_value (record, stored, i)
+                         : G_VALUE_HOLDS_STRING (liaison_record_get_value (record, i))
+                           ? g_value_get_string (liaison_record_get_value (record, i)) == NULL
+                           : G_VALUE_HOLDS_INT64 (liaison_record_get_value (record, i))
+                             ? g_value_get_int64 (liaison_record_get_value (record, i)) == 0
+                             : !g_value_get_boolean (liaison_record_get_value (record, i)))
+        continue;
+
+      if (fields->len > 0)
+        g_string_append_c (fields, ',');
+      g_string_append (fields, type->fields[i].name);
+
+      if (type == &liaison_application_type && g_str_equal (type->fields[i].name, "status"))
+        status_changed = TRUE;
+    }
+
+  /* Saving what is already there writes nothing. */
+  if (stored != NULL && fields->len == 0)
+    {
+      liaison_record_set_identity (record, liaison_record_get_uuid (stored),
+                                   liaison_record_get_created_at (stored),
+                                   liaison_record_get_updated_at (stored),
+                                   liaison_record_get_deleted_at (stored));
+      return TRUE;
+    }
+
+  sort_key = compute_sort_key (self, record);
+
+  if (stored == NULL)
+    {
+      created_at = now;
+      if (!(stmt = liaison_database_prepare (self, sql->insert, error)))
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, liaison_record_get_uuid (record), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (stmt, 2, now);
+      sqlite3_bind_int64 (stmt, 3, now);
+      sqlite3_bind_null (stmt, 4);
+      sqlite3_bind_text (stmt, 5, sort_key, -1, SQLITE_TRANSIENT);
+    }
+  else
+    {
+      created_at = liaison_record_get_created_at (stored);
+      if (!(stmt = liaison_database_prepare (self, sql->update, error)))
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, liaison_record_get_uuid (record), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (stmt, 2, now);
+      sqlite3_bind_text (stmt, 3, sort_key, -1, SQLITE_TRANSIENT);
+    }
+
+  for (guint i = 0; i < type->n_fields; i++)
+    bind_value (stmt, 6 + i, liaison_record_get_value (record, i));
+
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return set_sqlite_error (error, self->db, self->path);
+
+  if (stored == NULL)
+    id = sqlite3_last_insert_rowid (self->db);
+
+  liaison_record_set_identity (record, liaison_record_get_uuid (record), created_at, now,
+                               stored != NULL ? liaison_record_get_deleted_at (stored) : 0);
+
+  if (!log_change (self, type, liaison_record_get_uuid (record),
+                   stored == NULL ? LIAISON_CHANGE_INSERT : LIAISON_CHANGE_UPDATE,
+                   fields->str, now, error))
+    return FALSE;
+
+  if (!index_record (self, record, id, error))
+    return FALSE;
+
+  changed_add (changed, record, stored == NULL ? LIAISON_CHANGE_INSERT : LIAISON_CHANGE_UPDATE);
+
+  if (status_changed && !record_status_change (self, record, changed, error))
+    return FALSE;
+
+  return TRUE;
+}
+
+static void
+emit_changes (LiaisonDatabase *self,
+              GArray          *changed)
+{
+  for (guint i = 0; i < changed->len; i++)
+    {
+      Changed *entry = &g_array_index (changed, Changed, i);
+
+      g_signal_emit (self, signals[RECORD_CHANGED], 0,
+                     liaison_record_get_record_type (entry->record)->name,
+                     liaison_record_get_uuid (entry->record),
+                     entry->action);
+    }
+}
+
+/**
+ * liaison_database_save_all:
+ * @self: a database
+ * @records: (element-type LiaisonRecord): records to save
+ * @error: return location for a #GError
+ *
+ * Saves every record of @records in one transaction: all of them or, on
+ * any error, none. A record that is not in the database is inserted; one
+ * that is, updated, and a change is logged for the fields that differ.
+ *
+ * Returns: %TRUE if every record was saved
+ */
+gboolean
+liaison_database_save_all (LiaisonDatabase  *self,
+                           GPtrArray        *records,
+                           GError          **error)
+{
+  g_autoptr(GArray) changed = changed_new ();
+
+  g_return_val_if_fail (LIAISON_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (records != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!begin (self, error))
+    return FALSE;
+
+  for (guint i = 0; i < records->len; i++)
+    {
+      if (!save_in_transaction (self, g_ptr_array_index (records, i), changed, error))
+        {
+          rollback (self);
+          return FALSE;
+        }
+    }
+
+  if (!commit (self, error))
+    return FALSE;
+
+  emit_changes (self, changed);
+  return TRUE;
+}
+
+/**
+ * liaison_database_save:
+ * @self: a database
+ * @record: a record
+ * @error: return location for a #GError
+ *
+ * Validates and saves @record in one transaction.
+ *
+ * Returns: %TRUE if it was saved
+ */
+gboolean
+liaison_database_save (LiaisonDatabase  *self,
+                       LiaisonRecord    *record,
+                       GError          **error)
+{
+  g_autoptr(GPtrArray) records = g_ptr_array_new ();
+
+  g_return_val_if_fail (LIAISON_IS_RECORD (record), FALSE);
+
+  g_ptr_array_add (records, record);
+  return liaison_database_save_all (self, records, error);
+}
+
+static gboolean
+set_deleted (LiaisonDatabase  *self,
+             LiaisonRecord    *record,
+             gboolean          deleted,
+             GError          **error)
+{
+  const LiaisonRecordType *type;
+  g_autoptr(LiaisonRecord) stored = NULL;
+  g_autoptr(GArray) changed = changed_new ();
+  TypeSql *sql;
+  sqlite3_stmt *stmt;
+  gint64 id = 0;
+  gint64 now = now_ms ();
+  LiaisonChangeAction action = deleted ? LIAISON_CHANGE_DELETE : LIAISON_CHANGE_UNDELETE;
+
+  g_return_val_if_fail (LIAISON_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (LIAISON_IS_RECORD (record), FALSE);
+
+  type = liaison_record_get_record_type (record);
+  sql = get_type_sql (self, type);
+
+  if (!begin (self, error))
+    return FALSE;
+
+  stored = load (self, type, liaison_record_get_uuid (record), &id, error);
+  if (stored == NULL)
+    {
+      if (error != NULL && *error == NULL)
+        g_set_error (error, LIAISON_DATABASE_ERROR, LIAISON_DATABASE_ERROR_NOT_FOUND,
+                     _("There is no %s with the identifier %s."), _(type->label),
+                     liaison_record_get_uuid (record));
+      rollback (self);
+      return FALSE;
+    }
+
+  /* Deleting what is deleted, or restoring what is there, changes nothing. */
+  if (liaison_record_is_deleted (stored) == deleted)
+    {
+      rollback (self);
+      liaison_record_set_identity (record, liaison_record_get_uuid (stored),
+                                   liaison_record_get_created_at (stored),
+                                   liaison_record_get_updated_at (stored),
+                                   liaison_record_get_deleted_at (stored));
+      return TRUE;
+    }
+
+  if (!(stmt = liaison_database_prepare (self, sql->set_deleted, error)))
+    goto failed;
+  sqlite3_bind_text (stmt, 1, liaison_record_get_uuid (record), -1, SQLITE_TRANSIENT);
+  if (deleted)
+    sqlite3_bind_int64 (stmt, 2, now);
+  else
+    sqlite3_bind_null (stmt, 2);
+  sqlite3_bind_int64 (stmt, 3, now);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      set_sqlite_error (error, self->db, self->path);
+      goto failed;
+    }
+
+  liaison_record_set_identity (stored, liaison_record_get_uuid (stored),
+                               liaison_record_get_created_at (stored), now,
+                               deleted ? now : 0);
+
+  if (!log_change (self, type, liaison_record_get_uuid (record), action, "", now, error) ||
+      !index_record (self, stored, id, error))
+    goto failed;
+
+  if (!commit (self, error))
+    return FALSE;
+
+  liaison_record_set_identity (record, liaison_record_get_uuid (stored),
+                               liaison_record_get_created_at (stored), now,
+                               deleted ? now : 0);
+
+  changed_add (changed, record, action);
+  emit_changes (self, changed);
+
+  return TRUE;
+
+failed:
+  rollback (self);
+  return FALSE;
+}
+
+/**
+ * liaison_database_delete:
+ * @self: a database
+ * @record: a saved record
+ * @error: return location for a #GError
+ *
+ * Deletes @record so that it can be restored: it leaves every list and the
+ * search, and liaison_database_undelete() brings it back as it was.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+liaison_database_delete (LiaisonDatabase  *self,
+                         LiaisonRecord    *record,
+                         GError          **error)
+{
+  return set_deleted (self, record, TRUE, error);
+}
+
+gboolean
+liaison_database_undelete (LiaisonDatabase  *self,
+                           LiaisonRecord    *record,
+                           GError          **error)
+{
+  return set_deleted (self, record, FALSE, error);
+}
+
+/**
+ * liaison_database_count:
+ * @self: a database
+ * @type: a record type
+ *
+ * Returns: the number of records of @type that are not deleted
+ */
+guint
+liaison_database_count (LiaisonDatabase         *self,
+                        const LiaisonRecordType *type)
+{
+  sqlite3_stmt *stmt;
+  guint count = 0;
+
+  g_return_val_if_fail (LIAISON_IS_DATABASE (self), 0);
+  g_return_val_if_fail (type != NULL, 0);
+
+  stmt = liaison_database_prepare (self, get_type_sql (self, type)->count, NULL);
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    count = sqlite3_column_int (stmt, 0);
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
+
+  return count;
+}
+
+/**
+ * liaison_database_is_empty:
+ * @self: a database
+ *
+ * Returns: %TRUE if the database has no records, deleted or not
+ */
+gboolean
+liaison_database_is_empty (LiaisonDatabase *self)
+{
+  sqlite3_stmt *stmt;
+  gboolean empty;
+
+  g_return_val_if_fail (LIAISON_IS_DATABASE (self), FALSE);
+
+  /* Every record ever saved left a change behind. */
+  stmt = liaison_database_prepare (self, "SELECT NOT EXISTS (SELECT 1 FROM changes)", NULL);
+  empty = stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int (stmt, 0) != 0;
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
+
+  return empty;
+}
+
+const char *
+liaison_database_get_path (LiaisonDatabase *self)
+{
+  g_return_val_if_fail (LIAISON_IS_DATABASE (self), NULL);
+
+  return self->path;
+}
+
+/**
+ * liaison_database_has_full_text:
+ * @self: a database
+ *
+ * Returns: %TRUE if the search uses SQLite's FTS5 trigram index, %FALSE if
+ *   this SQLite lacks it and the search scans instead
+ */
+gboolean
+liaison_database_has_full_text (LiaisonDatabase *self)
+{
+  g_return_val_if_fail (LIAISON_IS_DATABASE (self), FALSE);
+
+  return self->full_text;
+}
+
+/* Searching */
+
+static char *
+like_pattern (const char *term)
+{
+  GString *pattern = g_string_new ("%");
+
+  for (const char *p = term; *p != '\0'; p++)
+    {
+      if (*p == '%' || *p == '_' || *p == '\\')
+        g_string_append_c (pattern, '\\');
+      g_string_append_c (pattern, *p);
+    }
+  g_string_append_c (pattern, '%');
+
+  return g_string_free (pattern, FALSE);
+}
+
+/**
+ * liaison_database_search:
+ * @self: a database
+ * @query: what the user typed
+ * @limit: the most results wanted
+ * @error: return location for a #GError
+ *
+ * Finds records of every type whose names, readings, organizations,
+ * places, notes or tags contain every word of @query, as substrings:
+ * kanji and kana without spaces, Latin text regardless of case and
+ * accents. Deleted records are not found.
+ *
+ * Returns: (transfer full): a list model of #LiaisonSearchResult
+ */
+GListModel *
+liaison_database_search (LiaisonDatabase  *self,
+                         const char       *query,
+                         guint             limit,
+                         GError          **error)
+{
+  g_autoptr(GListStore) results = g_list_store_new (LIAISON_TYPE_SEARCH_RESULT);
+  g_autofree char *normalized = NULL;
+  g_auto(GStrv) words = NULL;
+  g_autoptr(GPtrArray) terms = g_ptr_array_new ();
+  g_autoptr(GPtrArray) patterns = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) match = g_string_new (NULL);
+  g_autoptr(GString) sql = g_string_new ("SELECT record_type, uuid FROM search WHERE 1");
+  sqlite3_stmt *stmt;
+  int parameter = 1;
+  int status;
+
+  g_return_val_if_fail (LIAISON_IS_DATABASE (self), NULL);
+  g_return_val_if_fail (query != NULL, NULL);
+
+  normalized = liaison_search_normalize (query);
+  words = g_strsplit_set (normalized, " \t\n", -1);
+  for (guint i = 0; words[i] != NULL && terms->len < 8; i++)
+    {
+      if (words[i][0] != '\0')
+        g_ptr_array_add (terms, words[i]);
+    }
+
+  if (terms->len == 0 || limit == 0)
+    return G_LIST_MODEL (g_steal_pointer (&results));
+
+  /* The trigram index answers for words of three characters or more;
+   * shorter ones are looked for in the indexed text. */
+  for (guint i = 0; i < terms->len; i++)
+    {
+      const char *term = g_ptr_array_index (terms, i);
+
+      if (self->full_text && g_utf8_strlen (term, -1) >= 3)
+        {
+          g_autofree char *quoted = NULL;
+          g_auto(GStrv) parts = g_strsplit (term, "\"", -1);
+
+          quoted = g_strjoinv ("\"\"", parts);
+          if (match->len > 0)
+            g_string_append (match, " AND ");
+          g_string_append_printf (match, "\"%s\"", quoted);
+        }
+      else
+        g_ptr_array_add (patterns, like_pattern (term));
+    }
+
+  if (match->len > 0)
+    g_string_append (sql, " AND search MATCH ?1");
+  for (guint i = 0; i < patterns->len; i++)
+    {
+      g_autofree char *clause = g_strdup_printf (" AND text LIKE ?%u ESCAPE '\\'", i + 2);
+
+      g_string_append (sql, clause);
+    }
+  if (match->len > 0)
+    g_string_append (sql, " ORDER BY rank");
+  g_string_append (sql, " LIMIT ?10");
+
+  if (!(stmt = liaison_database_prepare (self, sql->str, error)))
+    return NULL;
+
+  if (match->len > 0)
+    sqlite3_bind_text (stmt, parameter, match->str, -1, SQLITE_TRANSIENT);
+  for (guint i = 0; i < patterns->len; i++)
+    sqlite3_bind_text (stmt, i + 2, g_ptr_array_index (patterns, i), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 10, limit);
+
+  while ((status = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const LiaisonRecordType *type = liaison_record_type_find ((const char *) sqlite3_column_text (stmt, 0));
+      const char *uuid = (const char *) sqlite3_column_text (stmt, 1);
+      g_autoptr(LiaisonRecord) record = NULL;
+      g_autoptr(LiaisonSearchResult) result = NULL;
+      g_autofree char *title = NULL;
+
+      if (type == NULL || (record = load (self, type, uuid, NULL, NULL)) == NULL)
+        continue;
+
+      title = liaison_record_dup_title (record);
+      result = liaison_search_result_new (type->name, uuid, title);
+      g_list_store_append (results, result);
+    }
+
+  sqlite3_reset (stmt);
+
+  if (status != SQLITE_DONE)
+    {
+      set_sqlite_error (error, self->db, self->path);
+      return NULL;
+    }
+
+  return G_LIST_MODEL (g_steal_pointer (&results));
+}
+
+/* Opening and migrating */
+
+static gboolean
+migrate_to_1 (LiaisonDatabase  *self,
+              GError          **error)
+{
+  g_autoptr(GBytes) schema = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *application_id = NULL;
+
+  schema = g_resource_lookup_data (liaison_core_get_resource (),
+                                   "/org/jlgc/Liaison/core/liaison-schema-v1.sql",
+                                   G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+  if (schema == NULL)
+    return FALSE;
+
+  sql = g_strndup (g_bytes_get_data (schema, NULL), g_bytes_get_size (schema));
+  application_id = g_strdup_printf ("PRAGMA application_id = %d", LIAISON_APPLICATION_ID);
+
+  return exec (self, sql, error) && exec (self, application_id, error);
+}
+
+/* Version 2: the search index, filled from the records already there. */
+static gboolean
+migrate_to_2 (LiaisonDatabase  *self,
+              GError          **error)
+{
+  guint n_types;
+  const LiaisonRecordType **types = liaison_record_type_get_all (&n_types);
+
+  if (!exec (self,
+             self->full_text
+             ? "CREATE VIRTUAL TABLE search USING fts5 (text, record_type UNINDEXED, uuid UNINDEXED, tokenize = 'trigram')"
+             : "CREATE TABLE search (id INTEGER PRIMARY KEY, text TEXT NOT NULL, record_type TEXT NOT NULL, uuid TEXT NOT NULL)",
+             error))
+    return FALSE;
+
+  for (guint i = 0; i < n_types; i++)
+    {
+      g_autoptr(GString) sql = NULL;
+      sqlite3_stmt *stmt;
+      int status;
+
+      if (!is_searched_type (types[i]))
+        continue;
+
+      sql = g_string_new ("SELECT ");
+      g_string_append (sql, liaison_database_select_sql (self, types[i]));
+      g_string_append (sql, " FROM ");
+      g_string_append (sql, types[i]->name);
+      g_string_append (sql, " WHERE deleted_at IS NULL");
+
+      if (sqlite3_prepare_v2 (self->db, sql->str, -1, &stmt, NULL) != SQLITE_OK)
+        return set_sqlite_error (error, self->db, self->path);
+
+      while ((status = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          g_autoptr(LiaisonRecord) record = liaison_database_load_row (self, types[i], stmt);
+
+          if (!index_record (self, record, sqlite3_column_int64 (stmt, 0), error))
+            {
+              sqlite3_finalize (stmt);
+              return FALSE;
+            }
+        }
+
+      sqlite3_finalize (stmt);
+      if (status != SQLITE_DONE)
+        return set_sqlite_error (error, self->db, self->path);
+    }
+
+  return TRUE;
+}
+
+static gboolean (*migrations[]) (LiaisonDatabase *, GError **) = {
+  NULL,
+  migrate_to_1,
+  migrate_to_2,
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == LIAISON_DATABASE_SCHEMA_VERSION + 1);
+
+static int
+query_int (sqlite3    *db,
+           const char *sql,
+           int        *status)
+{
+  sqlite3_stmt *stmt = NULL;
+  int value = 0;
+
+  *status = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+  if (*status == SQLITE_OK)
+    {
+      *status = sqlite3_step (stmt);
+      if (*status == SQLITE_ROW)
+        {
+          value = sqlite3_column_int (stmt, 0);
+          *status = SQLITE_OK;
+        }
+    }
+  sqlite3_finalize (stmt);
+
+  return value;
+}
+
+static gboolean
+file_error (GError     **error,
+            int          code,
+            const char  *path)
+{
+  switch (code)
+    {
+    case LIAISON_DATABASE_ERROR_NOT_A_DATABASE:
+      g_set_error (error, LIAISON_DATABASE_ERROR, code,
+                   /* Translators: %s is a file */
+                   _("“%s” is not a Liaison database."), path);
+      break;
+
+    case LIAISON_DATABASE_ERROR_CORRUPT:
+      g_set_error (error, LIAISON_DATABASE_ERROR, code,
+                   /* Translators: %s is a file */
+                   _("The database “%s” is damaged and cannot be opened."), path);
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+
+  return FALSE;
+}
+
+/* Looks at an existing file without changing a byte of it: is it a Liaison
+ * database, whole, and of a version this Liaison understands? */
+static gboolean
+check_existing (const char  *path,
+                int         *version,
+                GError     **error)
+{
+  static const char header[16] = "SQLite format 3";
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileInputStream) input = NULL;
+  char start[16] = { 0 };
+  gsize n_read = 0;
+  sqlite3 *db = NULL;
+  gboolean ok = FALSE;
+  int status;
+  int application_id;
+  int n_tables;
+  sqlite3_stmt *stmt = NULL;
+
+  input = g_file_read (file, NULL, NULL);
+  if (input == NULL ||
+      !g_input_stream_read_all (G_INPUT_STREAM (input), start, sizeof start, &n_read, NULL, NULL))
+    {
+      g_set_error (error, LIAISON_DATABASE_ERROR, LIAISON_DATABASE_ERROR_OPEN,
+                   /* Translators: %s is a file */
+                   _("The database “%s” cannot be read."), path);
+      return FALSE;
+    }
+
+  if (n_read == 0)
+    {
+      *version = 0;
+      return TRUE;
+    }
+
+  if (n_read < sizeof start || memcmp (start, header, sizeof header) != 0)
+    return file_error (error, LIAISON_DATABASE_ERROR_NOT_A_DATABASE, path);
+
+  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, LIAISON_DATABASE_ERROR, LIAISON_DATABASE_ERROR_OPEN,
+                   _("The database “%s” cannot be read."), path);
+      sqlite3_close (db);
+      return FALSE;
+    }
+
+  /* Leave the file as it is, write-ahead log and all. */
+  sqlite3_db_config (db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
+  sqlite3_exec (db, "PRAGMA query_only = 1", NULL, NULL, NULL);
+
+  application_id = query_int (db, "PRAGMA application_id", &status);
+  if (status == SQLITE_OK)
+    *version = query_int (db, "PRAGMA user_version", &status);
+  if (status == SQLITE_OK)
+    n_tables = query_int (db, "SELECT count(*) FROM sqlite_schema", &status);
+
+  if (status == SQLITE_NOTADB)
+    file_error (error, LIAISON_DATABASE_ERROR_NOT_A_DATABASE, path);
+  else if (status != SQLITE_OK)
+    file_error (error, LIAISON_DATABASE_ERROR_CORRUPT, path);
+  else if (application_id != LIAISON_APPLICATION_ID && n_tables > 0)
+    file_error (error, LIAISON_DATABASE_ERROR_NOT_A_DATABASE, path);
+  else if (*version > LIAISON_DATABASE_SCHEMA_VERSION)
+    g_set_error (error, LIAISON_DATABASE_ERROR, LIAISON_DATABASE_ERROR_NEWER_VERSION,
+                 /* Translators: a file, then two numbers */
+                 _("The database “%s” was written by a newer version of Liaison (database version %d; this version reads up to %d). Update Liaison to open it."),
+                 path, *version, LIAISON_DATABASE_SCHEMA_VERSION);
+  else if (sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &stmt, NULL) != SQLITE_OK ||
+           sqlite3_step (stmt) != SQLITE_ROW ||
+           g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") != 0)
+    file_error (error, LIAISON_DATABASE_ERROR_CORRUPT, path);
+  else
+    ok = TRUE;
+
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  return ok;
+}
+
+static gboolean
+backup_to (LiaisonDatabase  *self,
+           const char       *target,
+           GError          **error)
+{
+  g_autofree char *partial = g_strconcat (target, ".partial", NULL);
+  sqlite3 *copy = NULL;
+  sqlite3_backup *backup;
+  int status;
+
+  g_unlink (partial);
+  if (sqlite3_open_v2 (partial, &copy, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK)
+    {
+      set_sqlite_error (error, copy, partial);
+      sqlite3_close (copy);
+      return FALSE;
+    }
+
+  backup = sqlite3_backup_init (copy, "main", self->db, "main");
+  if (backup == NULL)
+    {
+      set_sqlite_error (error, copy, partial);
+      sqlite3_close (copy);
+      return FALSE;
+    }
+
+  sqlite3_backup_step (backup, -1);
+  status = sqlite3_backup_finish (backup);
+  sqlite3_close (copy);
+
+  if (status != SQLITE_OK || g_chmod (partial, 0600) != 0 || g_rename (partial, target) != 0)
+    {
+      g_unlink (partial);
+      g_set_error (error, LIAISON_DATABASE_ERROR, LIAISON_DATABASE_ERROR_MIGRATION,
+                   /* Translators: %s is a file */
+                   _("A backup of the database could not be written to “%s”."), target);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+migrate (LiaisonDatabase  *self,
+         int               version,
+         GError          **error)
+{
+  if (version == LIAISON_DATABASE_SCHEMA_VERSION)
+    return TRUE;
+
+  /* A copy of the data as it was, before anything changes. */
+  if (version > 0 && !g_str_equal (self->path, ":memory:"))
+    {
+      g_autofree char *target = g_strdup_printf ("%s.bak-v%d", self->path, version);
+
+      if (!backup_to (self, target, error))
+        return FALSE;
+    }
+
+  for (int next = version + 1; next <= LIAISON_DATABASE_SCHEMA_VERSION; next++)
+    {
+      g_autoptr(GError) local_error = NULL;
+      g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %d", next);
+
+      if (!begin (self, error))
+        return FALSE;
+
+      if (!migrations[next] (self, &local_error) ||
+          !exec (self, set_version, &local_error) ||
+          !commit (self, &local_error))
+        {
+          rollback (self);
+          g_set_error (error, LIAISON_DATABASE_ERROR, LIAISON_DATABASE_ERROR_MIGRATION,
+                       /* Translators: a file, a version number, then the reason */
+                       _("The database “%s” could not be updated to version %d: %s"),
+                       self->path, next, local_error->message);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+static gboolean
+probe_full_text (sqlite3 *db)
+{
+  /* The tests use this to run the search without FTS5, as on a system
+   * whose SQLite lacks it. */
+  if (g_getenv ("LIAISON_NO_FULL_TEXT") != NULL)
+    return FALSE;
+
+  if (sqlite3_exec (db, "CREATE VIRTUAL TABLE temp.liaison_probe USING fts5 (x, tokenize = 'trigram')",
+                    NULL, NULL, NULL) != SQLITE_OK)
+    return FALSE;
+
+  sqlite3_exec (db, "DROP TABLE temp.liaison_probe", NULL, NULL, NULL);
+  return TRUE;
+}
+
+/**
+ * liaison_database_open:
+ * @path: the database file, or ":memory:" for a database that lives only
+ *   as long as the object
+ * @error: return location for a #GError
+ *
+ * Opens the database in @path, creating it (readable by its owner only)
+ * if there is none. An existing file is checked first without being
+ * changed: a file that is not a Liaison database, a damaged one, or one
+ * written by a newer version is refused and left as it was. An older one
+ * is copied to `PATH.bak-vN` and then brought up to date, one version at
+ * a time, each in one transaction.
+ *
+ * Returns: (transfer full) (nullable): the database, or %NULL
+ */
+LiaisonDatabase *
+liaison_database_open (const char  *path,
+                       GError     **error)
+{
+  g_autoptr(LiaisonDatabase) self = NULL;
+  gboolean in_memory;
+  int version = 0;
+  int status;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  in_memory = g_str_equal (path, ":memory:");
+
+  if (!in_memory)
+    {
+      if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        {
+          g_set_error (error, LIAISON_DATABASE_ERROR, LIAISON_DATABASE_ERROR_OPEN,
+                       _("“%s” is a folder, not a database file."), path);
+          return NULL;
+        }
+
+      if (g_file_test (path, G_FILE_TEST_EXISTS))
+        {
+          if (!check_existing (path, &version, error))
+            return NULL;
+        }
+      else
+        {
+          g_autofree char *folder = g_path_get_dirname (path);
+          int fd;
+
+          if (g_mkdir_with_parents (folder, 0700) != 0 ||
+              (fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600)) < 0)
+            {
+              int saved_errno = errno;
+
+              g_set_error (error, LIAISON_DATABASE_ERROR, LIAISON_DATABASE_ERROR_OPEN,
+                           /* Translators: a file, then the reason */
+                           _("The database “%s” cannot be created: %s."),
+                           path, g_strerror (saved_errno));
+              return NULL;
+            }
+          g_close (fd, NULL);
+        }
+    }
+
+  self = g_object_new (LIAISON_TYPE_DATABASE, NULL);
+  self->path = g_strdup (path);
+
+  status = sqlite3_open_v2 (path, &self->db,
+                            SQLITE_OPEN_READWRITE | (in_memory ? SQLITE_OPEN_CREATE : 0),
+                            NULL);
+  if (status != SQLITE_OK)
+    {
+      g_set_error (error, LIAISON_DATABASE_ERROR, LIAISON_DATABASE_ERROR_OPEN,
+                   _("The database “%s” cannot be read."), path);
+      return NULL;
+    }
+
+  sqlite3_extended_result_codes (self->db, TRUE);
+  sqlite3_busy_timeout (self->db, 5000);
+
+  if (!exec (self, "PRAGMA foreign_keys = ON", error) ||
+      (!in_memory && !exec (self, "PRAGMA journal_mode = WAL", error)) ||
+      !exec (self, "PRAGMA synchronous = FULL", error))
+    return NULL;
+
+  self->full_text = probe_full_text (self->db);
+
+  if (!migrate (self, version, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+/* Backups */
+
+static int
+backup_version (const char *name,
+                const char *prefix)
+{
+  const char *number;
+  char *end = NULL;
+  gint64 version;
+
+  if (!g_str_has_prefix (name, prefix))
+    return -1;
+
+  number = name + strlen (prefix);
+  version = g_ascii_strtoll (number, &end, 10);
+  if (end == number || *end != '\0' || version < 0 || version > G_MAXINT)
+    return -1;
+
+  return (int) version;
+}
+
+/**
+ * liaison_database_find_backup:
+ * @path: a database file
+ *
+ * Returns: (transfer full) (nullable): the newest backup written before a
+ *   migration of @path, or %NULL if there is none
+ */
+char *
+liaison_database_find_backup (const char *path)
+{
+  g_autofree char *folder = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *prefix = g_strconcat (base, ".bak-v", NULL);
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  g_autofree char *best = NULL;
+  int best_version = -1;
+  const char *name;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      int version = backup_version (name, prefix);
+
+      if (version > best_version)
+        {
+          best_version = version;
+          g_set_str (&best, name);
+        }
+    }
+
+  return best != NULL ? g_build_filename (folder, best, NULL) : NULL;
+}
+
+/**
+ * liaison_database_restore_backup:
+ * @path: a database file that cannot be opened
+ * @backup: a backup of it
+ * @error: return location for a #GError
+ *
+ * Puts @backup in the place of @path. Nothing is overwritten: the file in
+ * @path (with its write-ahead log) is renamed to `PATH.damaged-TIME` first.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+liaison_database_restore_backup (const char  *path,
+                                 const char  *backup,
+                                 GError     **error)
+{
+  static const char *companions[] = { "", "-wal", "-shm" };
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%dT%H%M%S");
+  g_autoptr(GFile) source = NULL;
+  g_autoptr(GFile) target = NULL;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (backup != NULL, FALSE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (companions); i++)
+    {
+      g_autofree char *from = g_strconcat (path, companions[i], NULL);
+      g_autofree char *to = g_strconcat (path, ".damaged-", stamp, companions[i], NULL);
+
+      if (g_file_test (from, G_FILE_TEST_EXISTS) && g_rename (from, to) != 0)
+        {
+          int saved_errno = errno;
+
+          g_set_error (error, LIAISON_DATABASE_ERROR, LIAISON_DATABASE_ERROR_OPEN,
+                       /* Translators: a file, then the reason */
+                       _("The damaged database “%s” could not be moved aside: %s."),
+                       path, g_strerror (saved_errno));
+          return FALSE;
+        }
+    }
+
+  source = g_file_new_for_path (backup);
+  target = g_file_new_for_path (path);
+  if (!g_file_copy (source, target, G_FILE_COPY_NONE, NULL, NULL, NULL, error))
+    return FALSE;
+
+  g_chmod (path, 0600);
+  return TRUE;
+}

@@ -1,0 +1,95 @@
+/* liaison-database.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "liaison-record.h"
+
+G_BEGIN_DECLS
+
+#define LIAISON_DATABASE_ERROR (liaison_database_error_quark ())
+
+typedef enum
+{
+  LIAISON_DATABASE_ERROR_OPEN,
+  LIAISON_DATABASE_ERROR_NOT_A_DATABASE,
+  LIAISON_DATABASE_ERROR_CORRUPT,
+  LIAISON_DATABASE_ERROR_NEWER_VERSION,
+  LIAISON_DATABASE_ERROR_MIGRATION,
+  LIAISON_DATABASE_ERROR_NOT_FOUND,
+  LIAISON_DATABASE_ERROR_INVALID,
+  LIAISON_DATABASE_ERROR_NOT_EMPTY,
+  LIAISON_DATABASE_ERROR_FAILED,
+} LiaisonDatabaseError;
+
+typedef enum
+{
+  LIAISON_CHANGE_INSERT,
+  LIAISON_CHANGE_UPDATE,
+  LIAISON_CHANGE_DELETE,
+  LIAISON_CHANGE_UNDELETE,
+} LiaisonChangeAction;
+
+typedef struct
+{
+  gint64               id;
+  gint64               at;
+  const char          *record_type;
+  char                *record_uuid;
+  LiaisonChangeAction  action;
+  char                *fields;
+} LiaisonChange;
+
+/* The schema this version of Liaison writes. */
+#define LIAISON_DATABASE_SCHEMA_VERSION 2
+
+#define LIAISON_TYPE_DATABASE (liaison_database_get_type ())
+
+G_DECLARE_FINAL_TYPE (LiaisonDatabase, liaison_database, LIAISON, DATABASE, GObject)
+
+GQuark           liaison_database_error_quark      (void);
+
+LiaisonDatabase *liaison_database_open             (const char               *path,
+                                                    GError                  **error);
+const char      *liaison_database_get_path         (LiaisonDatabase          *self);
+gboolean         liaison_database_has_full_text    (LiaisonDatabase          *self);
+
+LiaisonRecord   *liaison_database_get              (LiaisonDatabase          *self,
+                                                    const LiaisonRecordType  *type,
+                                                    const char               *uuid,
+                                                    GError                  **error);
+gboolean         liaison_database_save             (LiaisonDatabase          *self,
+                                                    LiaisonRecord            *record,
+                                                    GError                  **error);
+gboolean         liaison_database_save_all         (LiaisonDatabase          *self,
+                                                    GPtrArray                *records,
+                                                    GError                  **error);
+gboolean         liaison_database_delete           (LiaisonDatabase          *self,
+                                                    LiaisonRecord            *record,
+                                                    GError                  **error);
+gboolean         liaison_database_undelete         (LiaisonDatabase          *self,
+                                                    LiaisonRecord            *record,
+                                                    GError                  **error);
+guint            liaison_database_count            (LiaisonDatabase          *self,
+                                                    const LiaisonRecordType  *type);
+gboolean         liaison_database_is_empty         (LiaisonDatabase          *self);
+GListModel      *liaison_database_search           (LiaisonDatabase          *self,
+                                                    const char               *query,
+                                                    guint                     limit,
+                                                    GError                  **error);
+GPtrArray       *liaison_database_list_changes     (LiaisonDatabase          *self,
+                                                    gint64                    after_id);
+void             liaison_change_free               (LiaisonChange            *change);
+
+char            *liaison_database_find_backup      (const char               *path);
+gboolean         liaison_database_restore_backup   (const char               *path,
+                                                    const char               *backup,
+                                                    GError                  **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LiaisonChange, liaison_change_free)
+
+G_END_DECLS

@@ -1,0 +1,420 @@
+/* liaison-record-list.c
+ *
+ * A list of the records of one type, for list and column views, that
+ * stays quick with a hundred thousand of them: it holds only the row ids,
+ * in order, and loads a record when the view asks for it. It follows
+ * every save and delete, and tells its views which rows changed.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "liaison-record-list"
+
+#include "config.h"
+
+#include "liaison-database-private.h"
+#include "liaison-record-list.h"
+#include "liaison-records.h"
+
+#define CACHE_SIZE 1024
+
+typedef struct
+{
+  const LiaisonField *field;
+  char               *value;
+} Filter;
+
+struct _LiaisonRecordList
+{
+  GObject                  parent_instance;
+
+  LiaisonDatabase         *database;
+  const LiaisonRecordType *type;
+  GArray                  *ids;
+  GHashTable              *cache;
+  GArray                  *filters;
+  const LiaisonField      *sort_field;
+  gboolean                 descending;
+  char                    *id_sql;
+  char                    *row_sql;
+  char                    *uuid_sql;
+};
+
+static void list_model_iface_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (LiaisonRecordList, liaison_record_list, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
+
+static GType
+liaison_record_list_get_item_type (GListModel *model)
+{
+  LiaisonRecordList *self = LIAISON_RECORD_LIST (model);
+
+  return liaison_record_type_get_gtype (self->type);
+}
+
+static guint
+liaison_record_list_get_n_items (GListModel *model)
+{
+  return LIAISON_RECORD_LIST (model)->ids->len;
+}
+
+static gpointer
+liaison_record_list_get_item (GListModel *model,
+                              guint       position)
+{
+  LiaisonRecordList *self = LIAISON_RECORD_LIST (model);
+  LiaisonRecord *record;
+  sqlite3_stmt *stmt;
+  gint64 id;
+
+  if (position >= self->ids->len)
+    return NULL;
+
+  id = g_array_index (self->ids, gint64, position);
+  record = g_hash_table_lookup (self->cache, &id);
+  if (record != NULL)
+    return g_object_ref (record);
+
+  stmt = liaison_database_prepare (self->database, self->row_sql, NULL);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    record = liaison_database_load_row (self->database, self->type, stmt);
+  sqlite3_reset (stmt);
+
+  /* A row deleted since the ids were read; the reload that follows
+   * the change will remove it. */
+  if (record == NULL)
+    record = liaison_record_new (self->type);
+
+  if (g_hash_table_size (self->cache) >= CACHE_SIZE)
+    g_hash_table_remove_all (self->cache);
+  g_hash_table_insert (self->cache, g_memdup2 (&id, sizeof id), g_object_ref (record));
+
+  return record;
+}
+
+static void
+list_model_iface_init (GListModelInterface *iface)
+{
+  iface->get_item_type = liaison_record_list_get_item_type;
+  iface->get_n_items = liaison_record_list_get_n_items;
+  iface->get_item = liaison_record_list_get_item;
+}
+
+static void
+filter_clear (gpointer data)
+{
+  Filter *filter = data;
+
+  g_clear_pointer (&filter->value, g_free);
+}
+
+static void
+build_sql (LiaisonRecordList *self)
+{
+  g_autoptr(GString) sql = g_string_new ("SELECT id FROM ");
+
+  g_string_append (sql, self->type->name);
+  g_string_append (sql, " WHERE deleted_at IS NULL");
+
+  for (guint i = 0; i < self->filters->len; i++)
+    {
+      Filter *filter = &g_array_index (self->filters, Filter, i);
+      g_autofree char *parameter = g_strdup_printf (" = ?%u", i + 1);
+
+      g_string_append (sql, " AND ");
+      g_string_append (sql, filter->field->name);
+      g_string_append (sql, parameter);
+    }
+
+  g_string_append (sql, " ORDER BY ");
+  g_string_append (sql, self->sort_field != NULL ? self->sort_field->name : "sort_key");
+  if (self->descending)
+    g_string_append (sql, " DESC");
+  g_string_append (sql, ", id");
+
+  g_free (self->id_sql);
+  self->id_sql = g_string_free (g_steal_pointer (&sql), FALSE);
+}
+
+static GArray *
+query_ids (LiaisonRecordList  *self,
+           GError            **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+  int status;
+
+  stmt = liaison_database_prepare (self->database, self->id_sql, error);
+  if (stmt == NULL)
+    return NULL;
+
+  for (guint i = 0; i < self->filters->len; i++)
+    {
+      Filter *filter = &g_array_index (self->filters, Filter, i);
+
+      if (liaison_field_is_text (filter->field))
+        sqlite3_bind_text (stmt, i + 1, filter->value, -1, SQLITE_TRANSIENT);
+      else
+        sqlite3_bind_int64 (stmt, i + 1, g_ascii_strtoll (filter->value, NULL, 10));
+    }
+
+  while ((status = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+
+  if (status != SQLITE_DONE)
+    {
+      g_set_error (error, LIAISON_DATABASE_ERROR, LIAISON_DATABASE_ERROR_FAILED,
+                   "%s", sqlite3_errmsg (liaison_database_get_handle (self->database)));
+      return NULL;
+    }
+
+  return g_steal_pointer (&ids);
+}
+
+/* Replaces the ids, and tells the views the smallest range that differs. */
+static void
+replace_ids (LiaisonRecordList *self,
+             GArray            *ids,
+             gint64             touched)
+{
+  GArray *old = self->ids;
+  guint prefix = 0;
+  guint suffix = 0;
+
+  while (prefix < old->len && prefix < ids->len &&
+         g_array_index (old, gint64, prefix) == g_array_index (ids, gint64, prefix))
+    prefix++;
+
+  while (suffix < old->len - prefix && suffix < ids->len - prefix &&
+         g_array_index (old, gint64, old->len - 1 - suffix) == g_array_index (ids, gint64, ids->len - 1 - suffix))
+    suffix++;
+
+  self->ids = g_array_ref (ids);
+
+  if (prefix + suffix < old->len || prefix + suffix < ids->len)
+    {
+      g_list_model_items_changed (G_LIST_MODEL (self), prefix,
+                                  old->len - prefix - suffix,
+                                  ids->len - prefix - suffix);
+    }
+  else if (touched != 0)
+    {
+      /* Same rows in the same order: only the touched one changed. */
+      for (guint i = 0; i < ids->len; i++)
+        {
+          if (g_array_index (ids, gint64, i) == touched)
+            {
+              g_list_model_items_changed (G_LIST_MODEL (self), i, 1, 1);
+              break;
+            }
+        }
+    }
+
+  g_array_unref (old);
+}
+
+/**
+ * liaison_record_list_reload:
+ * @self: a record list
+ * @error: return location for a #GError
+ *
+ * Reads the list again. Saves and deletes through the database are
+ * followed without this; it is for changes to the filters and the order.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+liaison_record_list_reload (LiaisonRecordList  *self,
+                            GError            **error)
+{
+  g_autoptr(GArray) ids = NULL;
+
+  g_return_val_if_fail (LIAISON_IS_RECORD_LIST (self), FALSE);
+
+  build_sql (self);
+  ids = query_ids (self, error);
+  if (ids == NULL)
+    return FALSE;
+
+  g_hash_table_remove_all (self->cache);
+  replace_ids (self, ids, 0);
+  return TRUE;
+}
+
+static void
+record_changed_cb (LiaisonRecordList *self,
+                   const char        *type_name,
+                   const char        *uuid,
+                   int                action,
+                   LiaisonDatabase   *database)
+{
+  g_autoptr(GArray) ids = NULL;
+  sqlite3_stmt *stmt;
+  gint64 id = 0;
+
+  if (!g_str_equal (type_name, self->type->name))
+    return;
+
+  stmt = liaison_database_prepare (self->database, self->uuid_sql, NULL);
+  if (stmt != NULL)
+    {
+      sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        id = sqlite3_column_int64 (stmt, 0);
+      sqlite3_reset (stmt);
+    }
+
+  g_hash_table_remove (self->cache, &id);
+
+  ids = query_ids (self, NULL);
+  if (ids != NULL)
+    replace_ids (self, ids, id);
+}
+
+static void
+liaison_record_list_finalize (GObject *object)
+{
+  LiaisonRecordList *self = (LiaisonRecordList *)object;
+
+  g_clear_object (&self->database);
+  g_clear_pointer (&self->ids, g_array_unref);
+  g_clear_pointer (&self->cache, g_hash_table_unref);
+  g_clear_pointer (&self->filters, g_array_unref);
+  g_clear_pointer (&self->id_sql, g_free);
+  g_clear_pointer (&self->row_sql, g_free);
+  g_clear_pointer (&self->uuid_sql, g_free);
+
+  G_OBJECT_CLASS (liaison_record_list_parent_class)->finalize (object);
+}
+
+static void
+liaison_record_list_class_init (LiaisonRecordListClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = liaison_record_list_finalize;
+}
+
+static void
+liaison_record_list_init (LiaisonRecordList *self)
+{
+  self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->cache = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+  self->filters = g_array_new (FALSE, TRUE, sizeof (Filter));
+  g_array_set_clear_func (self->filters, filter_clear);
+}
+
+/**
+ * liaison_record_list_new:
+ * @database: a database
+ * @type: the type of the records listed
+ *
+ * The records of @type that are not deleted, in their natural order
+ * (people by the reading of their names, seminars by their start).
+ *
+ * Returns: (transfer full): the list
+ */
+LiaisonRecordList *
+liaison_record_list_new (LiaisonDatabase         *database,
+                         const LiaisonRecordType *type)
+{
+  LiaisonRecordList *self;
+  g_autoptr(GString) sql = NULL;
+
+  g_return_val_if_fail (LIAISON_IS_DATABASE (database), NULL);
+  g_return_val_if_fail (type != NULL, NULL);
+
+  self = g_object_new (LIAISON_TYPE_RECORD_LIST, NULL);
+  self->database = g_object_ref (database);
+  self->type = type;
+
+  sql = g_string_new ("SELECT ");
+  g_string_append (sql, liaison_database_select_sql (database, type));
+  g_string_append (sql, " FROM ");
+  g_string_append (sql, type->name);
+  g_string_append (sql, " WHERE id = ?1");
+  self->row_sql = g_string_free (g_steal_pointer (&sql), FALSE);
+
+  sql = g_string_new ("SELECT id FROM ");
+  g_string_append (sql, type->name);
+  g_string_append (sql, " WHERE uuid = ?1");
+  self->uuid_sql = g_string_free (g_steal_pointer (&sql), FALSE);
+
+  g_signal_connect_object (database, "record-changed",
+                           G_CALLBACK (record_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  liaison_record_list_reload (self, NULL);
+
+  return self;
+}
+
+const LiaisonRecordType *
+liaison_record_list_get_record_type (LiaisonRecordList *self)
+{
+  g_return_val_if_fail (LIAISON_IS_RECORD_LIST (self), NULL);
+
+  return self->type;
+}
+
+/**
+ * liaison_record_list_add_filter:
+ * @self: a record list
+ * @field: the name of a field of the list's type
+ * @value: the value it must have
+ *
+ * Keeps only the records whose @field is @value. Call
+ * liaison_record_list_reload() when the filters are set.
+ */
+void
+liaison_record_list_add_filter (LiaisonRecordList *self,
+                                const char        *field,
+                                const char        *value)
+{
+  Filter filter;
+
+  g_return_if_fail (LIAISON_IS_RECORD_LIST (self));
+  g_return_if_fail (value != NULL);
+
+  filter.field = liaison_record_type_find_field (self->type, field);
+  g_return_if_fail (filter.field != NULL);
+  filter.value = g_strdup (value);
+
+  g_array_append_val (self->filters, filter);
+}
+
+void
+liaison_record_list_clear_filters (LiaisonRecordList *self)
+{
+  g_return_if_fail (LIAISON_IS_RECORD_LIST (self));
+
+  g_array_set_size (self->filters, 0);
+}
+
+/**
+ * liaison_record_list_set_sort:
+ * @self: a record list
+ * @field: (nullable): the field to sort by, or %NULL for the natural order
+ * @descending: whether the largest come first
+ *
+ * Call liaison_record_list_reload() afterwards.
+ */
+void
+liaison_record_list_set_sort (LiaisonRecordList *self,
+                              const char        *field,
+                              gboolean           descending)
+{
+  g_return_if_fail (LIAISON_IS_RECORD_LIST (self));
+
+  self->sort_field = field != NULL ? liaison_record_type_find_field (self->type, field) : NULL;
+  g_return_if_fail (field == NULL || self->sort_field != NULL);
+  self->descending = descending;
+}

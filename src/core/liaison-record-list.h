@@ -1,0 +1,31 @@
+/* liaison-record-list.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "liaison-database.h"
+
+G_BEGIN_DECLS
+
+#define LIAISON_TYPE_RECORD_LIST (liaison_record_list_get_type ())
+
+G_DECLARE_FINAL_TYPE (LiaisonRecordList, liaison_record_list, LIAISON, RECORD_LIST, GObject)
+
+LiaisonRecordList       *liaison_record_list_new            (LiaisonDatabase         *database,
+                                                             const LiaisonRecordType *type);
+const LiaisonRecordType *liaison_record_list_get_record_type (LiaisonRecordList      *self);
+void                     liaison_record_list_add_filter     (LiaisonRecordList       *self,
+                                                             const char              *field,
+                                                             const char              *value);
+void                     liaison_record_list_clear_filters  (LiaisonRecordList       *self);
+void                     liaison_record_list_set_sort       (LiaisonRecordList       *self,
+                                                             const char              *field,
+                                                             gboolean                 descending);
+gboolean                 liaison_record_list_reload         (LiaisonRecordList       *self,
+                                                             GError                 **error);
+
+G_END_DECLS

@@ -1,0 +1,894 @@
+/* test-database.c
+ *
+ * The store: every field of every type through a save and a load,
+ * validation, deletes, the change log, migrations, and what happens to
+ * files that are not what they should be.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "liaison-database.h"
+#include "liaison-records.h"
+#include "liaison-search.h"
+
+typedef struct
+{
+  char            *dir;
+  char            *path;
+  LiaisonDatabase *db;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("liaison-database-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->path = g_build_filename (fixture->dir, "office", "liaison.db", NULL);
+  fixture->db = liaison_database_open (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (fixture->db);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+
+  g_rmdir (path);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_clear_object (&fixture->db);
+  remove_tree (fixture->dir);
+  g_clear_pointer (&fixture->dir, g_free);
+  g_clear_pointer (&fixture->path, g_free);
+}
+
+/* A valid value for every field: Japanese text, emoji, the longest text
+ * allowed where @longest is set. */
+static void
+fill (LiaisonDatabase *db,
+      LiaisonRecord   *record,
+      gboolean         longest);
+
+static char *
+saved_link (LiaisonDatabase *db,
+            const char      *type_name)
+{
+  const LiaisonRecordType *type = liaison_record_type_find (type_name != NULL ? type_name : "organization");
+  g_autoptr(LiaisonRecord) record = liaison_record_new (type);
+  g_autoptr(GError) error = NULL;
+
+  fill (db, record, FALSE);
+  liaison_database_save (db, record, &error);
+  g_assert_no_error (error);
+
+  return g_strdup (liaison_record_get_uuid (record));
+}
+
+static void
+fill (LiaisonDatabase *db,
+      LiaisonRecord   *record,
+      gboolean         longest)
+{
+  const LiaisonRecordType *type = liaison_record_get_record_type (record);
+
+  for (guint i = 0; i < type->n_fields; i++)
+    {
+      const LiaisonField *field = &type->fields[i];
+      g_autofree char *value = NULL;
+
+      if ((field->flags & LIAISON_FIELD_DERIVED) != 0)
+        continue;
+
+      switch (field->kind)
+        {
+        case LIAISON_FIELD_TEXT:
+          if (longest)
+            {
+              GString *text = g_string_new (NULL);
+
+              /* 1000 characters, of 1, 3 and 4 bytes */
+              while (g_utf8_strlen (text->str, -1) < 996)
+                g_string_append (text, "a東");
+              g_string_append (text, "🌸🗾x東");
+              g_assert_cmpint (g_utf8_strlen (text->str, -1), ==, 1000);
+              value = g_string_free (text, FALSE);
+            }
+          else
+            value = g_strdup ("山田 太郎 🎌 O’Brien “quoted”, comma");
+          liaison_record_set_text (record, field->name, value);
+          break;
+
+        case LIAISON_FIELD_LONG_TEXT:
+          liaison_record_set_text (record, field->name, "一行目\n\tsecond line, with a tab\n\n🍣 third\n");
+          break;
+
+        case LIAISON_FIELD_INTEGER:
+          liaison_record_set_integer (record, field->name, longest ? field->maximum : MAX (field->minimum, 1));
+          break;
+
+        case LIAISON_FIELD_BOOLEAN:
+          liaison_record_set_boolean (record, field->name, TRUE);
+          break;
+
+        case LIAISON_FIELD_DATE:
+          liaison_record_set_text (record, field->name, "2026-02-28");
+          break;
+
+        case LIAISON_FIELD_CHOICE:
+          {
+            guint last = 0;
+
+            while (field->choices[last + 1].value != NULL)
+              last++;
+            liaison_record_set_text (record, field->name, field->choices[longest ? last : 0].value);
+          }
+          break;
+
+        case LIAISON_FIELD_EMAILS:
+          liaison_record_set_text (record, field->name, "taro.yamada@example.jp\nt-yamada+jlgc@mail.example.org");
+          break;
+
+        case LIAISON_FIELD_PHONES:
+          liaison_record_set_text (record, field->name, "+1 (212) 246-5542\n03-1234-5678 ext. 12");
+          break;
+
+        case LIAISON_FIELD_URL:
+          liaison_record_set_text (record, field->name, "https://www.jlgc.org/ja/参加?a=1&b=2#x");
+          break;
+
+        case LIAISON_FIELD_LINK:
+          value = saved_link (db, field->link_type);
+          liaison_record_set_text (record, field->name, value);
+          break;
+
+        case LIAISON_FIELD_SUBDIVISION:
+          liaison_record_set_text (record, field->name, longest ? "CA-YT" : "US-NJ");
+          break;
+
+        case LIAISON_FIELD_PREFECTURE:
+          liaison_record_set_text (record, field->name, longest ? "47" : "04");
+          break;
+
+        case LIAISON_FIELD_COUNTRY:
+          liaison_record_set_text (record, field->name, "JP");
+          break;
+
+        case LIAISON_FIELD_LANGUAGE:
+          liaison_record_set_text (record, field->name, "ja");
+          break;
+
+        case LIAISON_FIELD_TIME_ZONE:
+          liaison_record_set_text (record, field->name, "Asia/Tokyo");
+          break;
+
+        case LIAISON_FIELD_LOCAL_TIME:
+          liaison_record_set_text (record, field->name, "2026-11-28T09:00");
+          break;
+
+        case LIAISON_FIELD_TAGS:
+          liaison_record_set_text (record, field->name, "2027 cohort\n要フォロー");
+          break;
+        }
+    }
+
+  /* The rules that tie fields together */
+  if (type == &liaison_application_type)
+    liaison_record_set_text (record, "program_end", "2026-03-10");
+  if (type == &liaison_organization_type)
+    liaison_record_set_text (record, "conference_end", "2026-03-01");
+}
+
+static void
+assert_same_record (LiaisonRecord *a,
+                    LiaisonRecord *b)
+{
+  const LiaisonRecordType *type = liaison_record_get_record_type (a);
+
+  g_assert_true (type == liaison_record_get_record_type (b));
+  g_assert_cmpstr (liaison_record_get_uuid (a), ==, liaison_record_get_uuid (b));
+  g_assert_cmpint (liaison_record_get_created_at (a), ==, liaison_record_get_created_at (b));
+  g_assert_cmpint (liaison_record_get_updated_at (a), ==, liaison_record_get_updated_at (b));
+  g_assert_cmpint (liaison_record_get_deleted_at (a), ==, liaison_record_get_deleted_at (b));
+
+  for (guint i = 0; i < type->n_fields; i++)
+    {
+      if (!liaison_record_equal_value (a, b, i))
+        g_error ("%s.%s differs after a round trip", type->name, type->fields[i].name);
+    }
+}
+
+static void
+test_round_trip (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  guint n_types;
+  const LiaisonRecordType **types = liaison_record_type_get_all (&n_types);
+
+  for (guint t = 0; t < n_types; t++)
+    {
+      for (int variant = 0; variant < 3; variant++)
+        {
+          g_autoptr(LiaisonRecord) record = liaison_record_new (types[t]);
+          g_autoptr(LiaisonRecord) loaded = NULL;
+          g_autoptr(GError) error = NULL;
+
+          /* 0: every field; 1: the longest values; 2: only what is required */
+          if (variant < 2)
+            fill (fixture->db, record, variant == 1);
+          else
+            {
+              g_autoptr(LiaisonRecord) full = liaison_record_new (types[t]);
+
+              fill (fixture->db, full, FALSE);
+              for (guint i = 0; i < types[t]->n_fields; i++)
+                {
+                  const LiaisonField *field = &types[t]->fields[i];
+
+                  if ((field->flags & LIAISON_FIELD_REQUIRED) != 0 ||
+                      (types[t] == &liaison_affiliation_type && g_str_equal (field->name, "municipality")))
+                    g_value_copy (liaison_record_get_value (full, i), (GValue *) liaison_record_get_value (record, i));
+                }
+            }
+
+          liaison_database_save (fixture->db, record, &error);
+          g_assert_no_error (error);
+          g_assert_cmpint (liaison_record_get_created_at (record), >, 0);
+
+          loaded = liaison_database_get (fixture->db, types[t], liaison_record_get_uuid (record), &error);
+          g_assert_no_error (error);
+          assert_same_record (record, loaded);
+        }
+    }
+
+  /* A seminar's instant is computed from its wall time and zone. */
+  {
+    g_autoptr(LiaisonRecord) seminar = liaison_record_new (&liaison_seminar_type);
+    g_autoptr(LiaisonRecord) loaded = NULL;
+    g_autoptr(GError) error = NULL;
+
+    fill (fixture->db, seminar, FALSE);
+    liaison_record_set_text (seminar, "time_zone", "America/New_York");
+    liaison_record_set_text (seminar, "start_local", "2026-11-27T19:00");
+    liaison_database_save (fixture->db, seminar, &error);
+    g_assert_no_error (error);
+
+    loaded = liaison_database_get (fixture->db, &liaison_seminar_type, liaison_record_get_uuid (seminar), &error);
+    g_assert_no_error (error);
+    /* 19:00 EST on 27 November 2026 is 00:00 UTC on the 28th. */
+    g_assert_cmpint (liaison_record_get_integer (loaded, "start_utc"), ==, G_GINT64_CONSTANT (1795824000000));
+  }
+}
+
+static void
+test_properties (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(LiaisonRecord) person = liaison_record_new (&liaison_person_type);
+  g_autofree char *family = NULL;
+  g_autofree char *uuid = NULL;
+  g_autofree char *name = NULL;
+  gint64 year = 0;
+  g_autoptr(LiaisonRecord) application = liaison_record_new (&liaison_application_type);
+
+  g_assert_true (LIAISON_IS_PERSON (person));
+  g_assert_true (LIAISON_IS_APPLICATION (application));
+
+  g_object_set (person, "family-name", "佐藤", "given-name", "健", NULL);
+  g_object_get (person, "family-name", &family, "uuid", &uuid, NULL);
+  g_assert_cmpstr (family, ==, "佐藤");
+  g_assert_true (g_uuid_string_is_valid (uuid));
+
+  /* Japanese names are written family name first. */
+  name = liaison_record_dup_title (person);
+  g_assert_cmpstr (name, ==, "佐藤 健");
+  g_clear_pointer (&name, g_free);
+
+  liaison_record_set_text (person, "family_name", "Smith");
+  liaison_record_set_text (person, "given_name", "Robert");
+  liaison_record_set_text (person, "preferred_name", "Bob");
+  name = liaison_record_dup_title (person);
+  g_assert_cmpstr (name, ==, "Bob Smith");
+  g_clear_pointer (&name, g_free);
+
+  liaison_record_set_text (person, "name_order", "family-first");
+  name = liaison_record_dup_title (person);
+  g_assert_cmpstr (name, ==, "Smith Robert");
+
+  g_object_set (application, "cohort-year", (gint64) 2027, NULL);
+  g_object_get (application, "cohort-year", &year, NULL);
+  g_assert_cmpint (year, ==, 2027);
+
+  /* One-line fields are trimmed; empty is empty. */
+  liaison_record_set_text (person, "title", "  Director  ");
+  g_assert_cmpstr (liaison_record_get_text (person, "title"), ==, "Director");
+  liaison_record_set_text (person, "title", "   ");
+  g_assert_cmpstr (liaison_record_get_text (person, "title"), ==, "");
+}
+
+static guint
+count_changes (LiaisonDatabase *db)
+{
+  g_autoptr(GPtrArray) changes = liaison_database_list_changes (db, 0);
+
+  return changes->len;
+}
+
+static void
+assert_refused (Fixture       *fixture,
+                LiaisonRecord *record,
+                const char    *expected)
+{
+  g_autoptr(GError) error = NULL;
+  guint changes = count_changes (fixture->db);
+  guint records = liaison_database_count (fixture->db, liaison_record_get_record_type (record));
+  g_autoptr(LiaisonRecord) stored = NULL;
+
+  g_assert_false (liaison_database_save (fixture->db, record, &error));
+  g_assert_error (error, LIAISON_DATABASE_ERROR, LIAISON_DATABASE_ERROR_INVALID);
+  g_test_message ("%s", error->message);
+  if (strstr (error->message, expected) == NULL)
+    g_error ("“%s” does not say “%s”", error->message, expected);
+
+  /* Nothing was written. */
+  g_assert_cmpuint (count_changes (fixture->db), ==, changes);
+  g_assert_cmpuint (liaison_database_count (fixture->db, liaison_record_get_record_type (record)), ==, records);
+}
+
+static void
+test_validation (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  struct {
+    const char *field;
+    const char *value;
+    const char *expected;
+  } person_cases[] = {
+    { "family_name", NULL, "Family name is required" },
+    { "emails", "taro@", "is not an email address" },
+    { "emails", "ok@example.org\nnot an address", "“not an address” is not an email address" },
+    { "phones", "call me", "is not a phone number" },
+    { "name_order", "sideways", "cannot be “sideways”" },
+    { "country", "Japan", "is not a two-letter country code" },
+    { "organization", "not-a-uuid", "does not name a record" },
+    { "organization", "0b5c6a52-3f7e-4d43-9a1e-ffffffffffff", "refers to a record that does not exist" },
+  };
+  struct {
+    const char *field;
+    const char *value;
+    const char *expected;
+  } organization_cases[] = {
+    { "website", "www.nlc.org", "is not a web address" },
+    { "website", "ftp://example.org/", "is not a web address" },
+    { "conference_start", "2026-02-30", "is not a date of the form YYYY-MM-DD" },
+    { "conference_start", "2026-3-1", "is not a date of the form YYYY-MM-DD" },
+    { "conference_start", "2026-03-02", "cannot be before" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (person_cases); i++)
+    {
+      g_autoptr(LiaisonRecord) person = liaison_record_new (&liaison_person_type);
+
+      liaison_record_set_text (person, "family_name", "Tanaka");
+      liaison_record_set_text (person, person_cases[i].field, person_cases[i].value);
+      assert_refused (fixture, person, person_cases[i].expected);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (organization_cases); i++)
+    {
+      g_autoptr(LiaisonRecord) organization = liaison_record_new (&liaison_organization_type);
+
+      fill (fixture->db, organization, FALSE);
+      liaison_record_set_text (organization, organization_cases[i].field, organization_cases[i].value);
+      assert_refused (fixture, organization, organization_cases[i].expected);
+    }
+
+  {
+    g_autoptr(LiaisonRecord) application = liaison_record_new (&liaison_application_type);
+
+    fill (fixture->db, application, FALSE);
+    liaison_record_set_integer (application, "cohort_year", 1850);
+    assert_refused (fixture, application, "must be between 1989 and 2100");
+
+    liaison_record_set_integer (application, "cohort_year", 2027);
+    liaison_record_set_text (application, "jurisdiction", "US-XX");
+    assert_refused (fixture, application, "is not a US state");
+    liaison_record_set_text (application, "jurisdiction", "us-nj");
+    assert_refused (fixture, application, "is not a US state");
+
+    liaison_record_set_text (application, "jurisdiction", "CA-ON");
+    liaison_record_set_text (application, "host_prefecture", "48");
+    assert_refused (fixture, application, "is not a prefecture code");
+
+    liaison_record_set_text (application, "host_prefecture", "13");
+    liaison_record_set_text (application, "status", "selected");
+    liaison_record_set_text (application, "decision_date", NULL);
+    assert_refused (fixture, application, "A decision date is needed");
+  }
+
+  {
+    g_autoptr(LiaisonRecord) seminar = liaison_record_new (&liaison_seminar_type);
+
+    fill (fixture->db, seminar, FALSE);
+    liaison_record_set_text (seminar, "time_zone", "America/New_York");
+    liaison_record_set_text (seminar, "start_local", "2026-03-08T02:30");
+    assert_refused (fixture, seminar, "does not exist in New York");
+
+    liaison_record_set_text (seminar, "start_local", "2026-11-01T01:30");
+    assert_refused (fixture, seminar, "happens twice in New York");
+
+    liaison_record_set_text (seminar, "start_local", "2026-11-01T03:30");
+    liaison_record_set_text (seminar, "time_zone", "America/Nowhere");
+    assert_refused (fixture, seminar, "not a time zone known");
+  }
+}
+
+static void
+test_updates_and_log (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(LiaisonRecord) person = liaison_record_new (&liaison_person_type);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) changes = NULL;
+  guint before;
+  LiaisonChange *last;
+
+  liaison_record_set_text (person, "family_name", "Suzuki");
+  liaison_record_set_text (person, "given_name", "Ichiro");
+  liaison_database_save (fixture->db, person, &error);
+  g_assert_no_error (error);
+
+  changes = liaison_database_list_changes (fixture->db, 0);
+  g_assert_cmpuint (changes->len, ==, 1);
+  last = g_ptr_array_index (changes, 0);
+  g_assert_cmpint (last->action, ==, LIAISON_CHANGE_INSERT);
+  g_assert_cmpstr (last->record_type, ==, "person");
+  g_assert_cmpstr (last->record_uuid, ==, liaison_record_get_uuid (person));
+  g_assert_cmpstr (last->fields, ==, "family_name,given_name");
+  g_clear_pointer (&changes, g_ptr_array_unref);
+
+  /* Saving what is there writes nothing. */
+  before = count_changes (fixture->db);
+  liaison_database_save (fixture->db, person, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_changes (fixture->db), ==, before);
+
+  /* An update logs the fields it changed. */
+  liaison_record_set_text (person, "title", "Mayor");
+  liaison_record_set_text (person, "given_name", "Jiro");
+  liaison_database_save (fixture->db, person, &error);
+  g_assert_no_error (error);
+  changes = liaison_database_list_changes (fixture->db, 0);
+  last = g_ptr_array_index (changes, changes->len - 1);
+  g_assert_cmpint (last->action, ==, LIAISON_CHANGE_UPDATE);
+  g_assert_cmpstr (last->fields, ==, "given_name,title");
+  g_clear_pointer (&changes, g_ptr_array_unref);
+
+  /* Delete and undelete */
+  g_assert_cmpuint (liaison_database_count (fixture->db, &liaison_person_type), ==, 1);
+  g_assert_true (liaison_database_delete (fixture->db, person, &error));
+  g_assert_no_error (error);
+  g_assert_true (liaison_record_is_deleted (person));
+  g_assert_cmpuint (liaison_database_count (fixture->db, &liaison_person_type), ==, 0);
+  {
+    g_autoptr(LiaisonRecord) stored = liaison_database_get (fixture->db, &liaison_person_type,
+                                                             liaison_record_get_uuid (person), &error);
+    g_assert_no_error (error);
+    g_assert_true (liaison_record_is_deleted (stored));
+    g_assert_cmpstr (liaison_record_get_text (stored, "given_name"), ==, "Jiro");
+  }
+
+  g_assert_true (liaison_database_undelete (fixture->db, person, &error));
+  g_assert_no_error (error);
+  g_assert_false (liaison_record_is_deleted (person));
+  g_assert_cmpuint (liaison_database_count (fixture->db, &liaison_person_type), ==, 1);
+
+  changes = liaison_database_list_changes (fixture->db, 0);
+  g_assert_cmpint (((LiaisonChange *) g_ptr_array_index (changes, changes->len - 2))->action, ==, LIAISON_CHANGE_DELETE);
+  g_assert_cmpint (((LiaisonChange *) g_ptr_array_index (changes, changes->len - 1))->action, ==, LIAISON_CHANGE_UNDELETE);
+
+  /* A record that was never saved cannot be deleted. */
+  {
+    g_autoptr(LiaisonRecord) stranger = liaison_record_new (&liaison_person_type);
+
+    g_assert_false (liaison_database_delete (fixture->db, stranger, &error));
+    g_assert_error (error, LIAISON_DATABASE_ERROR, LIAISON_DATABASE_ERROR_NOT_FOUND);
+  }
+}
+
+static void
+test_status_history (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(LiaisonRecord) application = liaison_record_new (&liaison_application_type);
+  g_autoptr(GError) error = NULL;
+  const char *steps[] = { "inquiry", "nominated", "received", "review", "selected" };
+  g_autoptr(GPtrArray) changes = NULL;
+  guint n_status_changes = 0;
+
+  fill (fixture->db, application, FALSE);
+  liaison_record_set_text (application, "decision_date", "2026-09-15");
+
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    {
+      liaison_record_set_text (application, "status", steps[i]);
+      liaison_database_save (fixture->db, application, &error);
+      g_assert_no_error (error);
+    }
+
+  /* The same status again is no change. */
+  liaison_database_save (fixture->db, application, &error);
+  g_assert_no_error (error);
+
+  changes = liaison_database_list_changes (fixture->db, 0);
+  for (guint i = 0; i < changes->len; i++)
+    {
+      LiaisonChange *change = g_ptr_array_index (changes, i);
+
+      if (g_str_equal (change->record_type, "status_change"))
+        {
+          g_autoptr(LiaisonRecord) step = liaison_database_get (fixture->db, &liaison_status_change_type,
+                                                                 change->record_uuid, &error);
+
+          g_assert_no_error (error);
+          g_assert_cmpstr (liaison_record_get_text (step, "application"), ==, liaison_record_get_uuid (application));
+          g_assert_cmpstr (liaison_record_get_text (step, "status"), ==, steps[n_status_changes]);
+          if (g_str_equal (steps[n_status_changes], "selected"))
+            g_assert_cmpstr (liaison_record_get_text (step, "changed_on"), ==, "2026-09-15");
+          n_status_changes++;
+        }
+    }
+
+  g_assert_cmpuint (n_status_changes, ==, G_N_ELEMENTS (steps));
+}
+
+static void
+test_file_mode (Fixture       *fixture,
+                gconstpointer  data)
+{
+  GStatBuf st;
+
+  g_assert_cmpint (g_stat (fixture->path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+}
+
+static void
+test_schema_matches_types (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+  guint n_types;
+  const LiaisonRecordType **types = liaison_record_type_get_all (&n_types);
+
+  g_clear_object (&fixture->db);
+  g_assert_cmpint (sqlite3_open_v2 (fixture->path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+
+  for (guint t = 0; t < n_types; t++)
+    {
+      g_autofree char *sql = g_strconcat ("SELECT name FROM pragma_table_info('", types[t]->name, "')", NULL);
+      g_autoptr(GHashTable) columns = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      sqlite3_stmt *stmt;
+
+      g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        g_hash_table_add (columns, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+      sqlite3_finalize (stmt);
+
+      /* id, uuid, created_at, updated_at, deleted_at, sort_key, then the fields */
+      g_assert_cmpuint (g_hash_table_size (columns), ==, 6 + types[t]->n_fields);
+      for (guint i = 0; i < types[t]->n_fields; i++)
+        {
+          if (!g_hash_table_contains (columns, types[t]->fields[i].name))
+            g_error ("The table %s has no column %s", types[t]->name, types[t]->fields[i].name);
+        }
+    }
+
+  sqlite3_close (db);
+}
+
+static char *
+contents (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *data = NULL;
+  gsize length = 0;
+
+  g_file_get_contents (path, &data, &length, &error);
+  g_assert_no_error (error);
+
+  return g_base64_encode ((const guchar *) data, length);
+}
+
+static void
+write_sqlite (const char *path,
+              const char *sql)
+{
+  sqlite3 *db = NULL;
+  char *message = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s", message);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+}
+
+static void
+assert_open_refused (const char *path,
+                     int         code)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LiaisonDatabase) db = NULL;
+  g_autofree char *before = contents (path);
+  g_autofree char *after = NULL;
+  g_autofree char *folder = g_path_get_dirname (path);
+  g_autoptr(GDir) dir = NULL;
+  guint n_files = 0;
+
+  db = liaison_database_open (path, &error);
+  g_assert_null (db);
+  g_assert_error (error, LIAISON_DATABASE_ERROR, code);
+  g_test_message ("%s", error->message);
+  /* The message names the file. */
+  g_assert_nonnull (strstr (error->message, path));
+
+  /* The file is as it was, byte for byte, and nothing was added beside it. */
+  after = contents (path);
+  g_assert_cmpstr (before, ==, after);
+
+  dir = g_dir_open (folder, 0, NULL);
+  while (g_dir_read_name (dir) != NULL)
+    n_files++;
+  g_assert_cmpuint (n_files, ==, 1);
+}
+
+static void
+test_refuses_newer (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("liaison-newer-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "liaison.db", NULL);
+  g_autoptr(LiaisonDatabase) db = liaison_database_open (path, &error);
+  g_autoptr(LiaisonRecord) person = liaison_record_new (&liaison_person_type);
+
+  g_assert_no_error (error);
+  liaison_record_set_text (person, "family_name", "Kato");
+  liaison_database_save (db, person, &error);
+  g_assert_no_error (error);
+  g_clear_object (&db);
+
+  write_sqlite (path, "PRAGMA journal_mode = DELETE; PRAGMA user_version = 99;");
+  assert_open_refused (path, LIAISON_DATABASE_ERROR_NEWER_VERSION);
+
+  remove_tree (dir);
+}
+
+static void
+test_refuses_damaged (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("liaison-damaged-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "liaison.db", NULL);
+  g_autoptr(LiaisonDatabase) db = liaison_database_open (path, &error);
+  g_autoptr(GPtrArray) people = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *data = NULL;
+  gsize length;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < 500; i++)
+    {
+      LiaisonRecord *person = liaison_record_new (&liaison_person_type);
+      g_autofree char *name = g_strdup_printf ("Person %u with a long enough name to fill pages", i);
+
+      liaison_record_set_text (person, "family_name", name);
+      g_ptr_array_add (people, person);
+    }
+  liaison_database_save_all (db, people, &error);
+  g_assert_no_error (error);
+  g_clear_object (&db);
+  write_sqlite (path, "PRAGMA journal_mode = DELETE;");
+
+  /* Scribble over the pages after the first. */
+  g_file_get_contents (path, &data, &length, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (length, >, 8 * 4096);
+  for (gsize i = 4096 + 100; i < length; i += 997)
+    data[i] ^= 0x5a;
+  g_file_set_contents (path, data, length, &error);
+  g_assert_no_error (error);
+
+  assert_open_refused (path, LIAISON_DATABASE_ERROR_CORRUPT);
+
+  /* Not a database at all */
+  g_file_set_contents (path, "name,email\nTaro,taro@example.jp\n", -1, &error);
+  g_assert_no_error (error);
+  assert_open_refused (path, LIAISON_DATABASE_ERROR_NOT_A_DATABASE);
+
+  /* Cut short in the middle of the header */
+  g_file_set_contents (path, "SQLite for", -1, &error);
+  g_assert_no_error (error);
+  assert_open_refused (path, LIAISON_DATABASE_ERROR_NOT_A_DATABASE);
+
+  /* Another program's SQLite database */
+  g_unlink (path);
+  write_sqlite (path, "CREATE TABLE bookmarks (url TEXT); INSERT INTO bookmarks VALUES ('https://example.org/');");
+  assert_open_refused (path, LIAISON_DATABASE_ERROR_NOT_A_DATABASE);
+
+  remove_tree (dir);
+}
+
+static void
+test_migration (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("liaison-migration-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "liaison.db", NULL);
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "fixtures", "database-v1.sql", NULL);
+  g_autofree char *sql = NULL;
+  g_autofree char *backup = NULL;
+  g_autoptr(LiaisonDatabase) db = NULL;
+  g_autoptr(LiaisonRecord) person = NULL;
+  g_autoptr(LiaisonRecord) seminar = NULL;
+  g_autoptr(GListModel) results = NULL;
+  sqlite3 *old = NULL;
+  sqlite3_stmt *stmt;
+
+  g_file_get_contents (fixture, &sql, NULL, &error);
+  g_assert_no_error (error);
+  write_sqlite (path, sql);
+  g_chmod (path, 0600);
+
+  db = liaison_database_open (path, &error);
+  g_assert_no_error (error);
+
+  /* The records are there, as they were. */
+  person = liaison_database_get (db, &liaison_person_type, "0b5c6a52-3f7e-4d43-9a1e-1a2b3c4d5e02", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (liaison_record_get_text (person, "family_name"), ==, "山本");
+  g_assert_cmpstr (liaison_record_get_text (person, "given_name_reading"), ==, "ハナコ");
+  seminar = liaison_database_get (db, &liaison_seminar_type, "0b5c6a52-3f7e-4d43-9a1e-1a2b3c4d5e06", &error);
+  g_assert_no_error (error);
+  g_assert_true (liaison_record_is_deleted (seminar));
+  g_assert_cmpuint (liaison_database_count (db, &liaison_person_type), ==, 2);
+  g_assert_cmpuint (liaison_database_count (db, &liaison_seminar_type), ==, 0);
+
+  /* Version 2 indexed them for the search; the deleted one stays out. */
+  results = liaison_database_search (db, "はなこ", 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (results), ==, 1);
+  g_clear_object (&results);
+  results = liaison_database_search (db, "chicago", 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (results), ==, 1);
+  g_clear_object (&results);
+  results = liaison_database_search (db, "サブナショナル", 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (results), ==, 0);
+  g_clear_object (&db);
+
+  /* The backup is the database as version 1 left it. */
+  backup = liaison_database_find_backup (path);
+  g_assert_nonnull (backup);
+  g_assert_true (g_str_has_suffix (backup, "liaison.db.bak-v1"));
+  g_assert_cmpint (sqlite3_open_v2 (backup, &old, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (old, "PRAGMA user_version", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 1);
+  sqlite3_finalize (stmt);
+  g_assert_cmpint (sqlite3_prepare_v2 (old, "SELECT count(*) FROM person", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 2);
+  sqlite3_finalize (stmt);
+  sqlite3_close (old);
+
+  /* Opening again migrates nothing more. */
+  db = liaison_database_open (path, &error);
+  g_assert_no_error (error);
+  g_clear_object (&db);
+
+  remove_tree (dir);
+}
+
+static void
+test_restore_backup (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("liaison-restore-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "liaison.db", NULL);
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "fixtures", "database-v1.sql", NULL);
+  g_autofree char *sql = NULL;
+  g_autofree char *backup = NULL;
+  g_autoptr(LiaisonDatabase) db = NULL;
+  g_autoptr(GDir) listing = NULL;
+  const char *name;
+  gboolean kept_damaged = FALSE;
+
+  g_file_get_contents (fixture, &sql, NULL, &error);
+  g_assert_no_error (error);
+  write_sqlite (path, sql);
+
+  db = liaison_database_open (path, &error);
+  g_assert_no_error (error);
+  g_clear_object (&db);
+
+  g_file_set_contents (path, "garbage", -1, &error);
+  g_assert_no_error (error);
+  db = liaison_database_open (path, &error);
+  g_assert_null (db);
+  g_clear_error (&error);
+
+  backup = liaison_database_find_backup (path);
+  g_assert_nonnull (backup);
+  g_assert_true (liaison_database_restore_backup (path, backup, &error));
+  g_assert_no_error (error);
+
+  /* The damaged file was moved aside, not overwritten. */
+  listing = g_dir_open (dir, 0, NULL);
+  while ((name = g_dir_read_name (listing)) != NULL)
+    {
+      if (g_str_has_prefix (name, "liaison.db.damaged-"))
+        {
+          g_autofree char *damaged = g_build_filename (dir, name, NULL);
+          g_autofree char *text = NULL;
+
+          g_file_get_contents (damaged, &text, NULL, NULL);
+          if (g_strcmp0 (text, "garbage") == 0)
+            kept_damaged = TRUE;
+        }
+    }
+  g_assert_true (kept_damaged);
+
+  /* The backup opens, and is migrated again. */
+  db = liaison_database_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (liaison_database_count (db, &liaison_person_type), ==, 2);
+  g_clear_object (&db);
+
+  remove_tree (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/database/round-trip", Fixture, NULL, fixture_set_up, test_round_trip, fixture_tear_down);
+  g_test_add ("/database/properties", Fixture, NULL, fixture_set_up, test_properties, fixture_tear_down);
+  g_test_add ("/database/validation", Fixture, NULL, fixture_set_up, test_validation, fixture_tear_down);
+  g_test_add ("/database/updates-and-log", Fixture, NULL, fixture_set_up, test_updates_and_log, fixture_tear_down);
+  g_test_add ("/database/status-history", Fixture, NULL, fixture_set_up, test_status_history, fixture_tear_down);
+  g_test_add ("/database/file-mode", Fixture, NULL, fixture_set_up, test_file_mode, fixture_tear_down);
+  g_test_add ("/database/schema-matches-types", Fixture, NULL, fixture_set_up, test_schema_matches_types, fixture_tear_down);
+  g_test_add_func ("/database/refuses-newer", test_refuses_newer);
+  g_test_add_func ("/database/refuses-damaged", test_refuses_damaged);
+  g_test_add_func ("/database/migration", test_migration);
+  g_test_add_func ("/database/restore-backup", test_restore_backup);
+
+  return g_test_run ();
+}
