@@ -1,0 +1,245 @@
+/* test-record-list.c
+ *
+ * The list models: the right rows in the right order, loaded on demand,
+ * and items-changed for exactly the rows a save or a delete changed.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "liaison-database.h"
+#include "liaison-record-list.h"
+#include "liaison-records.h"
+
+typedef struct
+{
+  guint position;
+  guint removed;
+  guint added;
+} Change;
+
+static void
+items_changed_cb (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  GArray     *log)
+{
+  Change change = { position, removed, added };
+
+  g_array_append_val (log, change);
+}
+
+static void
+assert_one_change (GArray *log,
+                   guint   position,
+                   guint   removed,
+                   guint   added)
+{
+  Change *change;
+
+  g_assert_cmpuint (log->len, ==, 1);
+  change = &g_array_index (log, Change, 0);
+  g_assert_cmpuint (change->position, ==, position);
+  g_assert_cmpuint (change->removed, ==, removed);
+  g_assert_cmpuint (change->added, ==, added);
+  g_array_set_size (log, 0);
+}
+
+static LiaisonRecord *
+person (LiaisonDatabase *db,
+        const char      *family,
+        const char      *reading)
+{
+  g_autoptr(GError) error = NULL;
+  LiaisonRecord *record = liaison_record_new (&liaison_person_type);
+
+  liaison_record_set_text (record, "family_name", family);
+  liaison_record_set_text (record, "family_name_reading", reading);
+  liaison_database_save (db, record, &error);
+  g_assert_no_error (error);
+
+  return record;
+}
+
+static char *
+names (GListModel *model)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(LiaisonRecord) record = g_list_model_get_item (model, i);
+
+      if (i > 0)
+        g_string_append_c (text, ' ');
+      g_string_append (text, liaison_record_get_text (record, "family_name"));
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+static void
+test_order_and_signals (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LiaisonDatabase) db = liaison_database_open (":memory:", &error);
+  g_autoptr(LiaisonRecordList) list = NULL;
+  g_autoptr(GArray) log = g_array_new (FALSE, FALSE, sizeof (Change));
+  g_autoptr(LiaisonRecord) ito = NULL;
+  g_autoptr(LiaisonRecord) abe = NULL;
+  g_autoptr(LiaisonRecord) ueda = NULL;
+  g_autoptr(LiaisonRecord) kato = NULL;
+  g_autofree char *order = NULL;
+
+  g_assert_no_error (error);
+
+  /* Japanese names sort by their reading: あ い う か */
+  ito = person (db, "伊藤", "イトウ");
+  ueda = person (db, "上田", "うえだ");
+  abe = person (db, "阿部", "アベ");
+
+  list = liaison_record_list_new (db, &liaison_person_type);
+  g_assert_true (g_list_model_get_item_type (G_LIST_MODEL (list)) == LIAISON_TYPE_PERSON);
+  order = names (G_LIST_MODEL (list));
+  g_assert_cmpstr (order, ==, "阿部 伊藤 上田");
+  g_clear_pointer (&order, g_free);
+
+  g_signal_connect (list, "items-changed", G_CALLBACK (items_changed_cb), log);
+
+  /* An insert: one row added where it sorts */
+  kato = person (db, "加藤", "カトウ");
+  assert_one_change (log, 3, 0, 1);
+  {
+    g_autoptr(LiaisonRecord) fifth = person (db, "秋山", "アキヤマ");
+
+    assert_one_change (log, 0, 0, 1);
+  }
+  order = names (G_LIST_MODEL (list));
+  g_assert_cmpstr (order, ==, "秋山 阿部 伊藤 上田 加藤");
+  g_clear_pointer (&order, g_free);
+
+  /* An edit that keeps the order: that row only, and its new content */
+  liaison_record_set_text (ueda, "title", "課長");
+  liaison_database_save (db, ueda, &error);
+  g_assert_no_error (error);
+  assert_one_change (log, 3, 1, 1);
+  {
+    g_autoptr(LiaisonRecord) shown = g_list_model_get_item (G_LIST_MODEL (list), 3);
+
+    g_assert_cmpstr (liaison_record_get_text (shown, "title"), ==, "課長");
+  }
+
+  /* Saving without a change announces nothing. */
+  liaison_database_save (db, ueda, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (log->len, ==, 0);
+
+  /* An edit that moves a row: the rows between its old and new places */
+  liaison_record_set_text (abe, "family_name_reading", "ワタベ");
+  liaison_record_set_text (abe, "family_name", "渡部");
+  liaison_database_save (db, abe, &error);
+  g_assert_no_error (error);
+  assert_one_change (log, 1, 4, 4);
+  order = names (G_LIST_MODEL (list));
+  g_assert_cmpstr (order, ==, "秋山 伊藤 上田 加藤 渡部");
+  g_clear_pointer (&order, g_free);
+
+  /* Delete and undelete */
+  liaison_database_delete (db, ito, &error);
+  g_assert_no_error (error);
+  assert_one_change (log, 1, 1, 0);
+  liaison_database_undelete (db, ito, &error);
+  g_assert_no_error (error);
+  assert_one_change (log, 1, 0, 1);
+
+  /* Records of other types leave the list alone. */
+  {
+    g_autoptr(LiaisonRecord) organization = liaison_record_new (&liaison_organization_type);
+
+    liaison_record_set_text (organization, "name", "JETRO New York");
+    liaison_record_set_text (organization, "kind", "japanese-organization");
+    liaison_record_set_text (organization, "country", "US");
+    liaison_database_save (db, organization, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (log->len, ==, 0);
+  }
+
+  /* A failed save announces nothing. */
+  liaison_record_set_text (kato, "emails", "not an address");
+  g_assert_false (liaison_database_save (db, kato, &error));
+  g_clear_error (&error);
+  g_assert_cmpuint (log->len, ==, 0);
+}
+
+static void
+test_filters_and_sort (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LiaisonDatabase) db = liaison_database_open (":memory:", &error);
+  g_autoptr(LiaisonRecordList) list = NULL;
+  g_autoptr(LiaisonRecord) applicant = person (db, "Garcia", NULL);
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
+  const char *statuses[] = { "inquiry", "nominated", "received", "nominated" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (statuses); i++)
+    {
+      LiaisonRecord *application = liaison_record_new (&liaison_application_type);
+      g_autofree char *government = g_strdup_printf ("County %c", 'D' - i);
+
+      liaison_record_set_text (application, "person", liaison_record_get_uuid (applicant));
+      liaison_record_set_integer (application, "cohort_year", 2026 + i % 2);
+      liaison_record_set_text (application, "government", government);
+      liaison_record_set_text (application, "government_level", "county");
+      liaison_record_set_text (application, "jurisdiction", "US-NY");
+      liaison_record_set_text (application, "status", statuses[i]);
+      g_ptr_array_add (records, application);
+    }
+  liaison_database_save_all (db, records, &error);
+  g_assert_no_error (error);
+
+  list = liaison_record_list_new (db, &liaison_application_type);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 4);
+
+  liaison_record_list_add_filter (list, "cohort_year", "2027");
+  liaison_record_list_add_filter (list, "status", "nominated");
+  liaison_record_list_set_sort (list, "government", FALSE);
+  g_assert_true (liaison_record_list_reload (list, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 2);
+  {
+    g_autoptr(LiaisonRecord) first = g_list_model_get_item (G_LIST_MODEL (list), 0);
+    g_autoptr(LiaisonRecord) second = g_list_model_get_item (G_LIST_MODEL (list), 1);
+
+    g_assert_cmpstr (liaison_record_get_text (first, "government"), ==, "County A");
+    g_assert_cmpstr (liaison_record_get_text (second, "government"), ==, "County C");
+  }
+
+  liaison_record_list_set_sort (list, "government", TRUE);
+  liaison_record_list_reload (list, NULL);
+  {
+    g_autoptr(LiaisonRecord) first = g_list_model_get_item (G_LIST_MODEL (list), 0);
+
+    g_assert_cmpstr (liaison_record_get_text (first, "government"), ==, "County C");
+  }
+
+  /* Out of range */
+  g_assert_null (g_list_model_get_item (G_LIST_MODEL (list), 2));
+
+  liaison_record_list_clear_filters (list);
+  liaison_record_list_reload (list, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 4);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/record-list/order-and-signals", test_order_and_signals);
+  g_test_add_func ("/record-list/filters-and-sort", test_filters_and_sort);
+
+  return g_test_run ();
+}
