@@ -108,6 +108,12 @@ check_database (const char *path)
                    count (db, "SELECT (SELECT count(*) FROM person WHERE deleted_at IS NULL) + "
                               "(SELECT count(*) FROM application WHERE deleted_at IS NULL)"));
 
+  /* The kept counts are the real ones. */
+  g_assert_cmpint (count (db, "SELECT ifnull ((SELECT live FROM record_counts WHERE record_type = 'person'), 0)"), ==,
+                   count (db, "SELECT count(*) FROM person WHERE deleted_at IS NULL"));
+  g_assert_cmpint (count (db, "SELECT ifnull ((SELECT live FROM record_counts WHERE record_type = 'application'), 0)"), ==,
+                   count (db, "SELECT count(*) FROM application WHERE deleted_at IS NULL"));
+
   /* Each application has both of its status changes, or is not there. */
   g_assert_cmpint (count (db, "SELECT count(*) FROM application a WHERE a.status = 'nominated' AND "
                               "(SELECT count(*) FROM status_change s WHERE s.application = a.uuid) != 2"), ==, 0);

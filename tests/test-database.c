@@ -616,7 +616,7 @@ static char *
 contents (const char *path)
 {
   g_autoptr(GError) error = NULL;
-  char *data = NULL;
+  g_autofree char *data = NULL;
   gsize length = 0;
 
   g_file_get_contents (path, &data, &length, &error);

@@ -232,6 +232,92 @@ test_filters_and_sort (void)
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 4);
 }
 
+static void
+assert_same_as_fresh (LiaisonDatabase   *db,
+                      LiaisonRecordList *list)
+{
+  g_autoptr(LiaisonRecordList) fresh = liaison_record_list_new (db, &liaison_person_type);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (fresh));
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(LiaisonRecord) a = g_list_model_get_item (G_LIST_MODEL (list), i);
+      g_autoptr(LiaisonRecord) b = g_list_model_get_item (G_LIST_MODEL (fresh), i);
+
+      g_assert_cmpstr (liaison_record_get_uuid (a), ==, liaison_record_get_uuid (b));
+    }
+}
+
+/* A list longer than what is read at once: its length comes from the
+ * count, the rest is read as the views reach it. */
+static void
+test_long_list (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LiaisonDatabase) db = liaison_database_open (":memory:", &error);
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(LiaisonRecordList) list = NULL;
+  g_autoptr(GArray) log = g_array_new (FALSE, FALSE, sizeof (Change));
+  LiaisonRecord *early;
+  LiaisonRecord *late;
+
+  for (guint i = 0; i < 1000; i++)
+    {
+      LiaisonRecord *record = liaison_record_new (&liaison_person_type);
+      g_autofree char *name = g_strdup_printf ("P%04u", i * 10);
+
+      liaison_record_set_text (record, "family_name", name);
+      g_ptr_array_add (records, record);
+    }
+  liaison_database_save_all (db, records, &error);
+  g_assert_no_error (error);
+  early = g_ptr_array_index (records, 5);
+  late = g_ptr_array_index (records, 900);
+
+  list = liaison_record_list_new (db, &liaison_person_type);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1000);
+  g_signal_connect (list, "items-changed", G_CALLBACK (items_changed_cb), log);
+
+  /* Far down, read on demand */
+  {
+    g_autoptr(LiaisonRecord) record = g_list_model_get_item (G_LIST_MODEL (list), 800);
+
+    g_assert_cmpstr (liaison_record_get_text (record, "family_name"), ==, "P8000");
+  }
+
+  /* Changes near the top are told exactly. */
+  {
+    g_autoptr(LiaisonRecord) inserted = person (db, "P0015", NULL);
+
+    assert_one_change (log, 2, 0, 1);
+  }
+  /* P0050, after P0015 came in before it */
+  liaison_database_delete (db, early, &error);
+  g_assert_no_error (error);
+  assert_one_change (log, 6, 1, 0);
+  assert_same_as_fresh (db, list);
+
+  /* A change beyond what any view has seen is told as a change of that
+   * unseen rest, which no view can tell apart from the exact one. */
+  g_clear_object (&list);
+  list = liaison_record_list_new (db, &liaison_person_type);
+  g_signal_connect (list, "items-changed", G_CALLBACK (items_changed_cb), log);
+  liaison_database_delete (db, late, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (log->len, ==, 1);
+  g_assert_cmpuint (g_array_index (log, Change, 0).position, >=, 256);
+  g_assert_cmpuint (g_array_index (log, Change, 0).position, <=, 900);
+  g_assert_cmpuint (g_array_index (log, Change, 0).removed, ==, g_array_index (log, Change, 0).added + 1);
+  g_array_set_size (log, 0);
+  assert_same_as_fresh (db, list);
+
+  liaison_record_set_text (late, "given_name", "Moved");
+  liaison_database_undelete (db, late, &error);
+  g_assert_no_error (error);
+  assert_same_as_fresh (db, list);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -240,6 +326,7 @@ main (int   argc,
 
   g_test_add_func ("/record-list/order-and-signals", test_order_and_signals);
   g_test_add_func ("/record-list/filters-and-sort", test_filters_and_sort);
+  g_test_add_func ("/record-list/long-list", test_long_list);
 
   return g_test_run ();
 }

@@ -37,7 +37,6 @@ typedef struct
   char                    *update;
   char                    *exists;
   char                    *set_deleted;
-  char                    *count;
 } TypeSql;
 
 struct _LiaisonDatabase
@@ -50,6 +49,8 @@ struct _LiaisonDatabase
   GHashTable *type_sql;
   gboolean    full_text;
   guint       in_transaction : 1;
+  guint       checked : 1;
+  guint       damaged : 1;
 };
 
 G_DEFINE_FINAL_TYPE (LiaisonDatabase, liaison_database, G_TYPE_OBJECT)
@@ -106,7 +107,6 @@ type_sql_free (TypeSql *sql)
   g_free (sql->update);
   g_free (sql->exists);
   g_free (sql->set_deleted);
-  g_free (sql->count);
   g_free (sql);
 }
 
@@ -321,11 +321,6 @@ get_type_sql (LiaisonDatabase         *self,
   g_string_append (other, " SET deleted_at = ?2, updated_at = ?3 WHERE uuid = ?1");
   sql->set_deleted = g_string_free (g_steal_pointer (&other), FALSE);
 
-  other = g_string_new ("SELECT count(*) FROM ");
-  g_string_append (other, type->name);
-  g_string_append (other, " WHERE deleted_at IS NULL");
-  sql->count = g_string_free (g_steal_pointer (&other), FALSE);
-
   g_hash_table_insert (self->type_sql, (gpointer) type, sql);
   return sql;
 }
@@ -390,6 +385,10 @@ liaison_database_load_row (LiaisonDatabase         *self,
   return record;
 }
 
+static gboolean file_error (GError     **error,
+                            int          code,
+                            const char  *path);
+
 /* Transactions */
 
 static gboolean
@@ -397,6 +396,9 @@ begin (LiaisonDatabase  *self,
        GError          **error)
 {
   g_assert (!self->in_transaction);
+
+  if (self->damaged)
+    return file_error (error, LIAISON_DATABASE_ERROR_CORRUPT, self->path);
 
   if (!exec (self, "BEGIN IMMEDIATE", error))
     return FALSE;
@@ -498,6 +500,29 @@ log_change (LiaisonDatabase          *self,
   sqlite3_bind_text (stmt, 3, uuid, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 4, change_actions[action], -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 5, fields, -1, SQLITE_TRANSIENT);
+
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return set_sqlite_error (error, self->db, self->path);
+
+  return TRUE;
+}
+
+/* How many records of each type are not deleted, kept with every save so
+ * that a list knows its length without counting. */
+static gboolean
+adjust_count (LiaisonDatabase          *self,
+              const LiaisonRecordType  *type,
+              int                       delta,
+              GError                  **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (!(stmt = liaison_database_prepare (self, "INSERT INTO record_counts (record_type, live) VALUES (?1, ?2) "
+                                               "ON CONFLICT (record_type) DO UPDATE SET live = live + ?2", error)))
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, type->name, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 2, delta);
 
   if (sqlite3_step (stmt) != SQLITE_DONE)
     return set_sqlite_error (error, self->db, self->path);
@@ -871,6 +896,9 @@ save_in_transaction (LiaisonDatabase  *self,
   if (!index_record (self, record, id, error))
     return FALSE;
 
+  if (stored == NULL && !adjust_count (self, type, 1, error))
+    return FALSE;
+
   changed_add (changed, record, stored == NULL ? LIAISON_CHANGE_INSERT : LIAISON_CHANGE_UPDATE);
 
   if (status_changed && !record_status_change (self, record, changed, error))
@@ -1024,7 +1052,8 @@ set_deleted (LiaisonDatabase  *self,
                                deleted ? now : 0);
 
   if (!log_change (self, type, liaison_record_get_uuid (record), action, "", now, error) ||
-      !index_record (self, stored, id, error))
+      !index_record (self, stored, id, error) ||
+      !adjust_count (self, type, deleted ? -1 : 1, error))
     goto failed;
 
   if (!commit (self, error))
@@ -1088,11 +1117,14 @@ liaison_database_count (LiaisonDatabase         *self,
   g_return_val_if_fail (LIAISON_IS_DATABASE (self), 0);
   g_return_val_if_fail (type != NULL, 0);
 
-  stmt = liaison_database_prepare (self, get_type_sql (self, type)->count, NULL);
-  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+  stmt = liaison_database_prepare (self, "SELECT live FROM record_counts WHERE record_type = ?1", NULL);
+  if (stmt == NULL)
+    return 0;
+
+  sqlite3_bind_text (stmt, 1, type->name, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
     count = sqlite3_column_int (stmt, 0);
-  if (stmt != NULL)
-    sqlite3_reset (stmt);
+  sqlite3_reset (stmt);
 
   return count;
 }
@@ -1296,7 +1328,8 @@ migrate_to_1 (LiaisonDatabase  *self,
   return exec (self, sql, error) && exec (self, application_id, error);
 }
 
-/* Version 2: the search index, filled from the records already there. */
+/* Version 2: the search index, filled from the records already there, and
+ * the number of records of each type. */
 static gboolean
 migrate_to_2 (LiaisonDatabase  *self,
               GError          **error)
@@ -1310,6 +1343,21 @@ migrate_to_2 (LiaisonDatabase  *self,
              : "CREATE TABLE search (id INTEGER PRIMARY KEY, text TEXT NOT NULL, record_type TEXT NOT NULL, uuid TEXT NOT NULL)",
              error))
     return FALSE;
+
+  if (!exec (self, "CREATE TABLE record_counts (record_type TEXT PRIMARY KEY, live INTEGER NOT NULL)", error))
+    return FALSE;
+
+  for (guint i = 0; i < n_types; i++)
+    {
+      g_autoptr(GString) count = g_string_new ("INSERT INTO record_counts (record_type, live) SELECT '");
+
+      g_string_append (count, types[i]->name);
+      g_string_append (count, "', count(*) FROM ");
+      g_string_append (count, types[i]->name);
+      g_string_append (count, " WHERE deleted_at IS NULL");
+      if (!exec (self, count->str, error))
+        return FALSE;
+    }
 
   for (guint i = 0; i < n_types; i++)
     {
@@ -1405,10 +1453,32 @@ file_error (GError     **error,
   return FALSE;
 }
 
-/* Looks at an existing file without changing a byte of it: is it a Liaison
- * database, whole, and of a version this Liaison understands? */
 static gboolean
-check_existing (const char  *path,
+quick_check (sqlite3     *db,
+             const char  *path,
+             GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok;
+
+  ok = sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &stmt, NULL) == SQLITE_OK &&
+       sqlite3_step (stmt) == SQLITE_ROW &&
+       g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") == 0;
+  sqlite3_finalize (stmt);
+
+  if (!ok)
+    return file_error (error, LIAISON_DATABASE_ERROR_CORRUPT, path);
+
+  return TRUE;
+}
+
+/* Looks at an existing file through @db without changing a byte of it: is
+ * it a Liaison database, of a version this Liaison understands, and (with
+ * @check) whole? */
+static gboolean
+check_existing (sqlite3     *db,
+                const char  *path,
+                gboolean     check,
                 int         *version,
                 GError     **error)
 {
@@ -1417,12 +1487,9 @@ check_existing (const char  *path,
   g_autoptr(GFileInputStream) input = NULL;
   char start[16] = { 0 };
   gsize n_read = 0;
-  sqlite3 *db = NULL;
-  gboolean ok = FALSE;
   int status;
   int application_id;
-  int n_tables;
-  sqlite3_stmt *stmt = NULL;
+  int n_tables = 0;
 
   input = g_file_read (file, NULL, NULL);
   if (input == NULL ||
@@ -1443,18 +1510,6 @@ check_existing (const char  *path,
   if (n_read < sizeof start || memcmp (start, header, sizeof header) != 0)
     return file_error (error, LIAISON_DATABASE_ERROR_NOT_A_DATABASE, path);
 
-  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK)
-    {
-      g_set_error (error, LIAISON_DATABASE_ERROR, LIAISON_DATABASE_ERROR_OPEN,
-                   _("The database “%s” cannot be read."), path);
-      sqlite3_close (db);
-      return FALSE;
-    }
-
-  /* Leave the file as it is, write-ahead log and all. */
-  sqlite3_db_config (db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
-  sqlite3_exec (db, "PRAGMA query_only = 1", NULL, NULL, NULL);
-
   application_id = query_int (db, "PRAGMA application_id", &status);
   if (status == SQLITE_OK)
     *version = query_int (db, "PRAGMA user_version", &status);
@@ -1462,27 +1517,26 @@ check_existing (const char  *path,
     n_tables = query_int (db, "SELECT count(*) FROM sqlite_schema", &status);
 
   if (status == SQLITE_NOTADB)
-    file_error (error, LIAISON_DATABASE_ERROR_NOT_A_DATABASE, path);
-  else if (status != SQLITE_OK)
-    file_error (error, LIAISON_DATABASE_ERROR_CORRUPT, path);
-  else if (application_id != LIAISON_APPLICATION_ID && n_tables > 0)
-    file_error (error, LIAISON_DATABASE_ERROR_NOT_A_DATABASE, path);
-  else if (*version > LIAISON_DATABASE_SCHEMA_VERSION)
-    g_set_error (error, LIAISON_DATABASE_ERROR, LIAISON_DATABASE_ERROR_NEWER_VERSION,
-                 /* Translators: a file, then two numbers */
-                 _("The database “%s” was written by a newer version of Liaison (database version %d; this version reads up to %d). Update Liaison to open it."),
-                 path, *version, LIAISON_DATABASE_SCHEMA_VERSION);
-  else if (sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &stmt, NULL) != SQLITE_OK ||
-           sqlite3_step (stmt) != SQLITE_ROW ||
-           g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") != 0)
-    file_error (error, LIAISON_DATABASE_ERROR_CORRUPT, path);
-  else
-    ok = TRUE;
+    return file_error (error, LIAISON_DATABASE_ERROR_NOT_A_DATABASE, path);
+  if (status != SQLITE_OK)
+    return file_error (error, LIAISON_DATABASE_ERROR_CORRUPT, path);
+  if (application_id != LIAISON_APPLICATION_ID && n_tables > 0)
+    return file_error (error, LIAISON_DATABASE_ERROR_NOT_A_DATABASE, path);
 
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
+  if (*version > LIAISON_DATABASE_SCHEMA_VERSION)
+    {
+      g_set_error (error, LIAISON_DATABASE_ERROR, LIAISON_DATABASE_ERROR_NEWER_VERSION,
+                   /* Translators: a file, then two numbers */
+                   _("The database “%s” was written by a newer version of Liaison (database version %d; this version reads up to %d). Update Liaison to open it."),
+                   path, *version, LIAISON_DATABASE_SCHEMA_VERSION);
+      return FALSE;
+    }
 
-  return ok;
+  /* A database about to be migrated is always checked first. */
+  if ((check || *version < LIAISON_DATABASE_SCHEMA_VERSION) && !quick_check (db, path, error))
+    return FALSE;
+
+  return TRUE;
 }
 
 static gboolean
@@ -1603,8 +1657,51 @@ LiaisonDatabase *
 liaison_database_open (const char  *path,
                        GError     **error)
 {
+  return liaison_database_open_full (path, LIAISON_DATABASE_OPEN_DEFAULT, error);
+}
+
+static gboolean
+search_is_full_text (sqlite3 *db)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean fts5 = FALSE;
+
+  if (sqlite3_prepare_v2 (db, "SELECT sql FROM sqlite_schema WHERE name = 'search'", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    fts5 = strstr ((const char *) sqlite3_column_text (stmt, 0), "fts5") != NULL;
+  sqlite3_finalize (stmt);
+
+  return fts5;
+}
+
+/**
+ * liaison_database_open_full:
+ * @path: the database file, or ":memory:" for a database that lives only
+ *   as long as the object
+ * @flags: how to open it
+ * @error: return location for a #GError
+ *
+ * Opens the database in @path, creating it (readable by its owner only)
+ * if there is none. An existing file is looked at first without being
+ * changed: a file that is not a Liaison database, a damaged one, or one
+ * written by a newer version is refused and left as it was. An older one
+ * is checked, copied to `PATH.bak-vN` and then brought up to date, one
+ * version at a time, each in one transaction.
+ *
+ * SQLite's quick check reads the whole file, which takes a while with a
+ * large office. With %LIAISON_DATABASE_OPEN_DEFER_CHECK it is left out
+ * here, for liaison_database_check_async() to do in the background.
+ *
+ * Returns: (transfer full) (nullable): the database, or %NULL
+ */
+LiaisonDatabase *
+liaison_database_open_full (const char                *path,
+                            LiaisonDatabaseOpenFlags   flags,
+                            GError                   **error)
+{
   g_autoptr(LiaisonDatabase) self = NULL;
   gboolean in_memory;
+  gboolean existed = FALSE;
   int version = 0;
   int status;
 
@@ -1622,12 +1719,8 @@ liaison_database_open (const char  *path,
           return NULL;
         }
 
-      if (g_file_test (path, G_FILE_TEST_EXISTS))
-        {
-          if (!check_existing (path, &version, error))
-            return NULL;
-        }
-      else
+      existed = g_file_test (path, G_FILE_TEST_EXISTS);
+      if (!existed)
         {
           g_autofree char *folder = g_path_get_dirname (path);
           int fd;
@@ -1663,17 +1756,131 @@ liaison_database_open (const char  *path,
   sqlite3_extended_result_codes (self->db, TRUE);
   sqlite3_busy_timeout (self->db, 5000);
 
+  if (existed)
+    {
+      /* Until the file has passed, leave it exactly as it is, write-ahead
+       * log and all. */
+      sqlite3_db_config (self->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
+      sqlite3_exec (self->db, "PRAGMA query_only = 1", NULL, NULL, NULL);
+
+      if (!check_existing (self->db, path, (flags & LIAISON_DATABASE_OPEN_DEFER_CHECK) == 0, &version, error))
+        return NULL;
+
+      sqlite3_exec (self->db, "PRAGMA query_only = 0", NULL, NULL, NULL);
+      sqlite3_db_config (self->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 0, NULL);
+      self->checked = (flags & LIAISON_DATABASE_OPEN_DEFER_CHECK) == 0 ||
+                      version < LIAISON_DATABASE_SCHEMA_VERSION;
+    }
+  else
+    self->checked = TRUE;
+
   if (!exec (self, "PRAGMA foreign_keys = ON", error) ||
       (!in_memory && !exec (self, "PRAGMA journal_mode = WAL", error)) ||
       !exec (self, "PRAGMA synchronous = FULL", error))
     return NULL;
 
-  self->full_text = probe_full_text (self->db);
+  /* The search index is made once, with FTS5 where SQLite has it. */
+  if (version >= 2)
+    self->full_text = search_is_full_text (self->db);
+  else
+    self->full_text = probe_full_text (self->db);
 
   if (!migrate (self, version, error))
     return NULL;
 
   return g_steal_pointer (&self);
+}
+
+static void
+check_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  const char *path = task_data;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+
+  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
+    {
+      g_set_error (&error, LIAISON_DATABASE_ERROR, LIAISON_DATABASE_ERROR_OPEN,
+                   _("The database “%s” cannot be read."), path);
+    }
+  else
+    {
+      sqlite3_busy_timeout (db, 5000);
+      quick_check (db, path, &error);
+    }
+  sqlite3_close (db);
+
+  if (error != NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * liaison_database_check_async:
+ * @self: a database opened with %LIAISON_DATABASE_OPEN_DEFER_CHECK
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when the check is done
+ * @user_data: for @callback
+ *
+ * Runs SQLite's quick check of the whole file in a worker thread. Until it
+ * has passed, saves are allowed; once it has failed, every save is refused.
+ */
+void
+liaison_database_check_async (LiaisonDatabase     *self,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (LIAISON_IS_DATABASE (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, liaison_database_check_async);
+  g_task_set_task_data (task, g_strdup (self->path), g_free);
+
+  if (self->checked || g_str_equal (self->path, ":memory:"))
+    {
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+
+  g_task_run_in_thread (task, check_thread);
+}
+
+/**
+ * liaison_database_check_finish:
+ * @self: a database
+ * @result: the result given to the callback
+ * @error: return location for a #GError
+ *
+ * Returns: %TRUE if the database is whole; %FALSE with
+ *   %LIAISON_DATABASE_ERROR_CORRUPT if it is damaged
+ */
+gboolean
+liaison_database_check_finish (LiaisonDatabase  *self,
+                               GAsyncResult     *result,
+                               GError          **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (LIAISON_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  if (!g_task_propagate_boolean (G_TASK (result), &local_error))
+    {
+      if (g_error_matches (local_error, LIAISON_DATABASE_ERROR, LIAISON_DATABASE_ERROR_CORRUPT))
+        self->damaged = TRUE;
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  self->checked = TRUE;
+  return TRUE;
 }
 
 /* Backups */

@@ -44,6 +44,12 @@ typedef struct
   char                *fields;
 } LiaisonChange;
 
+typedef enum
+{
+  LIAISON_DATABASE_OPEN_DEFAULT = 0,
+  LIAISON_DATABASE_OPEN_DEFER_CHECK = 1 << 0,
+} LiaisonDatabaseOpenFlags;
+
 /* The schema this version of Liaison writes. */
 #define LIAISON_DATABASE_SCHEMA_VERSION 2
 
@@ -54,6 +60,16 @@ G_DECLARE_FINAL_TYPE (LiaisonDatabase, liaison_database, LIAISON, DATABASE, GObj
 GQuark           liaison_database_error_quark      (void);
 
 LiaisonDatabase *liaison_database_open             (const char               *path,
+                                                    GError                  **error);
+LiaisonDatabase *liaison_database_open_full        (const char               *path,
+                                                    LiaisonDatabaseOpenFlags  flags,
+                                                    GError                  **error);
+void             liaison_database_check_async      (LiaisonDatabase          *self,
+                                                    GCancellable             *cancellable,
+                                                    GAsyncReadyCallback       callback,
+                                                    gpointer                  user_data);
+gboolean         liaison_database_check_finish     (LiaisonDatabase          *self,
+                                                    GAsyncResult             *result,
                                                     GError                  **error);
 const char      *liaison_database_get_path         (LiaisonDatabase          *self);
 gboolean         liaison_database_has_full_text    (LiaisonDatabase          *self);

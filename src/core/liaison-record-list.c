@@ -1,9 +1,12 @@
 /* liaison-record-list.c
  *
  * A list of the records of one type, for list and column views, that
- * stays quick with a hundred thousand of them: it holds only the row ids,
- * in order, and loads a record when the view asks for it. It follows
- * every save and delete, and tells its views which rows changed.
+ * stays quick with a hundred thousand of them. It knows its length from
+ * the database's count, holds the row ids of only the part the views have
+ * asked for (read in chunks along the natural order's index), and loads a
+ * record when a view wants it. A filtered or otherwise sorted list reads
+ * all its ids at once. It follows every save and delete, and tells its
+ * views which rows changed.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -17,6 +20,7 @@
 #include "liaison-records.h"
 
 #define CACHE_SIZE 1024
+#define CHUNK_SIZE 256
 
 typedef struct
 {
@@ -30,12 +34,15 @@ struct _LiaisonRecordList
 
   LiaisonDatabase         *database;
   const LiaisonRecordType *type;
-  GArray                  *ids;
+  guint                    n_items;
+  GArray                  *ids;       /* the first ids, in order */
+  char                    *last_key;  /* the sort key of the last of them */
   GHashTable              *cache;
   GArray                  *filters;
   const LiaisonField      *sort_field;
   gboolean                 descending;
   char                    *id_sql;
+  char                    *chunk_sql;
   char                    *row_sql;
   char                    *uuid_sql;
 };
@@ -56,7 +63,59 @@ liaison_record_list_get_item_type (GListModel *model)
 static guint
 liaison_record_list_get_n_items (GListModel *model)
 {
-  return LIAISON_RECORD_LIST (model)->ids->len;
+  return LIAISON_RECORD_LIST (model)->n_items;
+}
+
+/* Read in chunks: the natural order, unfiltered. */
+static gboolean
+is_chunked (LiaisonRecordList *self)
+{
+  return self->filters->len == 0 && self->sort_field == NULL && !self->descending;
+}
+
+/* Reads the ids that follow the last one held, up to @count of them. */
+static gboolean
+load_chunk (LiaisonRecordList *self,
+            GArray            *ids,
+            char             **last_key,
+            guint              count)
+{
+  sqlite3_stmt *stmt;
+  gint64 last_id = ids->len > 0 ? g_array_index (ids, gint64, ids->len - 1) : 0;
+  int status;
+
+  stmt = liaison_database_prepare (self->database, self->chunk_sql, NULL);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, *last_key != NULL ? *last_key : "", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, last_id);
+  sqlite3_bind_int (stmt, 3, count);
+
+  while ((status = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+      g_free (*last_key);
+      *last_key = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+    }
+  sqlite3_reset (stmt);
+
+  return status == SQLITE_DONE;
+}
+
+static void
+ensure_loaded (LiaisonRecordList *self,
+               guint              position)
+{
+  while (self->ids->len <= position && self->ids->len < self->n_items)
+    {
+      guint before = self->ids->len;
+
+      if (!load_chunk (self, self->ids, &self->last_key, CHUNK_SIZE) || self->ids->len == before)
+        break;
+    }
 }
 
 static gpointer
@@ -68,8 +127,12 @@ liaison_record_list_get_item (GListModel *model,
   sqlite3_stmt *stmt;
   gint64 id;
 
-  if (position >= self->ids->len)
+  if (position >= self->n_items)
     return NULL;
+
+  ensure_loaded (self, position);
+  if (position >= self->ids->len)
+    return liaison_record_new (self->type);
 
   id = g_array_index (self->ids, gint64, position);
   record = g_hash_table_lookup (self->cache, &id);
@@ -139,11 +202,19 @@ build_sql (LiaisonRecordList *self)
 
   g_free (self->id_sql);
   self->id_sql = g_string_free (g_steal_pointer (&sql), FALSE);
+
+  if (self->chunk_sql == NULL)
+    {
+      sql = g_string_new ("SELECT id, sort_key FROM ");
+      g_string_append (sql, self->type->name);
+      g_string_append (sql, " WHERE deleted_at IS NULL AND (sort_key, id) > (?1, ?2) ORDER BY sort_key, id LIMIT ?3");
+      self->chunk_sql = g_string_free (g_steal_pointer (&sql), FALSE);
+    }
 }
 
 static GArray *
-query_ids (LiaisonRecordList  *self,
-           GError            **error)
+query_all_ids (LiaisonRecordList  *self,
+               GError            **error)
 {
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   sqlite3_stmt *stmt;
@@ -181,31 +252,78 @@ query_ids (LiaisonRecordList  *self,
   return g_steal_pointer (&ids);
 }
 
-/* Replaces the ids, and tells the views the smallest range that differs. */
+/* The list as the database has it now: its length, and its first
+ * @at_least ids (all of them when it is not read in chunks). */
+static GArray *
+query_ids (LiaisonRecordList  *self,
+           guint               at_least,
+           guint              *n_items,
+           char              **last_key,
+           GError            **error)
+{
+  g_autoptr(GArray) ids = NULL;
+
+  if (!is_chunked (self))
+    {
+      ids = query_all_ids (self, error);
+      if (ids != NULL)
+        *n_items = ids->len;
+      return g_steal_pointer (&ids);
+    }
+
+  *n_items = liaison_database_count (self->database, self->type);
+  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  if (at_least > 0 && !load_chunk (self, ids, last_key, MIN (at_least, *n_items)))
+    {
+      g_set_error (error, LIAISON_DATABASE_ERROR, LIAISON_DATABASE_ERROR_FAILED,
+                   "%s", sqlite3_errmsg (liaison_database_get_handle (self->database)));
+      return NULL;
+    }
+
+  return g_steal_pointer (&ids);
+}
+
+/* Replaces the ids and the length, and tells the views the smallest range
+ * that differs. Rows past the ids held were never handed out, so a change
+ * there is told as a change at the end of what was. */
 static void
 replace_ids (LiaisonRecordList *self,
              GArray            *ids,
+             guint              n_items,
+             char              *last_key,
              gint64             touched)
 {
   GArray *old = self->ids;
+  guint old_n_items = self->n_items;
   guint prefix = 0;
   guint suffix = 0;
+  guint old_tail;
+  guint new_tail;
 
   while (prefix < old->len && prefix < ids->len &&
          g_array_index (old, gint64, prefix) == g_array_index (ids, gint64, prefix))
     prefix++;
 
-  while (suffix < old->len - prefix && suffix < ids->len - prefix &&
-         g_array_index (old, gint64, old->len - 1 - suffix) == g_array_index (ids, gint64, ids->len - 1 - suffix))
-    suffix++;
+  /* Both hold everything up to the same row: match from their ends. */
+  old_tail = old_n_items - old->len;
+  new_tail = n_items - ids->len;
+  if (old_tail == new_tail)
+    while (suffix < old->len - prefix && suffix < ids->len - prefix &&
+           g_array_index (old, gint64, old->len - 1 - suffix) == g_array_index (ids, gint64, ids->len - 1 - suffix))
+      suffix++;
 
   self->ids = g_array_ref (ids);
+  self->n_items = n_items;
+  g_free (self->last_key);
+  self->last_key = last_key;
 
-  if (prefix + suffix < old->len || prefix + suffix < ids->len)
+  if (prefix + suffix + old_tail < old_n_items || prefix + suffix + new_tail < n_items ||
+      (old_tail != new_tail))
     {
-      g_list_model_items_changed (G_LIST_MODEL (self), prefix,
-                                  old->len - prefix - suffix,
-                                  ids->len - prefix - suffix);
+      guint removed = old_n_items - prefix - (old_tail == new_tail ? suffix + old_tail : 0);
+      guint added = n_items - prefix - (old_tail == new_tail ? suffix + new_tail : 0);
+
+      g_list_model_items_changed (G_LIST_MODEL (self), prefix, removed, added);
     }
   else if (touched != 0)
     {
@@ -238,17 +356,32 @@ liaison_record_list_reload (LiaisonRecordList  *self,
                             GError            **error)
 {
   g_autoptr(GArray) ids = NULL;
+  guint n_items = 0;
+  char *last_key = NULL;
 
   g_return_val_if_fail (LIAISON_IS_RECORD_LIST (self), FALSE);
 
   build_sql (self);
-  ids = query_ids (self, error);
+  ids = query_ids (self, CHUNK_SIZE, &n_items, &last_key, error);
   if (ids == NULL)
     return FALSE;
 
   g_hash_table_remove_all (self->cache);
-  replace_ids (self, ids, 0);
+  replace_ids (self, ids, n_items, last_key, 0);
   return TRUE;
+}
+
+static gboolean
+holds (GArray *ids,
+       gint64  id)
+{
+  for (guint i = 0; i < ids->len; i++)
+    {
+      if (g_array_index (ids, gint64, i) == id)
+        return TRUE;
+    }
+
+  return FALSE;
 }
 
 static void
@@ -261,6 +394,9 @@ record_changed_cb (LiaisonRecordList *self,
   g_autoptr(GArray) ids = NULL;
   sqlite3_stmt *stmt;
   gint64 id = 0;
+  guint n_items;
+  guint at_least;
+  char *last_key = NULL;
 
   if (!g_str_equal (type_name, self->type->name))
     return;
@@ -276,9 +412,18 @@ record_changed_cb (LiaisonRecordList *self,
 
   g_hash_table_remove (self->cache, &id);
 
-  ids = query_ids (self, NULL);
+  /* As many ids as were held, give or take the rows that came or went, so
+   * that the old and new ids line up from their ends. A row that went
+   * from beyond them leaves them as they were. */
+  n_items = liaison_database_count (self->database, self->type);
+  at_least = (guint) CLAMP ((gint64) self->ids->len + (gint64) n_items - (gint64) self->n_items, 0, G_MAXUINT);
+  if (n_items < self->n_items && !holds (self->ids, id))
+    at_least = self->ids->len;
+  ids = query_ids (self, at_least, &n_items, &last_key, NULL);
   if (ids != NULL)
-    replace_ids (self, ids, id);
+    replace_ids (self, ids, n_items, last_key, id);
+  else
+    g_free (last_key);
 }
 
 static void
@@ -291,6 +436,8 @@ liaison_record_list_finalize (GObject *object)
   g_clear_pointer (&self->cache, g_hash_table_unref);
   g_clear_pointer (&self->filters, g_array_unref);
   g_clear_pointer (&self->id_sql, g_free);
+  g_clear_pointer (&self->chunk_sql, g_free);
+  g_clear_pointer (&self->last_key, g_free);
   g_clear_pointer (&self->row_sql, g_free);
   g_clear_pointer (&self->uuid_sql, g_free);
 
