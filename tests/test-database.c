@@ -742,6 +742,108 @@ test_refuses_damaged (void)
   remove_tree (dir);
 }
 
+typedef struct
+{
+  gboolean  done;
+  gboolean  passed;
+  GError   *error;
+} Check;
+
+static void
+check_done_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  Check *check = user_data;
+
+  check->passed = liaison_database_check_finish (LIAISON_DATABASE (object), result, &check->error);
+  check->done = TRUE;
+}
+
+static gboolean
+run_check (LiaisonDatabase  *db,
+           GError          **error)
+{
+  Check check = { FALSE, FALSE, NULL };
+
+  liaison_database_check_async (db, NULL, check_done_cb, &check);
+  while (!check.done)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (check.error != NULL)
+    g_propagate_error (error, check.error);
+  return check.passed;
+}
+
+/* What the application does: open at once, check the whole file in the
+ * background, and write nothing more once the check fails. */
+static void
+test_deferred_check (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("liaison-deferred-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "liaison.db", NULL);
+  g_autoptr(LiaisonDatabase) db = liaison_database_open (path, &error);
+  g_autoptr(GPtrArray) people = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(LiaisonRecord) person = liaison_record_new (&liaison_person_type);
+  g_autofree char *data = NULL;
+  gsize length;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < 2000; i++)
+    {
+      LiaisonRecord *record = liaison_record_new (&liaison_person_type);
+      g_autofree char *name = g_strdup_printf ("Person %u with a long enough name to fill pages", i);
+
+      liaison_record_set_text (record, "family_name", name);
+      g_ptr_array_add (people, record);
+    }
+  liaison_database_save_all (db, people, &error);
+  g_assert_no_error (error);
+  g_clear_object (&db);
+
+  /* A whole database passes. */
+  db = liaison_database_open_full (path, LIAISON_DATABASE_OPEN_DEFER_CHECK, &error);
+  g_assert_no_error (error);
+  g_assert_true (run_check (db, &error));
+  g_assert_no_error (error);
+  g_clear_object (&db);
+  write_sqlite (path, "PRAGMA journal_mode = DELETE;");
+
+  /* Scribble over the middle of the file, not its first pages. */
+  g_file_get_contents (path, &data, &length, &error);
+  g_assert_no_error (error);
+  for (gsize i = length / 2; i < length; i += 211)
+    data[i] ^= 0x5a;
+  g_file_set_contents (path, data, length, &error);
+  g_assert_no_error (error);
+
+  db = liaison_database_open_full (path, LIAISON_DATABASE_OPEN_DEFER_CHECK, &error);
+  if (db == NULL)
+    {
+      /* Damage the first look already sees is refused at once. */
+      g_test_message ("refused on opening");
+      g_assert_error (error, LIAISON_DATABASE_ERROR, LIAISON_DATABASE_ERROR_CORRUPT);
+    }
+  else
+    {
+      g_test_message ("found by the check in the background");
+      g_assert_no_error (error);
+      g_assert_false (run_check (db, &error));
+      g_assert_error (error, LIAISON_DATABASE_ERROR, LIAISON_DATABASE_ERROR_CORRUPT);
+      g_assert_nonnull (strstr (error->message, path));
+      g_clear_error (&error);
+
+      /* Nothing more is written to it. */
+      liaison_record_set_text (person, "family_name", "Ogawa");
+      g_assert_false (liaison_database_save (db, person, &error));
+      g_assert_error (error, LIAISON_DATABASE_ERROR, LIAISON_DATABASE_ERROR_CORRUPT);
+    }
+
+  g_clear_object (&db);
+  remove_tree (dir);
+}
+
 static void
 test_migration (void)
 {
@@ -887,6 +989,7 @@ main (int   argc,
   g_test_add ("/database/schema-matches-types", Fixture, NULL, fixture_set_up, test_schema_matches_types, fixture_tear_down);
   g_test_add_func ("/database/refuses-newer", test_refuses_newer);
   g_test_add_func ("/database/refuses-damaged", test_refuses_damaged);
+  g_test_add_func ("/database/deferred-check", test_deferred_check);
   g_test_add_func ("/database/migration", test_migration);
   g_test_add_func ("/database/restore-backup", test_restore_backup);
 
