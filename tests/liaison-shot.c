@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <locale.h>
 
 #include "liaison-test-utils.h"
@@ -46,7 +47,7 @@ main (int   argc,
   g_autofree char *suffix = NULL;
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(LiaisonApplication) app = NULL;
+  g_autoptr(LiaisonApp) app = NULL;
   const GOptionEntry entries[] = {
     { "output", 0, 0, G_OPTION_ARG_FILENAME, &output, "Folder for the PNG files", "DIR" },
     { "suffix", 0, 0, G_OPTION_ARG_STRING, &suffix, "Added to each file name, e.g. the language", "TEXT" },
@@ -113,6 +114,26 @@ main (int   argc,
             adw_dialog_force_close (dialog);
           liaison_test_settle ();
         }
+
+      /* The dialog shown when the database cannot be opened */
+      {
+        g_autofree char *backup = g_build_filename (g_get_tmp_dir (), "liaison.db.bak-v1", NULL);
+        g_autofree char *message = NULL;
+        AdwDialog *dialog;
+
+        g_file_set_contents (backup, "", 0, NULL);
+        message = g_strdup_printf (_("The database “%s” is damaged and cannot be opened."),
+                                   "/home/tanaka/.local/share/liaison/liaison.db");
+        liaison_window_show_database_error (window, message, backup);
+        liaison_test_settle ();
+        liaison_test_settle ();
+        save (window, output, "database-error", suffix, widths[w].name);
+        dialog = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window));
+        if (dialog != NULL)
+          adw_dialog_force_close (dialog);
+        liaison_test_settle ();
+        g_unlink (backup);
+      }
 
       liaison_test_window_destroy (window);
     }

@@ -11,13 +11,13 @@
 
 #include "liaison-test-utils.h"
 
-LiaisonApplication *
+LiaisonApp *
 liaison_test_application_new (void)
 {
-  g_autoptr(LiaisonApplication) app = NULL;
+  g_autoptr(LiaisonApp) app = NULL;
   g_autoptr(GError) error = NULL;
 
-  app = liaison_application_new ("org.jlgc.Liaison.Test", G_APPLICATION_NON_UNIQUE);
+  app = liaison_app_new ("org.jlgc.Liaison.Test", G_APPLICATION_NON_UNIQUE);
   g_application_register (G_APPLICATION (app), NULL, &error);
   g_assert_no_error (error);
   g_application_hold (G_APPLICATION (app));
@@ -107,11 +107,11 @@ has_size (gpointer data)
 }
 
 LiaisonWindow *
-liaison_test_window_new (LiaisonApplication *app,
+liaison_test_window_new (LiaisonApp *app,
                          int                 width,
                          int                 height)
 {
-  GSettings *settings = liaison_application_get_settings (app);
+  GSettings *settings = liaison_app_get_settings (app);
   LiaisonWindow *window;
   SizeWait wait;
 

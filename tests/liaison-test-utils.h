@@ -7,18 +7,18 @@
 
 #include <adwaita.h>
 
-#include "liaison-application.h"
+#include "liaison-app.h"
 #include "liaison-window.h"
 
 G_BEGIN_DECLS
 
 typedef gboolean (*LiaisonTestCondition) (gpointer data);
 
-LiaisonApplication *liaison_test_application_new  (void);
+LiaisonApp *liaison_test_application_new  (void);
 void                liaison_test_wait_until       (LiaisonTestCondition  condition,
                                                    gpointer              data);
 void                liaison_test_settle           (void);
-LiaisonWindow      *liaison_test_window_new       (LiaisonApplication   *app,
+LiaisonWindow      *liaison_test_window_new       (LiaisonApp   *app,
                                                    int                   width,
                                                    int                   height);
 void                liaison_test_window_destroy   (LiaisonWindow        *window);

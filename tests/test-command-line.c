@@ -12,6 +12,8 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "liaison-test-files.h"
+
 typedef struct {
   int   status;
   char *out;
@@ -159,6 +161,57 @@ test_database_empty (void)
   g_assert_cmpuint (count_lines (result.err), ==, 1);
 }
 
+static void
+test_demo (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("liaison-cli-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "office.db", NULL);
+  g_autofree char *option = g_strdup_printf ("--database=%s", path);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_auto(Result) result = { 0 };
+  GStatBuf st;
+
+  g_assert_no_error (error);
+
+  /* An empty database is filled, headless. */
+  run_liaison (&result, option, "--demo", NULL);
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_cmpstr (result.err, ==, "");
+  g_assert_true (g_str_has_prefix (result.out, "Added "));
+  g_assert_nonnull (strstr (result.out, path));
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  result_clear (&result);
+
+  /* One that has records is refused, and not changed. */
+  before = liaison_test_digest (path);
+  run_liaison (&result, option, "--demo", NULL);
+  g_assert_cmpint (result.status, ==, 1);
+  g_assert_cmpstr (result.out, ==, "");
+  g_assert_cmpuint (count_lines (result.err), ==, 1);
+  g_assert_nonnull (strstr (result.err, path));
+  after = liaison_test_digest (path);
+  g_assert_cmpstr (before, ==, after);
+  result_clear (&result);
+  g_clear_pointer (&before, g_free);
+  g_clear_pointer (&after, g_free);
+
+  /* So is a file that is not a database. */
+  g_file_set_contents (path, "family,given\nSato,Ken\n", -1, &error);
+  g_assert_no_error (error);
+  before = liaison_test_digest (path);
+  run_liaison (&result, option, "--demo", NULL);
+  g_assert_cmpint (result.status, ==, 1);
+  g_assert_cmpuint (count_lines (result.err), ==, 1);
+  g_assert_nonnull (strstr (result.err, "is not a Liaison database"));
+  after = liaison_test_digest (path);
+  g_assert_cmpstr (before, ==, after);
+
+  liaison_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -170,6 +223,7 @@ main (int   argc,
   g_test_add_func ("/command-line/unknown-option", test_unknown_option);
   g_test_add_func ("/command-line/database-is-a-folder", test_database_is_a_folder);
   g_test_add_func ("/command-line/database-empty", test_database_empty);
+  g_test_add_func ("/command-line/demo", test_demo);
 
   return g_test_run ();
 }

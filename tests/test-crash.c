@@ -18,6 +18,7 @@
 
 #include "liaison-database.h"
 #include "liaison-records.h"
+#include "liaison-test-files.h"
 
 static int
 run_writer (const char *path)
@@ -173,18 +174,7 @@ test_killed_writer (void)
                       liaison_database_count (db, &liaison_application_type), >, 0);
   }
 
-  {
-    g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
-    const char *name;
-
-    while ((name = g_dir_read_name (listing)) != NULL)
-      {
-        g_autofree char *file = g_build_filename (dir, name, NULL);
-
-        g_unlink (file);
-      }
-    g_rmdir (dir);
-  }
+  liaison_test_remove_tree (dir);
 }
 
 int

@@ -15,6 +15,7 @@
 #include <sys/stat.h>
 
 #include "liaison-database.h"
+#include "liaison-test-files.h"
 #include "liaison-records.h"
 #include "liaison-search.h"
 
@@ -40,30 +41,11 @@ fixture_set_up (Fixture       *fixture,
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-
-  g_rmdir (path);
-}
-
-static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   g_clear_object (&fixture->db);
-  remove_tree (fixture->dir);
+  liaison_test_remove_tree (fixture->dir);
   g_clear_pointer (&fixture->dir, g_free);
   g_clear_pointer (&fixture->path, g_free);
 }
@@ -612,19 +594,6 @@ test_schema_matches_types (Fixture       *fixture,
   sqlite3_close (db);
 }
 
-static char *
-contents (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *data = NULL;
-  gsize length = 0;
-
-  g_file_get_contents (path, &data, &length, &error);
-  g_assert_no_error (error);
-
-  return g_base64_encode ((const guchar *) data, length);
-}
-
 static void
 write_sqlite (const char *path,
               const char *sql)
@@ -644,7 +613,7 @@ assert_open_refused (const char *path,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(LiaisonDatabase) db = NULL;
-  g_autofree char *before = contents (path);
+  g_autofree char *before = liaison_test_digest (path);
   g_autofree char *after = NULL;
   g_autofree char *folder = g_path_get_dirname (path);
   g_autoptr(GDir) dir = NULL;
@@ -658,7 +627,7 @@ assert_open_refused (const char *path,
   g_assert_nonnull (strstr (error->message, path));
 
   /* The file is as it was, byte for byte, and nothing was added beside it. */
-  after = contents (path);
+  after = liaison_test_digest (path);
   g_assert_cmpstr (before, ==, after);
 
   dir = g_dir_open (folder, 0, NULL);
@@ -685,7 +654,7 @@ test_refuses_newer (void)
   write_sqlite (path, "PRAGMA journal_mode = DELETE; PRAGMA user_version = 99;");
   assert_open_refused (path, LIAISON_DATABASE_ERROR_NEWER_VERSION);
 
-  remove_tree (dir);
+  liaison_test_remove_tree (dir);
 }
 
 static void
@@ -739,7 +708,7 @@ test_refuses_damaged (void)
   write_sqlite (path, "CREATE TABLE bookmarks (url TEXT); INSERT INTO bookmarks VALUES ('https://example.org/');");
   assert_open_refused (path, LIAISON_DATABASE_ERROR_NOT_A_DATABASE);
 
-  remove_tree (dir);
+  liaison_test_remove_tree (dir);
 }
 
 typedef struct
@@ -841,7 +810,7 @@ test_deferred_check (void)
     }
 
   g_clear_object (&db);
-  remove_tree (dir);
+  liaison_test_remove_tree (dir);
 }
 
 static void
@@ -913,7 +882,7 @@ test_migration (void)
   g_assert_no_error (error);
   g_clear_object (&db);
 
-  remove_tree (dir);
+  liaison_test_remove_tree (dir);
 }
 
 static void
@@ -971,7 +940,7 @@ test_restore_backup (void)
   g_assert_cmpuint (liaison_database_count (db, &liaison_person_type), ==, 2);
   g_clear_object (&db);
 
-  remove_tree (dir);
+  liaison_test_remove_tree (dir);
 }
 
 int

@@ -15,7 +15,7 @@
 #include "liaison-test-utils.h"
 #include "liaison-time-zones.h"
 
-static LiaisonApplication *app;
+static LiaisonApp *app;
 
 static void
 test_sidebar (void)

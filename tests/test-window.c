@@ -8,11 +8,16 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
+#include <string.h>
+
 #include "liaison-preferences-dialog.h"
+#include "liaison-records.h"
 #include "liaison-shortcuts-dialog.h"
+#include "liaison-test-files.h"
 #include "liaison-test-utils.h"
 
-static LiaisonApplication *app;
+static LiaisonApp *app;
 
 static const char *pages[] = { "overview", "fellowship", "affiliations", "seminars", "partners" };
 
@@ -58,7 +63,7 @@ static void
 assert_page_shown (LiaisonWindow *window,
                    const char    *page)
 {
-  GSettings *settings = liaison_application_get_settings (app);
+  GSettings *settings = liaison_app_get_settings (app);
   AdwNavigationSplitView *split_view = split_view_of (window);
   GtkStack *stack = stack_of (window);
   GtkWidget *child = gtk_stack_get_visible_child (stack);
@@ -127,7 +132,7 @@ test_pages_by_sidebar (void)
 static void
 test_page_remembered (void)
 {
-  GSettings *settings = liaison_application_get_settings (app);
+  GSettings *settings = liaison_app_get_settings (app);
   LiaisonWindow *window;
 
   g_settings_set_string (settings, "selected-page", "seminars");
@@ -141,7 +146,7 @@ test_page_remembered (void)
 static void
 test_size_remembered (void)
 {
-  GSettings *settings = liaison_application_get_settings (app);
+  GSettings *settings = liaison_app_get_settings (app);
   LiaisonWindow *window = liaison_test_window_new (app, 900, 640);
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
@@ -212,7 +217,7 @@ close_dialog (LiaisonWindow *window,
 static void
 test_preferences (void)
 {
-  GSettings *settings = liaison_application_get_settings (app);
+  GSettings *settings = liaison_app_get_settings (app);
   LiaisonWindow *window = liaison_test_window_new (app, 1280, 800);
   AdwDialog *dialog;
   GtkWidget *planning;
@@ -221,7 +226,7 @@ test_preferences (void)
   GListModel *model;
   guint chicago = G_MAXUINT;
 
-  liaison_application_set_database_path (app, "/srv/office/liaison.db");
+  liaison_app_set_database_path (app, "/srv/office/liaison.db");
 
   dialog = open_dialog (window, "app.preferences", LIAISON_TYPE_PREFERENCES_DIALOG);
   planning = liaison_test_find (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "Planning Time Zone");
@@ -274,7 +279,7 @@ test_preferences (void)
 
   g_settings_reset (settings, "planning-time-zone");
   g_settings_reset (settings, "audience-time-zone");
-  liaison_application_set_database_path (app, NULL);
+  liaison_app_set_database_path (app, NULL);
   liaison_test_window_destroy (window);
 }
 
@@ -326,6 +331,75 @@ test_about (void)
   liaison_test_window_destroy (window);
 }
 
+static gboolean
+has_dialog (gpointer data)
+{
+  return adw_application_window_get_visible_dialog (data) != NULL;
+}
+
+static void
+test_damaged_database (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("liaison-window-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "liaison.db", NULL);
+  g_autofree char *backup = g_strconcat (path, ".bak-v1", NULL);
+  g_autoptr(LiaisonDatabase) db = liaison_database_open (path, &error);
+  g_autoptr(LiaisonRecord) person = liaison_record_new (&liaison_person_type);
+  g_autoptr(GFile) source = g_file_new_for_path (path);
+  g_autoptr(GFile) target = g_file_new_for_path (backup);
+  GtkWindow *window;
+  AdwDialog *dialog;
+
+  /* A database with one person, its backup, then the database damaged */
+  g_assert_no_error (error);
+  liaison_record_set_text (person, "family_name", "Nakamura");
+  liaison_database_save (db, person, &error);
+  g_assert_no_error (error);
+  g_clear_object (&db);
+  g_file_copy (source, target, G_FILE_COPY_NONE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (path, "not a database", -1, &error);
+  g_assert_no_error (error);
+
+  liaison_app_set_database_path (app, path);
+  g_application_activate (G_APPLICATION (app));
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  g_assert_true (LIAISON_IS_WINDOW (window));
+  liaison_test_wait_until (has_dialog, window);
+
+  /* The user is told what is wrong, with the file's name, and offered the backup. */
+  dialog = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window));
+  g_assert_true (ADW_IS_ALERT_DIALOG (dialog));
+  g_assert_cmpstr (adw_alert_dialog_get_heading (ADW_ALERT_DIALOG (dialog)), ==, "Cannot Open the Database");
+  g_assert_nonnull (strstr (adw_alert_dialog_get_body (ADW_ALERT_DIALOG (dialog)), path));
+  g_assert_true (adw_alert_dialog_has_response (ADW_ALERT_DIALOG (dialog), "restore"));
+  g_assert_null (liaison_app_get_database (app));
+
+  g_signal_emit_by_name (dialog, "response", "restore");
+  adw_dialog_force_close (dialog);
+  liaison_test_settle ();
+
+  /* The backup took its place; the damaged file was kept. */
+  g_assert_nonnull (liaison_app_get_database (app));
+  g_assert_cmpuint (liaison_database_count (liaison_app_get_database (app), &liaison_person_type), ==, 1);
+  {
+    g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+    const char *name;
+    gboolean kept = FALSE;
+
+    while ((name = g_dir_read_name (listing)) != NULL)
+      kept |= g_str_has_prefix (name, "liaison.db.damaged-");
+    g_assert_true (kept);
+  }
+
+  liaison_app_set_database_path (app, NULL);
+  gtk_window_destroy (window);
+  liaison_test_settle ();
+
+  liaison_test_remove_tree (dir);
+}
+
 static void
 test_accessible_labels (void)
 {
@@ -358,6 +432,7 @@ main (int   argc,
   g_test_add_func ("/window/shortcuts", test_shortcuts);
   g_test_add_func ("/window/about", test_about);
   g_test_add_func ("/window/accessible-labels", test_accessible_labels);
+  g_test_add_func ("/window/damaged-database", test_damaged_database);
 
   status = g_test_run ();
 

@@ -9,7 +9,7 @@
 
 #include <glib/gi18n.h>
 
-#include "liaison-application.h"
+#include "liaison-app.h"
 #include "liaison-window.h"
 
 struct _LiaisonWindow
@@ -142,8 +142,8 @@ liaison_window_constructed (GObject *object)
   G_OBJECT_CLASS (liaison_window_parent_class)->constructed (object);
 
   application = gtk_window_get_application (GTK_WINDOW (self));
-  if (LIAISON_IS_APPLICATION (application))
-    self->settings = g_object_ref (liaison_application_get_settings (LIAISON_APPLICATION (application)));
+  if (LIAISON_IS_APP (application))
+    self->settings = g_object_ref (liaison_app_get_settings (LIAISON_APP (application)));
   else
     self->settings = g_settings_new (BASE_ID);
 
@@ -316,4 +316,80 @@ liaison_window_set_page (LiaisonWindow *self,
     g_settings_set_string (self->settings, "selected-page", page);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAGE]);
+}
+
+static void
+database_error_response_cb (AdwAlertDialog *dialog,
+                            const char     *response,
+                            LiaisonWindow  *self)
+{
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+  const char *backup = g_object_get_data (G_OBJECT (dialog), "backup");
+  g_autoptr(GError) error = NULL;
+
+  if (g_str_equal (response, "restore") && backup != NULL)
+    {
+      if (liaison_app_restore_backup (LIAISON_APP (application), backup, &error))
+        {
+          adw_toast_overlay_add_toast (self->toast_overlay,
+                                       adw_toast_new (_("The backup was restored. The damaged database was kept beside it.")));
+          return;
+        }
+
+      liaison_window_show_database_error (self, error->message, NULL);
+      return;
+    }
+
+  g_application_quit (G_APPLICATION (application));
+}
+
+/**
+ * liaison_window_show_database_error:
+ * @self: a #LiaisonWindow
+ * @message: why the database cannot be opened
+ * @backup: (nullable): the newest backup of it, if there is one
+ *
+ * Tells the user that the database cannot be opened, and offers to put
+ * the backup in its place. The damaged file is never overwritten.
+ */
+void
+liaison_window_show_database_error (LiaisonWindow *self,
+                                    const char    *message,
+                                    const char    *backup)
+{
+  AdwDialog *dialog;
+  g_autofree char *body = NULL;
+
+  g_return_if_fail (LIAISON_IS_WINDOW (self));
+  g_return_if_fail (message != NULL);
+
+  if (backup != NULL)
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (backup);
+      g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_TIME_MODIFIED,
+                                                     G_FILE_QUERY_INFO_NONE, NULL, NULL);
+      g_autoptr(GDateTime) modified = info != NULL ? g_file_info_get_modification_date_time (info) : NULL;
+      /* Translators: a date as strftime() writes it, for when a backup was made */
+      g_autofree char *date = modified != NULL ? g_date_time_format (modified, _("%Y-%m-%d %H:%M")) : g_strdup ("");
+
+      /* Translators: the reason the database cannot be opened, then the date of a backup */
+      body = g_strdup_printf (_("%s\n\nA backup made on %s can take its place. The damaged file will be kept beside it."),
+                              message, date);
+    }
+  else
+    body = g_strdup (message);
+
+  dialog = adw_alert_dialog_new (_("Cannot Open the Database"), body);
+  adw_alert_dialog_add_response (ADW_ALERT_DIALOG (dialog), "quit", _("_Quit"));
+  if (backup != NULL)
+    {
+      adw_alert_dialog_add_response (ADW_ALERT_DIALOG (dialog), "restore", _("_Restore Backup"));
+      adw_alert_dialog_set_response_appearance (ADW_ALERT_DIALOG (dialog), "restore", ADW_RESPONSE_SUGGESTED);
+      adw_alert_dialog_set_default_response (ADW_ALERT_DIALOG (dialog), "restore");
+      g_object_set_data_full (G_OBJECT (dialog), "backup", g_strdup (backup), g_free);
+    }
+  adw_alert_dialog_set_close_response (ADW_ALERT_DIALOG (dialog), "quit");
+
+  g_signal_connect_object (dialog, "response", G_CALLBACK (database_error_response_cb), self, 0);
+  adw_dialog_present (dialog, GTK_WIDGET (self));
 }

@@ -1,29 +1,31 @@
-/* liaison-application.c
+/* liaison-app.c
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-#define G_LOG_DOMAIN "liaison-application"
+#define G_LOG_DOMAIN "liaison-app"
 
 #include "config.h"
 
 #include <glib/gi18n.h>
 
-#include "liaison-application.h"
+#include "liaison-app.h"
+#include "liaison-demo.h"
 #include "liaison-paths.h"
 #include "liaison-preferences-dialog.h"
 #include "liaison-shortcuts-dialog.h"
 #include "liaison-window.h"
 
-struct _LiaisonApplication
+struct _LiaisonApp
 {
   AdwApplication  parent_instance;
 
-  GSettings      *settings;
-  char           *database_path;
+  GSettings       *settings;
+  char            *database_path;
+  LiaisonDatabase *database;
 };
 
-G_DEFINE_FINAL_TYPE (LiaisonApplication, liaison_application, ADW_TYPE_APPLICATION)
+G_DEFINE_FINAL_TYPE (LiaisonApp, liaison_app, ADW_TYPE_APPLICATION)
 
 enum {
   PROP_0,
@@ -36,6 +38,8 @@ static GParamSpec *properties[N_PROPS];
 static const GOptionEntry main_entries[] = {
   { "database", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Open the database in FILE instead of the usual one"), N_("FILE") },
+  { "demo", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Fill an empty database with sample data and exit"), NULL },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Print the version of Liaison and exit"), NULL },
   { NULL }
@@ -58,13 +62,13 @@ static const struct {
   { "win.show-page::partners", { "<Alt>5", NULL } },
 };
 
-LiaisonApplication *
-liaison_application_new (const char        *application_id,
+LiaisonApp *
+liaison_app_new (const char        *application_id,
                          GApplicationFlags  flags)
 {
   g_return_val_if_fail (application_id != NULL, NULL);
 
-  return g_object_new (LIAISON_TYPE_APPLICATION,
+  return g_object_new (LIAISON_TYPE_APP,
                        "application-id", application_id,
                        "flags", flags,
                        "resource-base-path", "/org/jlgc/Liaison",
@@ -72,10 +76,10 @@ liaison_application_new (const char        *application_id,
 }
 
 static int
-liaison_application_handle_local_options (GApplication *application,
+liaison_app_handle_local_options (GApplication *application,
                                           GVariantDict *options)
 {
-  LiaisonApplication *self = LIAISON_APPLICATION (application);
+  LiaisonApp *self = LIAISON_APP (application);
   g_autofree char *database = NULL;
 
   if (g_variant_dict_contains (options, "version"))
@@ -96,7 +100,7 @@ liaison_application_handle_local_options (GApplication *application,
           return EXIT_FAILURE;
         }
 
-      liaison_application_set_database_path (self, path);
+      liaison_app_set_database_path (self, path);
 
       /* Another database is another office: let it have its own instance
        * rather than handing the request to one that already runs. */
@@ -104,12 +108,72 @@ liaison_application_handle_local_options (GApplication *application,
                                g_application_get_flags (application) | G_APPLICATION_NON_UNIQUE);
     }
 
-  return G_APPLICATION_CLASS (liaison_application_parent_class)->handle_local_options (application, options);
+  /* Headless commands: no display, one line on stderr when they fail. */
+  if (g_variant_dict_contains (options, "demo"))
+    {
+      g_autoptr(GError) error = NULL;
+      guint n_types;
+      const LiaisonRecordType **types = liaison_record_type_get_all (&n_types);
+      guint n_records = 0;
+
+      if (!liaison_app_open_database (self, &error) ||
+          !liaison_demo_fill (self->database, &error))
+        {
+          g_printerr ("%s\n", error->message);
+          return EXIT_FAILURE;
+        }
+
+      for (guint i = 0; i < n_types; i++)
+        n_records += liaison_database_count (self->database, types[i]);
+
+      g_print (g_dngettext (GETTEXT_PACKAGE,
+                            "Added %u sample record to %s.\n",
+                            "Added %u sample records to %s.\n",
+                            n_records),
+               n_records, self->database_path);
+      return EXIT_SUCCESS;
+    }
+
+  return G_APPLICATION_CLASS (liaison_app_parent_class)->handle_local_options (application, options);
 }
 
 static void
-liaison_application_activate (GApplication *application)
+show_database_error (LiaisonApp *self,
+                     LiaisonWindow      *window,
+                     const GError       *error)
 {
+  g_autofree char *backup = liaison_database_find_backup (self->database_path);
+
+  liaison_window_show_database_error (window, error->message, backup);
+}
+
+static void
+database_checked_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(LiaisonWindow) window = user_data;
+  LiaisonDatabase *database = LIAISON_DATABASE (object);
+  LiaisonApp *self;
+  g_autoptr(GError) error = NULL;
+
+  if (liaison_database_check_finish (database, result, &error))
+    return;
+
+  self = LIAISON_APP (gtk_window_get_application (GTK_WINDOW (window)));
+  if (self == NULL || self->database != database)
+    return;
+
+  /* A damaged database is closed before anything more is written to it. */
+  g_clear_object (&self->database);
+  show_database_error (self, window, error);
+}
+
+static void
+liaison_app_activate (GApplication *application)
+{
+  LiaisonApp *self = LIAISON_APP (application);
+  g_autoptr(GError) error = NULL;
   GtkWindow *window;
 
   window = gtk_application_get_active_window (GTK_APPLICATION (application));
@@ -119,6 +183,22 @@ liaison_application_activate (GApplication *application)
                            NULL);
 
   gtk_window_present (window);
+
+  if (self->database != NULL)
+    return;
+
+  /* The window comes up at once; the check of the whole file, which takes
+   * a while with a large office, follows in the background. */
+  self->database = liaison_database_open_full (self->database_path,
+                                               LIAISON_DATABASE_OPEN_DEFER_CHECK,
+                                               &error);
+  if (self->database == NULL)
+    {
+      show_database_error (self, LIAISON_WINDOW (window), error);
+      return;
+    }
+
+  liaison_database_check_async (self->database, NULL, database_checked_cb, g_object_ref (window));
 }
 
 static void
@@ -126,7 +206,7 @@ preferences_action_cb (GSimpleAction *action,
                        GVariant      *parameter,
                        gpointer       user_data)
 {
-  LiaisonApplication *self = user_data;
+  LiaisonApp *self = user_data;
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
   AdwDialog *dialog;
 
@@ -139,7 +219,7 @@ shortcuts_action_cb (GSimpleAction *action,
                      GVariant      *parameter,
                      gpointer       user_data)
 {
-  LiaisonApplication *self = user_data;
+  LiaisonApp *self = user_data;
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
 
   adw_dialog_present (liaison_shortcuts_dialog_new (GTK_APPLICATION (self)),
@@ -151,7 +231,7 @@ about_action_cb (GSimpleAction *action,
                  GVariant      *parameter,
                  gpointer       user_data)
 {
-  LiaisonApplication *self = user_data;
+  LiaisonApp *self = user_data;
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
   static const char *developers[] = {
     "Japan Local Government Center, New York",
@@ -178,7 +258,7 @@ quit_action_cb (GSimpleAction *action,
                 GVariant      *parameter,
                 gpointer       user_data)
 {
-  LiaisonApplication *self = user_data;
+  LiaisonApp *self = user_data;
   GList *windows;
 
   /* Close the windows rather than quit outright, so that each one saves
@@ -203,11 +283,11 @@ static const GActionEntry app_entries[] = {
 };
 
 static void
-liaison_application_startup (GApplication *application)
+liaison_app_startup (GApplication *application)
 {
-  LiaisonApplication *self = LIAISON_APPLICATION (application);
+  LiaisonApp *self = LIAISON_APP (application);
 
-  G_APPLICATION_CLASS (liaison_application_parent_class)->startup (application);
+  G_APPLICATION_CLASS (liaison_app_parent_class)->startup (application);
 
   /* Not earlier: headless commands never reach startup, and must work
    * where the schema is not installed. */
@@ -227,23 +307,24 @@ liaison_application_startup (GApplication *application)
 }
 
 static void
-liaison_application_finalize (GObject *object)
+liaison_app_finalize (GObject *object)
 {
-  LiaisonApplication *self = (LiaisonApplication *)object;
+  LiaisonApp *self = (LiaisonApp *)object;
 
   g_clear_object (&self->settings);
+  g_clear_object (&self->database);
   g_clear_pointer (&self->database_path, g_free);
 
-  G_OBJECT_CLASS (liaison_application_parent_class)->finalize (object);
+  G_OBJECT_CLASS (liaison_app_parent_class)->finalize (object);
 }
 
 static void
-liaison_application_get_property (GObject    *object,
+liaison_app_get_property (GObject    *object,
                                   guint       prop_id,
                                   GValue     *value,
                                   GParamSpec *pspec)
 {
-  LiaisonApplication *self = LIAISON_APPLICATION (object);
+  LiaisonApp *self = LIAISON_APP (object);
 
   switch (prop_id)
     {
@@ -257,17 +338,17 @@ liaison_application_get_property (GObject    *object,
 }
 
 static void
-liaison_application_set_property (GObject      *object,
+liaison_app_set_property (GObject      *object,
                                   guint         prop_id,
                                   const GValue *value,
                                   GParamSpec   *pspec)
 {
-  LiaisonApplication *self = LIAISON_APPLICATION (object);
+  LiaisonApp *self = LIAISON_APP (object);
 
   switch (prop_id)
     {
     case PROP_DATABASE_PATH:
-      liaison_application_set_database_path (self, g_value_get_string (value));
+      liaison_app_set_database_path (self, g_value_get_string (value));
       break;
 
     default:
@@ -276,21 +357,21 @@ liaison_application_set_property (GObject      *object,
 }
 
 static void
-liaison_application_class_init (LiaisonApplicationClass *klass)
+liaison_app_class_init (LiaisonAppClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
-  object_class->finalize = liaison_application_finalize;
-  object_class->get_property = liaison_application_get_property;
-  object_class->set_property = liaison_application_set_property;
+  object_class->finalize = liaison_app_finalize;
+  object_class->get_property = liaison_app_get_property;
+  object_class->set_property = liaison_app_set_property;
 
-  app_class->activate = liaison_application_activate;
-  app_class->startup = liaison_application_startup;
-  app_class->handle_local_options = liaison_application_handle_local_options;
+  app_class->activate = liaison_app_activate;
+  app_class->startup = liaison_app_startup;
+  app_class->handle_local_options = liaison_app_handle_local_options;
 
   /**
-   * LiaisonApplication:database-path:
+   * LiaisonApp:database-path:
    *
    * The absolute path of the database file this instance works on.
    */
@@ -305,7 +386,7 @@ liaison_application_class_init (LiaisonApplicationClass *klass)
 }
 
 static void
-liaison_application_init (LiaisonApplication *self)
+liaison_app_init (LiaisonApp *self)
 {
   self->database_path = liaison_paths_dup_default_database ();
 
@@ -315,40 +396,104 @@ liaison_application_init (LiaisonApplication *self)
 }
 
 /**
- * liaison_application_get_settings:
- * @self: a #LiaisonApplication
+ * liaison_app_get_settings:
+ * @self: a #LiaisonApp
  *
  * The application's settings, from startup on.
  *
  * Returns: (transfer none): the application's settings
  */
 GSettings *
-liaison_application_get_settings (LiaisonApplication *self)
+liaison_app_get_settings (LiaisonApp *self)
 {
-  g_return_val_if_fail (LIAISON_IS_APPLICATION (self), NULL);
+  g_return_val_if_fail (LIAISON_IS_APP (self), NULL);
 
   return self->settings;
 }
 
 const char *
-liaison_application_get_database_path (LiaisonApplication *self)
+liaison_app_get_database_path (LiaisonApp *self)
 {
-  g_return_val_if_fail (LIAISON_IS_APPLICATION (self), NULL);
+  g_return_val_if_fail (LIAISON_IS_APP (self), NULL);
 
   return self->database_path;
 }
 
 void
-liaison_application_set_database_path (LiaisonApplication *self,
+liaison_app_set_database_path (LiaisonApp *self,
                                        const char         *database_path)
 {
   g_autofree char *fallback = NULL;
 
-  g_return_if_fail (LIAISON_IS_APPLICATION (self));
+  g_return_if_fail (LIAISON_IS_APP (self));
 
   if (database_path == NULL)
     database_path = fallback = liaison_paths_dup_default_database ();
 
   if (g_set_str (&self->database_path, database_path))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATABASE_PATH]);
+    {
+      g_clear_object (&self->database);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATABASE_PATH]);
+    }
+}
+
+/**
+ * liaison_app_get_database:
+ * @self: a #LiaisonApp
+ *
+ * Returns: (transfer none) (nullable): the open database, or %NULL while
+ *   it could not be opened
+ */
+LiaisonDatabase *
+liaison_app_get_database (LiaisonApp *self)
+{
+  g_return_val_if_fail (LIAISON_IS_APP (self), NULL);
+
+  return self->database;
+}
+
+/**
+ * liaison_app_open_database:
+ * @self: a #LiaisonApp
+ * @error: return location for a #GError
+ *
+ * Opens the database of #LiaisonApp:database-path, unless it is
+ * open already.
+ *
+ * Returns: %TRUE if the database is open
+ */
+gboolean
+liaison_app_open_database (LiaisonApp  *self,
+                                   GError             **error)
+{
+  g_return_val_if_fail (LIAISON_IS_APP (self), FALSE);
+
+  if (self->database == NULL)
+    self->database = liaison_database_open (self->database_path, error);
+
+  return self->database != NULL;
+}
+
+/**
+ * liaison_app_restore_backup:
+ * @self: a #LiaisonApp
+ * @backup: a backup of the database that could not be opened
+ * @error: return location for a #GError
+ *
+ * Moves the damaged database aside, puts @backup in its place and opens it.
+ *
+ * Returns: %TRUE if the backup is now the open database
+ */
+gboolean
+liaison_app_restore_backup (LiaisonApp  *self,
+                                    const char          *backup,
+                                    GError             **error)
+{
+  g_return_val_if_fail (LIAISON_IS_APP (self), FALSE);
+  g_return_val_if_fail (backup != NULL, FALSE);
+
+  g_clear_object (&self->database);
+
+  return liaison_database_restore_backup (self->database_path, backup, error) &&
+         liaison_app_open_database (self, error);
 }
