@@ -650,7 +650,7 @@ liaison_database_get (LiaisonDatabase          *self,
   if (record == NULL)
     g_set_error (error, LIAISON_DATABASE_ERROR, LIAISON_DATABASE_ERROR_NOT_FOUND,
                  /* Translators: a kind of record (e.g. "Person"), then its identifier */
-                 _("There is no %s with the identifier %s."), _(type->label), uuid);
+                 _("There is no %s with the identifier %s."), liaison_record_type_get_label (type), uuid);
 
   return record;
 }
@@ -813,7 +813,7 @@ save_in_transaction (LiaisonDatabase  *self,
         {
           g_set_error (error, LIAISON_DATABASE_ERROR, LIAISON_DATABASE_ERROR_INVALID,
                        /* Translators: %s is the name of a field that links to another record */
-                       _("%s refers to a record that does not exist."), _(field->label));
+                       _("%s refers to a record that does not exist."), liaison_field_get_label (field));
           return FALSE;
         }
     }
@@ -1016,7 +1016,7 @@ set_deleted (LiaisonDatabase  *self,
     {
       if (error != NULL && *error == NULL)
         g_set_error (error, LIAISON_DATABASE_ERROR, LIAISON_DATABASE_ERROR_NOT_FOUND,
-                     _("There is no %s with the identifier %s."), _(type->label),
+                     _("There is no %s with the identifier %s."), liaison_record_type_get_label (type),
                      liaison_record_get_uuid (record));
       rollback (self);
       return FALSE;

@@ -74,19 +74,19 @@ static const LiaisonField person_fields[] = {
   TAGS_AND_NOTES,
 };
 
-DEFINE_TYPE (liaison_person_type, "person", N_("Person"), person_fields, NULL);
+DEFINE_TYPE (liaison_person_type, "person", NC_("record type", "Person"), person_fields, NULL);
 
 /* Partner organizations */
 
 static const LiaisonChoice organization_kinds[] = {
-  { "us-association", N_("US association") },
-  { "canadian-association", N_("Canadian association") },
-  { "japanese-mission", N_("Japanese embassy or consulate") },
-  { "japanese-organization", N_("Japanese organization") },
-  { "jetaa", N_("JETAA chapter") },
-  { "government", N_("Government") },
-  { "university", N_("University") },
-  { "other", N_("Other") },
+  { "us-association", NC_("organization type", "US association"), "organization type" },
+  { "canadian-association", NC_("organization type", "Canadian association"), "organization type" },
+  { "japanese-mission", NC_("organization type", "Japanese embassy or consulate"), "organization type" },
+  { "japanese-organization", NC_("organization type", "Japanese organization"), "organization type" },
+  { "jetaa", NC_("organization type", "JETAA chapter"), "organization type" },
+  { "government", NC_("organization type", "Government"), "organization type" },
+  { "university", NC_("organization type", "University"), "organization type" },
+  { "other", NC_("organization type", "Other"), "organization type" },
   { NULL }
 };
 
@@ -107,32 +107,32 @@ static const LiaisonField organization_fields[] = {
   TAGS_AND_NOTES,
 };
 
-DEFINE_TYPE (liaison_organization_type, "organization", N_("Organization"), organization_fields, NULL);
+DEFINE_TYPE (liaison_organization_type, "organization", NC_("record type", "Organization"), organization_fields, NULL);
 
 /* Fellowship Exchange Program */
 
 static const LiaisonChoice government_levels[] = {
-  { "state", N_("State") },
-  { "province", N_("Province") },
-  { "county", N_("County") },
-  { "city", N_("City") },
-  { "regional", N_("Regional body") },
-  { "association", N_("Association") },
+  { "state", NC_("level of government", "State"), "level of government" },
+  { "province", NC_("level of government", "Province"), "level of government" },
+  { "county", NC_("level of government", "County"), "level of government" },
+  { "city", NC_("level of government", "City"), "level of government" },
+  { "regional", NC_("level of government", "Regional body"), "level of government" },
+  { "association", NC_("level of government", "Association"), "level of government" },
   { NULL }
 };
 
 static const LiaisonChoice application_statuses[] = {
-  { "inquiry", N_("Inquiry") },
-  { "nominated", N_("Nominated") },
-  { "received", N_("Application received") },
-  { "review", N_("Under review") },
-  { "selected", N_("Selected") },
-  { "alternate", N_("Alternate") },
-  { "not-selected", N_("Not selected") },
-  { "withdrawn", N_("Withdrawn") },
-  { "confirmed", N_("Confirmed") },
-  { "travelled", N_("Travelled") },
-  { "alumni", N_("Alumni") },
+  { "inquiry", NC_("application status", "Inquiry"), "application status" },
+  { "nominated", NC_("application status", "Nominated"), "application status" },
+  { "received", NC_("application status", "Application received"), "application status" },
+  { "review", NC_("application status", "Under review"), "application status" },
+  { "selected", NC_("application status", "Selected"), "application status" },
+  { "alternate", NC_("application status", "Alternate"), "application status" },
+  { "not-selected", NC_("application status", "Not selected"), "application status" },
+  { "withdrawn", NC_("application status", "Withdrawn"), "application status" },
+  { "confirmed", NC_("application status", "Confirmed"), "application status" },
+  { "travelled", NC_("application status", "Travelled"), "application status" },
+  { "alumni", NC_("application status", "Alumni"), "application status" },
   { NULL }
 };
 
@@ -162,7 +162,7 @@ static const LiaisonField application_fields[] = {
   TAGS_AND_NOTES,
 };
 
-DEFINE_TYPE (liaison_application_type, "application", N_("Application"), application_fields, NULL);
+DEFINE_TYPE (liaison_application_type, "application", NC_("record type", "Application"), application_fields, NULL);
 
 static const LiaisonField status_change_fields[] = {
   LINK ("application", N_("Application"), R, "application"),
@@ -170,7 +170,7 @@ static const LiaisonField status_change_fields[] = {
   DATE ("changed_on", N_("Date"), R),
 };
 
-DEFINE_TYPE (liaison_status_change_type, "status_change", N_("Status change"), status_change_fields, "application");
+DEFINE_TYPE (liaison_status_change_type, "status_change", NC_("record type", "Status change"), status_change_fields, "application");
 
 static const LiaisonField review_fields[] = {
   LINK ("application", N_("Application"), R, "application"),
@@ -181,7 +181,7 @@ static const LiaisonField review_fields[] = {
   LONG_TEXT ("comment", N_("Comment"), S),
 };
 
-DEFINE_TYPE (liaison_review_type, "review", N_("Review"), review_fields, "application");
+DEFINE_TYPE (liaison_review_type, "review", NC_("record type", "Review"), review_fields, "application");
 
 /* Sister states and cities */
 
@@ -198,9 +198,9 @@ static const LiaisonChoice affiliation_kinds[] = {
 };
 
 static const LiaisonChoice affiliation_statuses[] = {
-  { "active", N_("Active") },
-  { "dormant", N_("Dormant") },
-  { "ended", N_("Ended") },
+  { "active", NC_("affiliation status", "Active"), "affiliation status" },
+  { "dormant", NC_("affiliation status", "Dormant"), "affiliation status" },
+  { "ended", NC_("affiliation status", "Ended"), "affiliation status" },
   { NULL }
 };
 
@@ -218,7 +218,7 @@ static const LiaisonField affiliation_fields[] = {
   TAGS_AND_NOTES,
 };
 
-DEFINE_TYPE (liaison_affiliation_type, "affiliation", N_("Affiliation"), affiliation_fields, NULL);
+DEFINE_TYPE (liaison_affiliation_type, "affiliation", NC_("record type", "Affiliation"), affiliation_fields, NULL);
 
 static const LiaisonChoice contact_sides[] = {
   { "japan", N_("Japanese side") },
@@ -233,7 +233,7 @@ static const LiaisonField affiliation_contact_fields[] = {
   TEXT ("role", N_("Role"), S),
 };
 
-DEFINE_TYPE (liaison_affiliation_contact_type, "affiliation_contact", N_("Affiliation contact"), affiliation_contact_fields, "affiliation");
+DEFINE_TYPE (liaison_affiliation_contact_type, "affiliation_contact", NC_("record type", "Affiliation contact"), affiliation_contact_fields, "affiliation");
 
 static const LiaisonChoice exchange_kinds[] = {
   { "delegation", N_("Delegation") },
@@ -251,15 +251,15 @@ static const LiaisonField exchange_fields[] = {
   LONG_TEXT ("description", N_("Description"), S),
 };
 
-DEFINE_TYPE (liaison_exchange_type, "exchange", N_("Exchange"), exchange_fields, "affiliation");
+DEFINE_TYPE (liaison_exchange_type, "exchange", NC_("record type", "Exchange"), exchange_fields, "affiliation");
 
 /* Online seminars */
 
 static const LiaisonChoice seminar_statuses[] = {
-  { "planned", N_("Planned") },
-  { "confirmed", N_("Confirmed") },
-  { "held", N_("Held") },
-  { "cancelled", N_("Cancelled") },
+  { "planned", NC_("seminar status", "Planned"), "seminar status" },
+  { "confirmed", NC_("seminar status", "Confirmed"), "seminar status" },
+  { "held", NC_("seminar status", "Held"), "seminar status" },
+  { "cancelled", NC_("seminar status", "Cancelled"), "seminar status" },
   { NULL }
 };
 
@@ -279,7 +279,7 @@ static const LiaisonField seminar_fields[] = {
   TAGS_AND_NOTES,
 };
 
-DEFINE_TYPE (liaison_seminar_type, "seminar", N_("Seminar"), seminar_fields, NULL);
+DEFINE_TYPE (liaison_seminar_type, "seminar", NC_("record type", "Seminar"), seminar_fields, NULL);
 
 static const LiaisonField speaker_fields[] = {
   LINK ("seminar", N_("Seminar"), R, "seminar"),
@@ -287,13 +287,13 @@ static const LiaisonField speaker_fields[] = {
   LINK ("organization", N_("Organization"), 0, "organization"),
 };
 
-DEFINE_TYPE (liaison_speaker_type, "speaker", N_("Speaker"), speaker_fields, "seminar");
+DEFINE_TYPE (liaison_speaker_type, "speaker", NC_("record type", "Speaker"), speaker_fields, "seminar");
 
 static const LiaisonChoice registrant_statuses[] = {
-  { "registered", N_("Registered") },
-  { "attended", N_("Attended") },
-  { "no-show", N_("No-show") },
-  { "cancelled", N_("Cancelled") },
+  { "registered", NC_("registrant status", "Registered"), "registrant status" },
+  { "attended", NC_("registrant status", "Attended"), "registrant status" },
+  { "no-show", NC_("registrant status", "No-show"), "registrant status" },
+  { "cancelled", NC_("registrant status", "Cancelled"), "registrant status" },
   { NULL }
 };
 
@@ -304,7 +304,7 @@ static const LiaisonField registrant_fields[] = {
   CHOICE ("status", N_("Status"), R, registrant_statuses),
 };
 
-DEFINE_TYPE (liaison_registrant_type, "registrant", N_("Registrant"), registrant_fields, "seminar");
+DEFINE_TYPE (liaison_registrant_type, "registrant", NC_("record type", "Registrant"), registrant_fields, "seminar");
 
 /* The activity log of any record */
 
@@ -324,7 +324,7 @@ static const LiaisonField activity_fields[] = {
   LONG_TEXT ("text", N_("Text"), S),
 };
 
-DEFINE_TYPE (liaison_activity_type, "activity", N_("Activity"), activity_fields, "record");
+DEFINE_TYPE (liaison_activity_type, "activity", NC_("record type", "Activity"), activity_fields, "record");
 
 static const LiaisonRecordType *all_types[] = {
   &liaison_person_type,
@@ -411,7 +411,7 @@ liaison_field_choice_label (const LiaisonField *field,
   for (guint i = 0; value != NULL && field->choices[i].value != NULL; i++)
     {
       if (g_str_equal (field->choices[i].value, value))
-        return _(field->choices[i].label);
+        return liaison_choice_get_label (&field->choices[i]);
     }
 
   return NULL;
@@ -430,4 +430,49 @@ liaison_field_is_text (const LiaisonField *field)
   g_return_val_if_fail (field != NULL, FALSE);
 
   return field->kind != LIAISON_FIELD_INTEGER && field->kind != LIAISON_FIELD_BOOLEAN;
+}
+
+/**
+ * liaison_choice_get_label:
+ * @choice: a value of a choice field
+ *
+ * Returns: its label, translated in its context where it has one
+ */
+const char *
+liaison_choice_get_label (const LiaisonChoice *choice)
+{
+  g_return_val_if_fail (choice != NULL, NULL);
+
+  if (choice->context != NULL)
+    return g_dpgettext2 (GETTEXT_PACKAGE, choice->context, choice->label);
+
+  return _(choice->label);
+}
+
+/**
+ * liaison_field_get_label:
+ * @field: a field
+ *
+ * Returns: the field's name as the user sees it, translated
+ */
+const char *
+liaison_field_get_label (const LiaisonField *field)
+{
+  g_return_val_if_fail (field != NULL, NULL);
+
+  return _(field->label);
+}
+
+/**
+ * liaison_record_type_get_label:
+ * @type: a record type
+ *
+ * Returns: the type's name as the user sees it ("Person"), translated
+ */
+const char *
+liaison_record_type_get_label (const LiaisonRecordType *type)
+{
+  g_return_val_if_fail (type != NULL, NULL);
+
+  return g_dpgettext2 (GETTEXT_PACKAGE, "record type", type->label);
 }

@@ -42,7 +42,8 @@ typedef enum
 typedef struct
 {
   const char *value;
-  const char *label;
+  const char *label;    /* translatable, N_() or NC_() */
+  const char *context;  /* the context of NC_(), or NULL */
 } LiaisonChoice;
 
 typedef struct
@@ -79,6 +80,9 @@ int                       liaison_record_type_field_index   (const LiaisonRecord
 const char               *liaison_field_choice_label        (const LiaisonField      *field,
                                                              const char              *value);
 gboolean                  liaison_field_is_text             (const LiaisonField      *field);
+const char               *liaison_field_get_label           (const LiaisonField      *field);
+const char               *liaison_choice_get_label          (const LiaisonChoice     *choice);
+const char               *liaison_record_type_get_label     (const LiaisonRecordType *type);
 
 extern const LiaisonRecordType liaison_person_type;
 extern const LiaisonRecordType liaison_organization_type;

@@ -680,7 +680,7 @@ validate_field (LiaisonRecord       *self,
                 GError             **error)
 {
   const GValue *value = liaison_record_get_value (self, position);
-  const char *label = _(field->label);
+  const char *label = liaison_field_get_label (field);
   const char *text;
   g_autofree char *bad = NULL;
 
@@ -701,10 +701,13 @@ validate_field (LiaisonRecord       *self,
 
       if (number != 0 && (number < field->minimum || number > field->maximum))
         {
+          g_autofree char *minimum = g_strdup_printf ("%" G_GINT64_FORMAT, field->minimum);
+          g_autofree char *maximum = g_strdup_printf ("%" G_GINT64_FORMAT, field->maximum);
+
           g_set_error (error, LIAISON_RECORD_ERROR, LIAISON_RECORD_ERROR_INVALID,
                        /* Translators: a number out of range; the field's name, then the smallest and largest values */
-                       _("%s must be between %" G_GINT64_FORMAT " and %" G_GINT64_FORMAT "."),
-                       label, field->minimum, field->maximum);
+                       _("%s must be between %s and %s."),
+                       label, minimum, maximum);
           return FALSE;
         }
 

@@ -194,10 +194,14 @@ liaison_records_dup_title (LiaisonRecord *record)
     }
 
   if (type == &liaison_application_type)
-    /* Translators: a fellowship application: the applicant's government, then the cohort year */
-    return g_strdup_printf (_("%s, %" G_GINT64_FORMAT),
-                            liaison_record_get_text (record, "government"),
-                            liaison_record_get_integer (record, "cohort_year"));
+    {
+      g_autofree char *year = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                               liaison_record_get_integer (record, "cohort_year"));
+
+      /* Translators: a fellowship application: the applicant's government, then the cohort year */
+      return g_strdup_printf (C_("application", "%s, %s"),
+                              liaison_record_get_text (record, "government"), year);
+    }
 
   if (type == &liaison_affiliation_type)
     {
@@ -234,7 +238,7 @@ liaison_records_dup_title (LiaisonRecord *record)
   if (type == &liaison_registrant_type)
     return g_strdup (choice_label (record, "status"));
 
-  return g_strdup (_(type->label));
+  return g_strdup (liaison_record_type_get_label (type));
 }
 
 /* Places are found by their names, not only their codes. */
@@ -284,8 +288,8 @@ dates_in_order (LiaisonRecord  *record,
   g_set_error (error, LIAISON_RECORD_ERROR, LIAISON_RECORD_ERROR_INCONSISTENT,
                /* Translators: two date fields, e.g. "Program ends cannot be before Program starts." */
                _("%s cannot be before %s."),
-               _(liaison_record_type_find_field (type, end_field)->label),
-               _(liaison_record_type_find_field (type, start_field)->label));
+               liaison_field_get_label (liaison_record_type_find_field (type, end_field)),
+               liaison_field_get_label (liaison_record_type_find_field (type, start_field)));
   return FALSE;
 }
 
