@@ -185,6 +185,57 @@ test_demo (void)
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
   result_clear (&result);
 
+  /* Lists are written headless, without the sensitive fields unless asked. */
+  {
+    g_autofree char *csv = g_build_filename (dir, "applicants.csv", NULL);
+    g_autofree char *export = g_strdup_printf ("--export-csv=applicants:%s", csv);
+    g_autofree char *text = NULL;
+
+    run_liaison (&result, option, export, NULL);
+    g_assert_cmpint (result.status, ==, 0);
+    g_assert_cmpstr (result.err, ==, "");
+    g_assert_nonnull (strstr (result.out, csv));
+    g_file_get_contents (csv, &text, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_true (g_str_has_prefix (text, "\xef\xbb\xbfIdentifier,"));
+    g_assert_null (strstr (text, "Dietary requirements"));
+    result_clear (&result);
+    g_clear_pointer (&text, g_free);
+
+    run_liaison (&result, option, export, "--include-sensitive", NULL);
+    g_assert_cmpint (result.status, ==, 0);
+    g_file_get_contents (csv, &text, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_nonnull (strstr (text, "Dietary requirements"));
+    result_clear (&result);
+
+    run_liaison (&result, option, "--export-csv=everything:x.csv", NULL);
+    g_assert_cmpint (result.status, ==, 1);
+    g_assert_cmpuint (count_lines (result.err), ==, 1);
+    g_assert_nonnull (strstr (result.err, "“everything”"));
+    result_clear (&result);
+
+    run_liaison (&result, option, "--export-csv=applicants", NULL);
+    g_assert_cmpint (result.status, ==, 1);
+    g_assert_cmpuint (count_lines (result.err), ==, 1);
+    result_clear (&result);
+  }
+
+  /* Exporting from a database that is not there creates none. */
+  {
+    g_autofree char *absent = g_build_filename (dir, "absent.db", NULL);
+    g_autofree char *absent_option = g_strdup_printf ("--database=%s", absent);
+    g_autofree char *csv = g_build_filename (dir, "people.csv", NULL);
+    g_autofree char *export = g_strdup_printf ("--export-csv=people:%s", csv);
+
+    run_liaison (&result, absent_option, export, NULL);
+    g_assert_cmpint (result.status, ==, 1);
+    g_assert_cmpuint (count_lines (result.err), ==, 1);
+    g_assert_false (g_file_test (absent, G_FILE_TEST_EXISTS));
+    g_assert_false (g_file_test (csv, G_FILE_TEST_EXISTS));
+    result_clear (&result);
+  }
+
   /* One that has records is refused, and not changed. */
   before = liaison_test_digest (path);
   run_liaison (&result, option, "--demo", NULL);

@@ -1101,6 +1101,66 @@ liaison_database_undelete (LiaisonDatabase  *self,
 }
 
 /**
+ * liaison_database_purge_sensitive:
+ * @self: a database
+ * @record: a saved record
+ * @error: return location for a #GError
+ *
+ * Empties the sensitive fields of @record (dietary needs, accessibility,
+ * emergency contact…), as a person may ask, and notes in its activity log
+ * that this was done, without the values: both in one transaction.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+liaison_database_purge_sensitive (LiaisonDatabase  *self,
+                                  LiaisonRecord    *record,
+                                  GError          **error)
+{
+  const LiaisonRecordType *type;
+  g_autoptr(LiaisonRecord) note = NULL;
+  g_autoptr(GPtrArray) records = g_ptr_array_new ();
+  g_autoptr(GDateTime) today = g_date_time_new_now_local ();
+  g_autofree char *date = g_date_time_format (today, "%Y-%m-%d");
+  g_autoptr(GString) purged = g_string_new (NULL);
+
+  g_return_val_if_fail (LIAISON_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (LIAISON_IS_RECORD (record), FALSE);
+
+  type = liaison_record_get_record_type (record);
+
+  for (guint i = 0; i < type->n_fields; i++)
+    {
+      if ((type->fields[i].flags & LIAISON_FIELD_SENSITIVE) == 0)
+        continue;
+
+      liaison_record_set_text (record, type->fields[i].name, NULL);
+      if (purged->len > 0)
+        g_string_append (purged, ", ");
+      g_string_append (purged, liaison_field_get_label (&type->fields[i]));
+    }
+
+  if (purged->len == 0)
+    return TRUE;
+
+  note = liaison_record_new (&liaison_activity_type);
+  liaison_record_set_text (note, "record", liaison_record_get_uuid (record));
+  liaison_record_set_text (note, "date", date);
+  liaison_record_set_text (note, "kind", "note");
+  {
+    /* Translators: %s lists the fields that were emptied, e.g. "Dietary requirements, Accessibility needs" */
+    g_autofree char *text = g_strdup_printf (_("Sensitive information removed on request: %s."), purged->str);
+
+    liaison_record_set_text (note, "text", text);
+  }
+
+  g_ptr_array_add (records, record);
+  g_ptr_array_add (records, note);
+
+  return liaison_database_save_all (self, records, error);
+}
+
+/**
  * liaison_database_count:
  * @self: a database
  * @type: a record type
@@ -1774,7 +1834,9 @@ liaison_database_open_full (const char                *path,
   else
     self->checked = TRUE;
 
+  /* What is deleted or purged is overwritten, not left in free pages. */
   if (!exec (self, "PRAGMA foreign_keys = ON", error) ||
+      !exec (self, "PRAGMA secure_delete = ON", error) ||
       (!in_memory && !exec (self, "PRAGMA journal_mode = WAL", error)) ||
       !exec (self, "PRAGMA synchronous = FULL", error))
     return NULL;

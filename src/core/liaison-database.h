@@ -90,6 +90,9 @@ gboolean         liaison_database_delete           (LiaisonDatabase          *se
 gboolean         liaison_database_undelete         (LiaisonDatabase          *self,
                                                     LiaisonRecord            *record,
                                                     GError                  **error);
+gboolean         liaison_database_purge_sensitive  (LiaisonDatabase          *self,
+                                                    LiaisonRecord            *record,
+                                                    GError                  **error);
 guint            liaison_database_count            (LiaisonDatabase          *self,
                                                     const LiaisonRecordType  *type);
 gboolean         liaison_database_is_empty         (LiaisonDatabase          *self);

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "liaison-app.h"
+#include "liaison-csv.h"
 #include "liaison-demo.h"
 #include "liaison-paths.h"
 #include "liaison-preferences-dialog.h"
@@ -40,6 +41,11 @@ static const GOptionEntry main_entries[] = {
     N_("Open the database in FILE instead of the usual one"), N_("FILE") },
   { "demo", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Fill an empty database with sample data and exit"), NULL },
+  { "export-csv", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write a list (applicants, affiliations, seminars, organizations or people) to a CSV file and exit"),
+    N_("VIEW:FILE") },
+  { "include-sensitive", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("With --export-csv, also write sensitive fields such as dietary needs and emergency contacts"), NULL },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Print the version of Liaison and exit"), NULL },
   { NULL }
@@ -109,6 +115,59 @@ liaison_app_handle_local_options (GApplication *application,
     }
 
   /* Headless commands: no display, one line on stderr when they fail. */
+  if (g_variant_dict_contains (options, "export-csv"))
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *argument = NULL;
+      g_autofree char *path = NULL;
+      g_auto(GStrv) parts = NULL;
+      LiaisonCsvFlags flags = LIAISON_CSV_DEFAULT;
+      guint n_rows = 0;
+
+      g_variant_dict_lookup (options, "export-csv", "^ay", &argument);
+      parts = g_strsplit (argument, ":", 2);
+      if (g_strv_length (parts) != 2 || parts[0][0] == '\0' || parts[1][0] == '\0')
+        {
+          g_printerr ("%s\n", _("--export-csv takes a list and a file, as in --export-csv=applicants:applicants.csv."));
+          return EXIT_FAILURE;
+        }
+
+      if (g_variant_dict_contains (options, "include-sensitive"))
+        flags |= LIAISON_CSV_INCLUDE_SENSITIVE;
+
+      if (!g_strv_contains (liaison_csv_get_views (), parts[0]))
+        {
+          g_autofree char *views = g_strjoinv (", ", (char **) liaison_csv_get_views ());
+
+          /* Translators: the list asked for, then the names of the lists there are */
+          g_printerr (_("There is no list called “%s” to export; the lists are %s.\n"), parts[0], views);
+          return EXIT_FAILURE;
+        }
+
+      /* Exporting reads; it does not create a database where there is none. */
+      if (!g_file_test (self->database_path, G_FILE_TEST_EXISTS))
+        {
+          /* Translators: %s is a file */
+          g_printerr (_("There is no database at “%s”.\n"), self->database_path);
+          return EXIT_FAILURE;
+        }
+
+      path = g_canonicalize_filename (parts[1], NULL);
+      if (!liaison_app_open_database (self, &error) ||
+          !liaison_csv_export (self->database, parts[0], NULL, flags, path, &n_rows, &error))
+        {
+          g_printerr ("%s\n", error->message);
+          return EXIT_FAILURE;
+        }
+
+      g_print (g_dngettext (GETTEXT_PACKAGE,
+                            "Wrote %u record to %s.\n",
+                            "Wrote %u records to %s.\n",
+                            n_rows),
+               n_rows, path);
+      return EXIT_SUCCESS;
+    }
+
   if (g_variant_dict_contains (options, "demo"))
     {
       g_autoptr(GError) error = NULL;
