@@ -1,0 +1,269 @@
+/* liaison-fellowship.c
+ *
+ * The rules of the Fellowship Exchange Program that the view shows: which
+ * documents are missing, whether the deadline is in danger, the order of
+ * the statuses, and the average review score.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "liaison-fellowship"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "liaison-fellowship.h"
+#include "liaison-record-list.h"
+#include "liaison-records.h"
+
+static const char * const documents[] = {
+  "has_application_form",
+  "has_cv",
+  "has_photo",
+  "has_recommendation",
+  "has_flight_form",
+};
+
+/* The main line of the pipeline; Alternate, Not selected and Withdrawn
+ * branch off it. */
+static const char * const pipeline[] = {
+  "inquiry", "nominated", "received", "review", "selected", "confirmed", "travelled", "alumni",
+};
+
+/**
+ * liaison_today:
+ *
+ * Returns: (transfer full): today's date in the local time zone, YYYY-MM-DD
+ */
+char *
+liaison_today (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  return g_date_time_format (now, "%Y-%m-%d");
+}
+
+guint
+liaison_application_count_missing (LiaisonRecord *application)
+{
+  guint missing = 0;
+
+  g_return_val_if_fail (LIAISON_IS_APPLICATION (application), 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (documents); i++)
+    missing += liaison_record_get_boolean (application, documents[i]) ? 0 : 1;
+
+  return missing;
+}
+
+/**
+ * liaison_application_dup_missing:
+ * @application: an application
+ *
+ * Returns: (transfer full): the names of the documents not yet in, joined
+ *   as a list, or "" when every one is
+ */
+char *
+liaison_application_dup_missing (LiaisonRecord *application)
+{
+  const LiaisonRecordType *type;
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+
+  g_return_val_if_fail (LIAISON_IS_APPLICATION (application), NULL);
+
+  type = liaison_record_get_record_type (application);
+  for (guint i = 0; i < G_N_ELEMENTS (documents); i++)
+    {
+      if (!liaison_record_get_boolean (application, documents[i]))
+        g_ptr_array_add (names, (gpointer) liaison_field_get_label (liaison_record_type_find_field (type, documents[i])));
+    }
+  g_ptr_array_add (names, NULL);
+
+  /* Translators: the separator between the names of missing documents */
+  return g_strjoinv (_(", "), (char **) names->pdata);
+}
+
+static int
+pipeline_index (const char *status)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (pipeline); i++)
+    {
+      if (g_strcmp0 (pipeline[i], status) == 0)
+        return (int) i;
+    }
+
+  return -1;
+}
+
+/**
+ * liaison_application_get_deadline_state:
+ * @application: an application
+ * @today: today's date, YYYY-MM-DD
+ *
+ * Documents matter until the fellow has travelled; after that, and for
+ * those not selected or withdrawn, the deadline no longer does.
+ *
+ * Returns: how the application stands against its deadline
+ */
+LiaisonDeadlineState
+liaison_application_get_deadline_state (LiaisonRecord *application,
+                                        const char    *today)
+{
+  const char *status;
+  const char *deadline;
+  int index;
+
+  g_return_val_if_fail (LIAISON_IS_APPLICATION (application), LIAISON_DEADLINE_NONE);
+  g_return_val_if_fail (today != NULL, LIAISON_DEADLINE_NONE);
+
+  status = liaison_record_get_text (application, "status");
+  index = pipeline_index (status);
+  if ((index < 0 && !g_str_equal (status, "alternate")) || index >= pipeline_index ("travelled"))
+    return LIAISON_DEADLINE_NONE;
+
+  if (liaison_application_count_missing (application) == 0)
+    return LIAISON_DEADLINE_COMPLETE;
+
+  deadline = liaison_record_get_text (application, "deadline");
+  if (deadline[0] == '\0')
+    return LIAISON_DEADLINE_MISSING;
+
+  return strcmp (deadline, today) < 0 ? LIAISON_DEADLINE_OVERDUE : LIAISON_DEADLINE_MISSING;
+}
+
+/**
+ * liaison_application_dup_deadline_text:
+ * @application: an application
+ * @today: today's date, YYYY-MM-DD
+ *
+ * Returns: (transfer full): the deadline state in words, for a list
+ */
+char *
+liaison_application_dup_deadline_text (LiaisonRecord *application,
+                                       const char    *today)
+{
+  guint missing = liaison_application_count_missing (application);
+
+  switch (liaison_application_get_deadline_state (application, today))
+    {
+    case LIAISON_DEADLINE_COMPLETE:
+      return g_strdup (_("All documents in"));
+
+    case LIAISON_DEADLINE_MISSING:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u document missing", "%u documents missing", missing),
+                              missing);
+
+    case LIAISON_DEADLINE_OVERDUE:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Overdue: %u document missing", "Overdue: %u documents missing", missing),
+                              missing);
+
+    case LIAISON_DEADLINE_NONE:
+    default:
+      return g_strdup ("");
+    }
+}
+
+/**
+ * liaison_application_next_status:
+ * @status: a status
+ *
+ * Returns: (nullable): the status after @status on the main line of the
+ *   pipeline, or %NULL at its end. From a branch (Alternate) the way goes
+ *   on to Selected; Not selected and Withdrawn are ends.
+ */
+const char *
+liaison_application_next_status (const char *status)
+{
+  int index;
+
+  if (g_strcmp0 (status, "alternate") == 0)
+    return "selected";
+
+  index = pipeline_index (status);
+  if (index < 0 || index + 1 >= (int) G_N_ELEMENTS (pipeline))
+    return NULL;
+
+  return pipeline[index + 1];
+}
+
+/**
+ * liaison_application_previous_status:
+ * @status: a status
+ *
+ * Returns: (nullable): the status before @status, to undo a step; a
+ *   branch goes back to Under review
+ */
+const char *
+liaison_application_previous_status (const char *status)
+{
+  int index;
+
+  if (g_strcmp0 (status, "alternate") == 0 ||
+      g_strcmp0 (status, "not-selected") == 0 ||
+      g_strcmp0 (status, "withdrawn") == 0)
+    return "review";
+
+  index = pipeline_index (status);
+  if (index <= 0)
+    return NULL;
+
+  return pipeline[index - 1];
+}
+
+/**
+ * liaison_application_average_score:
+ * @database: a database
+ * @application: a saved application
+ * @average: (out): the mean of the scores given, from 1 to 5
+ * @n_reviews: (out) (optional): the number of reviews
+ *
+ * Every score given in every review counts once; criteria left unscored
+ * (0) do not count.
+ *
+ * Returns: %TRUE if at least one score was given
+ */
+gboolean
+liaison_application_average_score (LiaisonDatabase *database,
+                                   LiaisonRecord   *application,
+                                   double          *average,
+                                   guint           *n_reviews)
+{
+  static const char *criteria[] = { "score_leadership", "score_relevance", "score_exchange" };
+  g_autoptr(LiaisonRecordList) reviews = NULL;
+  gint64 total = 0;
+  guint n_scores = 0;
+  guint n;
+
+  g_return_val_if_fail (LIAISON_IS_DATABASE (database), FALSE);
+  g_return_val_if_fail (LIAISON_IS_APPLICATION (application), FALSE);
+  g_return_val_if_fail (average != NULL, FALSE);
+
+  reviews = liaison_record_list_new (database, &liaison_review_type);
+  liaison_record_list_add_filter (reviews, "application", liaison_record_get_uuid (application));
+  liaison_record_list_reload (reviews, NULL);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (reviews));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(LiaisonRecord) review = g_list_model_get_item (G_LIST_MODEL (reviews), i);
+
+      for (guint c = 0; c < G_N_ELEMENTS (criteria); c++)
+        {
+          gint64 score = liaison_record_get_integer (review, criteria[c]);
+
+          if (score > 0)
+            {
+              total += score;
+              n_scores++;
+            }
+        }
+    }
+
+  if (n_reviews != NULL)
+    *n_reviews = n;
+
+  *average = n_scores > 0 ? (double) total / n_scores : 0.0;
+  return n_scores > 0;
+}

@@ -1,0 +1,138 @@
+/* test-fellowship.c
+ *
+ * The program's rules: missing documents, the deadline state, the order of
+ * the statuses, and review averages.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "liaison-database.h"
+#include "liaison-fellowship.h"
+#include "liaison-records.h"
+
+static void
+test_documents_and_deadline (void)
+{
+  g_autoptr(LiaisonRecord) application = liaison_record_new (&liaison_application_type);
+  g_autofree char *missing = NULL;
+  g_autofree char *text = NULL;
+
+  liaison_record_set_text (application, "status", "received");
+  liaison_record_set_boolean (application, "has_cv", TRUE);
+  liaison_record_set_boolean (application, "has_photo", TRUE);
+
+  g_assert_cmpuint (liaison_application_count_missing (application), ==, 3);
+  missing = liaison_application_dup_missing (application);
+  g_assert_cmpstr (missing, ==, "Application form, Recommendation letter, Flight form");
+
+  /* No deadline: missing, but not overdue */
+  g_assert_cmpint (liaison_application_get_deadline_state (application, "2026-11-27"), ==, LIAISON_DEADLINE_MISSING);
+
+  liaison_record_set_text (application, "deadline", "2026-11-27");
+  g_assert_cmpint (liaison_application_get_deadline_state (application, "2026-11-27"), ==, LIAISON_DEADLINE_MISSING);
+  g_assert_cmpint (liaison_application_get_deadline_state (application, "2026-11-28"), ==, LIAISON_DEADLINE_OVERDUE);
+  text = liaison_application_dup_deadline_text (application, "2026-11-28");
+  g_assert_cmpstr (text, ==, "Overdue: 3 documents missing");
+  g_clear_pointer (&text, g_free);
+
+  liaison_record_set_boolean (application, "has_application_form", TRUE);
+  liaison_record_set_boolean (application, "has_recommendation", TRUE);
+  text = liaison_application_dup_deadline_text (application, "2026-11-20");
+  g_assert_cmpstr (text, ==, "1 document missing");
+  g_clear_pointer (&text, g_free);
+
+  liaison_record_set_boolean (application, "has_flight_form", TRUE);
+  g_assert_cmpint (liaison_application_get_deadline_state (application, "2026-11-28"), ==, LIAISON_DEADLINE_COMPLETE);
+
+  /* Once travelled, or out of the running, the deadline no longer matters. */
+  liaison_record_set_boolean (application, "has_flight_form", FALSE);
+  liaison_record_set_text (application, "status", "travelled");
+  g_assert_cmpint (liaison_application_get_deadline_state (application, "2026-11-28"), ==, LIAISON_DEADLINE_NONE);
+  liaison_record_set_text (application, "status", "withdrawn");
+  g_assert_cmpint (liaison_application_get_deadline_state (application, "2026-11-28"), ==, LIAISON_DEADLINE_NONE);
+  liaison_record_set_text (application, "status", "alternate");
+  g_assert_cmpint (liaison_application_get_deadline_state (application, "2026-11-28"), ==, LIAISON_DEADLINE_OVERDUE);
+}
+
+static void
+test_status_order (void)
+{
+  const char *forward[] = { "inquiry", "nominated", "received", "review", "selected", "confirmed", "travelled", "alumni" };
+  const char *status = "inquiry";
+
+  for (guint i = 1; i < G_N_ELEMENTS (forward); i++)
+    {
+      status = liaison_application_next_status (status);
+      g_assert_cmpstr (status, ==, forward[i]);
+      g_assert_cmpstr (liaison_application_previous_status (status), ==, forward[i - 1]);
+    }
+
+  g_assert_null (liaison_application_next_status ("alumni"));
+  g_assert_null (liaison_application_previous_status ("inquiry"));
+  g_assert_cmpstr (liaison_application_next_status ("alternate"), ==, "selected");
+  g_assert_null (liaison_application_next_status ("not-selected"));
+  g_assert_null (liaison_application_next_status ("withdrawn"));
+  g_assert_cmpstr (liaison_application_previous_status ("withdrawn"), ==, "review");
+}
+
+static void
+test_average_score (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LiaisonDatabase) db = liaison_database_open (":memory:", &error);
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
+  LiaisonRecord *person = liaison_record_new (&liaison_person_type);
+  LiaisonRecord *application = liaison_record_new (&liaison_application_type);
+  const gint64 scores[][3] = { { 5, 4, 0 }, { 3, 3, 4 } };
+  double average = -1;
+  guint n_reviews = 0;
+
+  g_assert_no_error (error);
+  liaison_record_set_text (person, "family_name", "Kowalski");
+  g_ptr_array_add (records, person);
+  liaison_record_set_text (application, "person", liaison_record_get_uuid (person));
+  liaison_record_set_integer (application, "cohort_year", 2027);
+  liaison_record_set_text (application, "government", "Erie County");
+  liaison_record_set_text (application, "government_level", "county");
+  liaison_record_set_text (application, "jurisdiction", "US-PA");
+  liaison_record_set_text (application, "status", "review");
+  g_ptr_array_add (records, application);
+  liaison_database_save_all (db, records, &error);
+  g_assert_no_error (error);
+
+  g_assert_false (liaison_application_average_score (db, application, &average, &n_reviews));
+  g_assert_cmpuint (n_reviews, ==, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (scores); i++)
+    {
+      g_autoptr(LiaisonRecord) review = liaison_record_new (&liaison_review_type);
+
+      liaison_record_set_text (review, "application", liaison_record_get_uuid (application));
+      liaison_record_set_text (review, "reviewer", "Panel");
+      liaison_record_set_integer (review, "score_leadership", scores[i][0]);
+      liaison_record_set_integer (review, "score_relevance", scores[i][1]);
+      liaison_record_set_integer (review, "score_exchange", scores[i][2]);
+      liaison_database_save (db, review, &error);
+      g_assert_no_error (error);
+    }
+
+  /* (5 + 4 + 3 + 3 + 4) / 5: the unscored criterion does not count */
+  g_assert_true (liaison_application_average_score (db, application, &average, &n_reviews));
+  g_assert_cmpuint (n_reviews, ==, 2);
+  g_assert_cmpfloat_with_epsilon (average, 3.8, 1e-9);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/fellowship/documents-and-deadline", test_documents_and_deadline);
+  g_test_add_func ("/fellowship/status-order", test_status_order);
+  g_test_add_func ("/fellowship/average-score", test_average_score);
+
+  return g_test_run ();
+}
