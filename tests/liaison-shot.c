@@ -13,6 +13,9 @@
 #include <glib/gstdio.h>
 #include <locale.h>
 
+#include "liaison-demo.h"
+#include "liaison-fellowship-view.h"
+#include "liaison-test-files.h"
 #include "liaison-test-utils.h"
 
 static const char *pages[] = { "overview", "fellowship", "affiliations", "seminars", "partners" };
@@ -47,7 +50,8 @@ main (int   argc,
   g_autofree char *suffix = NULL;
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(LiaisonApp) app = NULL;
+  LiaisonApp *app = NULL;
+  g_autofree char *database_dir = NULL;
   const GOptionEntry entries[] = {
     { "output", 0, 0, G_OPTION_ARG_FILENAME, &output, "Folder for the PNG files", "DIR" },
     { "suffix", 0, 0, G_OPTION_ARG_STRING, &suffix, "Added to each file name, e.g. the language", "TEXT" },
@@ -79,6 +83,20 @@ main (int   argc,
   adw_init ();
   app = liaison_test_application_new ();
 
+  /* The sample data, so that the views have something to show */
+  {
+    g_autofree char *dir = g_dir_make_tmp ("liaison-shot-XXXXXX", &error);
+    g_autofree char *path = NULL;
+
+    g_assert_no_error (error);
+    path = g_build_filename (dir, "liaison.db", NULL);
+    liaison_app_set_database_path (app, path);
+    if (!liaison_app_open_database (app, &error) ||
+        !liaison_demo_fill (liaison_app_get_database (app), &error))
+      g_error ("%s", error->message);
+    database_dir = g_steal_pointer (&dir);
+  }
+
   for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
     {
       LiaisonWindow *window = liaison_test_window_new (app, widths[w].width, 800);
@@ -98,6 +116,23 @@ main (int   argc,
           liaison_test_settle ();
           save (window, output, pages[i], suffix, widths[w].name);
         }
+
+      /* An applicant open in the editor */
+      {
+        LiaisonFellowshipView *view =
+          LIAISON_FELLOWSHIP_VIEW (liaison_test_find (GTK_WIDGET (window), LIAISON_TYPE_FELLOWSHIP_VIEW, NULL));
+        GListModel *model = liaison_fellowship_view_get_model (view);
+        g_autoptr(LiaisonRecord) first = model != NULL ? g_list_model_get_item (model, 0) : NULL;
+
+        gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "fellowship");
+        if (first != NULL)
+          {
+            liaison_fellowship_view_open (view, first);
+            liaison_test_settle ();
+            liaison_test_settle ();
+            save (window, output, "fellowship-applicant", suffix, widths[w].name);
+          }
+      }
 
       gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", pages[0]);
       for (guint i = 0; i < G_N_ELEMENTS (dialogs); i++)
@@ -139,6 +174,8 @@ main (int   argc,
     }
 
   g_application_release (G_APPLICATION (app));
+  g_clear_object (&app);
+  liaison_test_remove_tree (database_dir);
 
   return 0;
 }

@@ -30,6 +30,7 @@ G_DEFINE_FINAL_TYPE (LiaisonApp, liaison_app, ADW_TYPE_APPLICATION)
 
 enum {
   PROP_0,
+  PROP_DATABASE,
   PROP_DATABASE_PATH,
   N_PROPS
 };
@@ -197,6 +198,14 @@ liaison_app_handle_local_options (GApplication *application,
 }
 
 static void
+set_database (LiaisonApp      *self,
+              LiaisonDatabase *database)
+{
+  if (g_set_object (&self->database, database))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATABASE]);
+}
+
+static void
 show_database_error (LiaisonApp *self,
                      LiaisonWindow      *window,
                      const GError       *error)
@@ -224,7 +233,7 @@ database_checked_cb (GObject      *object,
     return;
 
   /* A damaged database is closed before anything more is written to it. */
-  g_clear_object (&self->database);
+  set_database (self, NULL);
   show_database_error (self, window, error);
 }
 
@@ -248,14 +257,20 @@ liaison_app_activate (GApplication *application)
 
   /* The window comes up at once; the check of the whole file, which takes
    * a while with a large office, follows in the background. */
-  self->database = liaison_database_open_full (self->database_path,
-                                               LIAISON_DATABASE_OPEN_DEFER_CHECK,
-                                               &error);
-  if (self->database == NULL)
-    {
-      show_database_error (self, LIAISON_WINDOW (window), error);
-      return;
-    }
+  {
+    g_autoptr(LiaisonDatabase) database = NULL;
+
+    database = liaison_database_open_full (self->database_path,
+                                           LIAISON_DATABASE_OPEN_DEFER_CHECK,
+                                           &error);
+    if (database == NULL)
+      {
+        show_database_error (self, LIAISON_WINDOW (window), error);
+        return;
+      }
+
+    set_database (self, database);
+  }
 
   liaison_database_check_async (self->database, NULL, database_checked_cb, g_object_ref (window));
 }
@@ -387,6 +402,10 @@ liaison_app_get_property (GObject    *object,
 
   switch (prop_id)
     {
+    case PROP_DATABASE:
+      g_value_set_object (value, self->database);
+      break;
+
     case PROP_DATABASE_PATH:
       g_value_set_string (value, self->database_path);
       break;
@@ -428,6 +447,18 @@ liaison_app_class_init (LiaisonAppClass *klass)
   app_class->activate = liaison_app_activate;
   app_class->startup = liaison_app_startup;
   app_class->handle_local_options = liaison_app_handle_local_options;
+
+  /**
+   * LiaisonApp:database:
+   *
+   * The open database, or %NULL while there is none.
+   */
+  properties[PROP_DATABASE] =
+    g_param_spec_object ("database", NULL, NULL,
+                         LIAISON_TYPE_DATABASE,
+                         (G_PARAM_READABLE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
 
   /**
    * LiaisonApp:database-path:
@@ -491,7 +522,7 @@ liaison_app_set_database_path (LiaisonApp *self,
 
   if (g_set_str (&self->database_path, database_path))
     {
-      g_clear_object (&self->database);
+      set_database (self, NULL);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATABASE_PATH]);
     }
 }
@@ -528,7 +559,11 @@ liaison_app_open_database (LiaisonApp  *self,
   g_return_val_if_fail (LIAISON_IS_APP (self), FALSE);
 
   if (self->database == NULL)
-    self->database = liaison_database_open (self->database_path, error);
+    {
+      g_autoptr(LiaisonDatabase) database = liaison_database_open (self->database_path, error);
+
+      set_database (self, database);
+    }
 
   return self->database != NULL;
 }
@@ -551,7 +586,7 @@ liaison_app_restore_backup (LiaisonApp  *self,
   g_return_val_if_fail (LIAISON_IS_APP (self), FALSE);
   g_return_val_if_fail (backup != NULL, FALSE);
 
-  g_clear_object (&self->database);
+  set_database (self, NULL);
 
   return liaison_database_restore_backup (self->database_path, backup, error) &&
          liaison_app_open_database (self, error);

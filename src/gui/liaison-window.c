@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "liaison-app.h"
+#include "liaison-fellowship-view.h"
 #include "liaison-window.h"
 
 struct _LiaisonWindow
@@ -24,6 +25,9 @@ struct _LiaisonWindow
   GtkListBox             *sidebar;
   GtkStack               *stack;
   AdwToastOverlay        *toast_overlay;
+  LiaisonFellowshipView  *fellowship_view;
+
+  GBinding               *database_binding;
 };
 
 G_DEFINE_FINAL_TYPE (LiaisonWindow, liaison_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -132,20 +136,32 @@ liaison_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (liaison_window_parent_class)->close_request (window);
 }
 
+/* The views show the application's database, whenever there is one. */
+static void
+application_changed_cb (LiaisonWindow *self)
+{
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+
+  g_clear_pointer (&self->database_binding, g_binding_unbind);
+
+  if (LIAISON_IS_APP (application))
+    {
+      self->database_binding = g_object_bind_property (application, "database",
+                                                       self->fellowship_view, "database",
+                                                       G_BINDING_SYNC_CREATE);
+      g_object_add_weak_pointer (G_OBJECT (self->database_binding), (gpointer *) &self->database_binding);
+    }
+}
+
 static void
 liaison_window_constructed (GObject *object)
 {
   LiaisonWindow *self = (LiaisonWindow *)object;
-  GtkApplication *application;
   g_autofree char *page = NULL;
 
   G_OBJECT_CLASS (liaison_window_parent_class)->constructed (object);
 
-  application = gtk_window_get_application (GTK_WINDOW (self));
-  if (LIAISON_IS_APP (application))
-    self->settings = g_object_ref (liaison_app_get_settings (LIAISON_APP (application)));
-  else
-    self->settings = g_settings_new (BASE_ID);
+  self->settings = g_settings_new (BASE_ID);
 
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (self->settings, "window-width"),
@@ -160,6 +176,11 @@ liaison_window_constructed (GObject *object)
 static void
 liaison_window_dispose (GObject *object)
 {
+  LiaisonWindow *self = (LiaisonWindow *)object;
+
+  g_signal_handlers_disconnect_by_func (self, application_changed_cb, NULL);
+  g_clear_pointer (&self->database_binding, g_binding_unbind);
+
   gtk_widget_dispose_template (GTK_WIDGET (object), LIAISON_TYPE_WINDOW);
 
   G_OBJECT_CLASS (liaison_window_parent_class)->dispose (object);
@@ -249,6 +270,7 @@ liaison_window_class_init (LiaisonWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, split_view);
   gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, fellowship_view);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action_cb);
@@ -257,7 +279,10 @@ liaison_window_class_init (LiaisonWindowClass *klass)
 static void
 liaison_window_init (LiaisonWindow *self)
 {
+  g_type_ensure (LIAISON_TYPE_FELLOWSHIP_VIEW);
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_signal_connect (self, "notify::application", G_CALLBACK (application_changed_cb), NULL);
 
   if (g_str_equal (PROFILE, "development"))
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");

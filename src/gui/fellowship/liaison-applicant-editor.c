@@ -1,0 +1,555 @@
+/* liaison-applicant-editor.c
+ *
+ * One applicant, every field: the person's own details (the linked person
+ * record, edited in place), the application, its status with the history
+ * of every change, the documents, the reviews, the program in Japan, the
+ * sensitive information that can be removed on request, and notes.
+ * Fields are checked as they are typed; Save says what is wrong until
+ * nothing is.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "liaison-applicant-editor"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "liaison-applicant-editor.h"
+#include "liaison-fellowship.h"
+#include "liaison-field-rows.h"
+#include "liaison-record-list.h"
+#include "liaison-records.h"
+
+struct _LiaisonApplicantEditor
+{
+  AdwBin               parent_instance;
+
+  LiaisonDatabase     *database;
+  LiaisonRecord       *application;
+  LiaisonRecord       *person;
+  LiaisonFieldRows    *application_rows;
+  LiaisonFieldRows    *person_rows;
+  GPtrArray           *history_rows;
+
+  /* Template widgets */
+  AdwWindowTitle      *window_title;
+  GtkButton           *save_button;
+  AdwBanner           *banner;
+  AdwPreferencesGroup *person_group;
+  AdwPreferencesGroup *application_group;
+  AdwPreferencesGroup *status_group;
+  AdwPreferencesGroup *history_group;
+  AdwPreferencesGroup *documents_group;
+  AdwPreferencesGroup *reviews_group;
+  AdwActionRow        *score_row;
+  AdwPreferencesGroup *program_group;
+  AdwPreferencesGroup *sensitive_group;
+  AdwPreferencesGroup *notes_group;
+};
+
+G_DEFINE_FINAL_TYPE (LiaisonApplicantEditor, liaison_applicant_editor, ADW_TYPE_BIN)
+
+enum {
+  SAVED,
+  DELETED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+toast (LiaisonApplicantEditor *self,
+       const char             *text)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (text));
+}
+
+static gboolean
+is_saved (LiaisonApplicantEditor *self)
+{
+  return liaison_record_get_created_at (self->application) != 0;
+}
+
+static void
+update_title (LiaisonApplicantEditor *self)
+{
+  g_autofree char *name = liaison_person_dup_display_name (self->person);
+
+  adw_window_title_set_title (self->window_title, name[0] != '\0' ? name : _("New Applicant"));
+  adw_window_title_set_subtitle (self->window_title, liaison_record_get_text (self->application, "government"));
+}
+
+/**
+ * liaison_applicant_editor_dup_problem:
+ * @self: an editor
+ *
+ * Returns: (transfer full) (nullable): what keeps the applicant from being
+ *   saved, or %NULL if it can be
+ */
+char *
+liaison_applicant_editor_dup_problem (LiaisonApplicantEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+  char *problem = NULL;
+
+  g_return_val_if_fail (LIAISON_IS_APPLICANT_EDITOR (self), NULL);
+
+  if (!liaison_field_rows_check (self->person_rows, &problem) ||
+      !liaison_field_rows_check (self->application_rows, &problem))
+    return problem;
+
+  /* The rules that tie fields together */
+  if (!liaison_record_validate (self->person, &error) ||
+      !liaison_record_validate (self->application, &error))
+    return g_strdup (error->message);
+
+  return NULL;
+}
+
+static void
+update_problem (LiaisonApplicantEditor *self)
+{
+  g_autofree char *problem = liaison_applicant_editor_dup_problem (self);
+
+  adw_banner_set_title (self->banner, problem != NULL ? problem : "");
+  adw_banner_set_revealed (self->banner, problem != NULL);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->save_button), problem);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "applicant.save", problem == NULL);
+}
+
+static void
+update_history (LiaisonApplicantEditor *self)
+{
+  g_autoptr(LiaisonRecordList) history = NULL;
+  guint n;
+
+  for (guint i = 0; i < self->history_rows->len; i++)
+    adw_preferences_group_remove (self->history_group, g_ptr_array_index (self->history_rows, i));
+  g_ptr_array_set_size (self->history_rows, 0);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->history_group), is_saved (self));
+  if (!is_saved (self))
+    return;
+
+  history = liaison_record_list_new (self->database, &liaison_status_change_type);
+  liaison_record_list_add_filter (history, "application", liaison_record_get_uuid (self->application));
+  liaison_record_list_set_sort (history, "changed_on", TRUE);
+  liaison_record_list_reload (history, NULL);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (history));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(LiaisonRecord) step = g_list_model_get_item (G_LIST_MODEL (history), i);
+      const LiaisonField *field = liaison_record_type_find_field (&liaison_status_change_type, "status");
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                     liaison_field_choice_label (field, liaison_record_get_text (step, "status")));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), liaison_record_get_text (step, "changed_on"));
+      adw_preferences_group_add (self->history_group, row);
+      g_ptr_array_add (self->history_rows, row);
+    }
+}
+
+static void
+update_score (LiaisonApplicantEditor *self)
+{
+  double average;
+  guint n_reviews = 0;
+  g_autofree char *text = NULL;
+
+  if (is_saved (self) && liaison_application_average_score (self->database, self->application, &average, &n_reviews))
+    /* Translators: an average score out of 5, then the number of reviews */
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%.1f of 5, from %u review", "%.1f of 5, from %u reviews", n_reviews),
+                            average, n_reviews);
+  else
+    text = g_strdup (_("Not reviewed yet"));
+
+  adw_action_row_set_subtitle (self->score_row, text);
+}
+
+static void
+update_actions (LiaisonApplicantEditor *self)
+{
+  const char *status = liaison_record_get_text (self->application, "status");
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "applicant.next-status",
+                                 liaison_application_next_status (status) != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "applicant.previous-status",
+                                 liaison_application_previous_status (status) != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "applicant.delete", is_saved (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "applicant.purge", is_saved (self));
+}
+
+static void
+rows_changed_cb (LiaisonApplicantEditor *self,
+                 const char             *field)
+{
+  update_title (self);
+  update_problem (self);
+  update_actions (self);
+}
+
+/**
+ * liaison_applicant_editor_save:
+ * @self: an editor
+ * @error: return location for a #GError
+ *
+ * Saves the person and the application together, in one transaction.
+ *
+ * Returns: %TRUE if both were saved
+ */
+gboolean
+liaison_applicant_editor_save (LiaisonApplicantEditor  *self,
+                               GError                 **error)
+{
+  g_autoptr(GPtrArray) records = g_ptr_array_new ();
+
+  g_return_val_if_fail (LIAISON_IS_APPLICANT_EDITOR (self), FALSE);
+
+  g_ptr_array_add (records, self->person);
+  g_ptr_array_add (records, self->application);
+
+  if (!liaison_database_save_all (self->database, records, error))
+    return FALSE;
+
+  update_history (self);
+  update_score (self);
+  update_actions (self);
+  g_signal_emit (self, signals[SAVED], 0);
+
+  return TRUE;
+}
+
+static void
+save_action_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  LiaisonApplicantEditor *self = LIAISON_APPLICANT_EDITOR (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!liaison_applicant_editor_save (self, &error))
+    {
+      toast (self, error->message);
+      return;
+    }
+
+  toast (self, _("Applicant saved"));
+}
+
+static void
+step_status (LiaisonApplicantEditor *self,
+             const char             *status)
+{
+  g_autofree char *today = liaison_today ();
+
+  if (status == NULL)
+    return;
+
+  liaison_record_set_text (self->application, "status", status);
+
+  /* A decision is dated; today, unless a date was given. */
+  if ((g_str_equal (status, "selected") || g_str_equal (status, "alternate") || g_str_equal (status, "not-selected")) &&
+      liaison_record_get_text (self->application, "decision_date")[0] == '\0')
+    liaison_record_set_text (self->application, "decision_date", today);
+
+  liaison_field_rows_refresh (self->application_rows, "status");
+  liaison_field_rows_refresh (self->application_rows, "decision_date");
+  rows_changed_cb (self, "status");
+}
+
+static void
+next_status_action_cb (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  LiaisonApplicantEditor *self = LIAISON_APPLICANT_EDITOR (widget);
+
+  step_status (self, liaison_application_next_status (liaison_record_get_text (self->application, "status")));
+}
+
+static void
+previous_status_action_cb (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  LiaisonApplicantEditor *self = LIAISON_APPLICANT_EDITOR (widget);
+
+  step_status (self, liaison_application_previous_status (liaison_record_get_text (self->application, "status")));
+}
+
+static void
+delete_action_cb (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  LiaisonApplicantEditor *self = LIAISON_APPLICANT_EDITOR (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!liaison_database_delete (self->database, self->application, &error))
+    {
+      toast (self, error->message);
+      return;
+    }
+
+  g_signal_emit (self, signals[DELETED], 0, self->application);
+}
+
+static void
+purge_response_cb (AdwAlertDialog         *dialog,
+                   const char             *response,
+                   LiaisonApplicantEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LiaisonRecord) stored = NULL;
+  const LiaisonRecordType *type = &liaison_application_type;
+
+  if (!g_str_equal (response, "remove"))
+    return;
+
+  /* The stored record is purged, not the one being edited, so that
+   * unsaved edits are not saved along with it. */
+  stored = liaison_database_get (self->database, type, liaison_record_get_uuid (self->application), &error);
+  if (stored == NULL || !liaison_database_purge_sensitive (self->database, stored, &error))
+    {
+      toast (self, error->message);
+      return;
+    }
+
+  for (guint i = 0; i < type->n_fields; i++)
+    {
+      if ((type->fields[i].flags & LIAISON_FIELD_SENSITIVE) != 0)
+        {
+          liaison_record_set_text (self->application, type->fields[i].name, NULL);
+          liaison_field_rows_refresh (self->application_rows, type->fields[i].name);
+        }
+    }
+
+  toast (self, _("Sensitive information removed"));
+}
+
+static void
+purge_action_cb (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  LiaisonApplicantEditor *self = LIAISON_APPLICANT_EDITOR (widget);
+  AdwDialog *dialog;
+
+  dialog = adw_alert_dialog_new (_("Remove Sensitive Information?"),
+                                 _("Dietary requirements, accessibility needs and the emergency contact of this applicant will be removed for good. The activity log will note that they were removed, without their contents."));
+  adw_alert_dialog_add_responses (ADW_ALERT_DIALOG (dialog),
+                                  "cancel", _("_Cancel"),
+                                  "remove", _("_Remove"),
+                                  NULL);
+  adw_alert_dialog_set_response_appearance (ADW_ALERT_DIALOG (dialog), "remove", ADW_RESPONSE_DESTRUCTIVE);
+  adw_alert_dialog_set_close_response (ADW_ALERT_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (purge_response_cb), self, 0);
+  adw_dialog_present (dialog, GTK_WIDGET (self));
+}
+
+static void
+add_rows (LiaisonFieldRows    *rows,
+          AdwPreferencesGroup *group,
+          const char * const  *fields)
+{
+  for (guint i = 0; fields[i] != NULL; i++)
+    liaison_field_rows_add (rows, group, fields[i]);
+}
+
+static void
+build (LiaisonApplicantEditor *self)
+{
+  static const char * const person_fields[] = {
+    "honorific", "family_name", "given_name", "preferred_name", "title", "department",
+    "emails", "phones", "address", "language", NULL
+  };
+  static const char * const application_fields[] = {
+    "cohort_year", "government", "government_level", "jurisdiction", "nominator", "deadline", NULL
+  };
+  static const char * const status_fields[] = { "status", "decision_date", NULL };
+  static const char * const document_fields[] = {
+    "has_application_form", "has_cv", "has_photo", "has_recommendation", "has_flight_form", NULL
+  };
+  static const char * const program_fields[] = {
+    "host_prefecture", "program_start", "program_end", "arrival_flight", "departure_flight", NULL
+  };
+  static const char * const sensitive_fields[] = { "dietary", "accessibility", "emergency_contact", NULL };
+  static const char * const note_fields[] = { "tags", "notes", NULL };
+
+  self->person_rows = liaison_field_rows_new (self->database, self->person);
+  self->application_rows = liaison_field_rows_new (self->database, self->application);
+
+  add_rows (self->person_rows, self->person_group, person_fields);
+  add_rows (self->application_rows, self->application_group, application_fields);
+  add_rows (self->application_rows, self->status_group, status_fields);
+  add_rows (self->application_rows, self->documents_group, document_fields);
+  add_rows (self->application_rows, self->program_group, program_fields);
+  add_rows (self->application_rows, self->sensitive_group, sensitive_fields);
+  add_rows (self->application_rows, self->notes_group, note_fields);
+
+  g_signal_connect_object (self->person_rows, "changed", G_CALLBACK (rows_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->application_rows, "changed", G_CALLBACK (rows_changed_cb), self, G_CONNECT_SWAPPED);
+
+  update_title (self);
+  update_problem (self);
+  update_history (self);
+  update_score (self);
+  update_actions (self);
+}
+
+static void
+liaison_applicant_editor_dispose (GObject *object)
+{
+  LiaisonApplicantEditor *self = (LiaisonApplicantEditor *)object;
+
+  /* The bin lets go of its child itself, before the template is torn down. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), LIAISON_TYPE_APPLICANT_EDITOR);
+  g_clear_object (&self->application_rows);
+  g_clear_object (&self->person_rows);
+
+  G_OBJECT_CLASS (liaison_applicant_editor_parent_class)->dispose (object);
+}
+
+static void
+liaison_applicant_editor_finalize (GObject *object)
+{
+  LiaisonApplicantEditor *self = (LiaisonApplicantEditor *)object;
+
+  g_clear_object (&self->database);
+  g_clear_object (&self->application);
+  g_clear_object (&self->person);
+  g_clear_pointer (&self->history_rows, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (liaison_applicant_editor_parent_class)->finalize (object);
+}
+
+static void
+liaison_applicant_editor_class_init (LiaisonApplicantEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = liaison_applicant_editor_dispose;
+  object_class->finalize = liaison_applicant_editor_finalize;
+
+  /**
+   * LiaisonApplicantEditor::saved:
+   *
+   * Emitted after the applicant was saved.
+   */
+  signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  /**
+   * LiaisonApplicantEditor::deleted:
+   * @application: the application deleted
+   *
+   * Emitted after the application was deleted, so that the deletion can
+   * be undone.
+   */
+  signals[DELETED] = g_signal_new ("deleted", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, LIAISON_TYPE_RECORD);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/jlgc/Liaison/fellowship/liaison-applicant-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, LiaisonApplicantEditor, window_title);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonApplicantEditor, save_button);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonApplicantEditor, banner);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonApplicantEditor, person_group);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonApplicantEditor, application_group);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonApplicantEditor, status_group);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonApplicantEditor, history_group);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonApplicantEditor, documents_group);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonApplicantEditor, reviews_group);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonApplicantEditor, score_row);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonApplicantEditor, program_group);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonApplicantEditor, sensitive_group);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonApplicantEditor, notes_group);
+
+  gtk_widget_class_install_action (widget_class, "applicant.save", NULL, save_action_cb);
+  gtk_widget_class_install_action (widget_class, "applicant.next-status", NULL, next_status_action_cb);
+  gtk_widget_class_install_action (widget_class, "applicant.previous-status", NULL, previous_status_action_cb);
+  gtk_widget_class_install_action (widget_class, "applicant.delete", NULL, delete_action_cb);
+  gtk_widget_class_install_action (widget_class, "applicant.purge", NULL, purge_action_cb);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "applicant.save", NULL);
+}
+
+static void
+liaison_applicant_editor_init (LiaisonApplicantEditor *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->history_rows = g_ptr_array_new ();
+}
+
+/**
+ * liaison_applicant_editor_new:
+ * @database: the database
+ * @application: the application edited: a copy, saved only by Save
+ * @person: its person, likewise
+ *
+ * Returns: (transfer floating): the editor
+ */
+GtkWidget *
+liaison_applicant_editor_new (LiaisonDatabase *database,
+                              LiaisonRecord   *application,
+                              LiaisonRecord   *person)
+{
+  LiaisonApplicantEditor *self;
+
+  g_return_val_if_fail (LIAISON_IS_DATABASE (database), NULL);
+  g_return_val_if_fail (LIAISON_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (LIAISON_IS_PERSON (person), NULL);
+
+  self = g_object_new (LIAISON_TYPE_APPLICANT_EDITOR, NULL);
+  self->database = g_object_ref (database);
+  self->application = g_object_ref (application);
+  self->person = g_object_ref (person);
+
+  build (self);
+
+  return GTK_WIDGET (self);
+}
+
+LiaisonRecord *
+liaison_applicant_editor_get_application (LiaisonApplicantEditor *self)
+{
+  g_return_val_if_fail (LIAISON_IS_APPLICANT_EDITOR (self), NULL);
+
+  return self->application;
+}
+
+LiaisonRecord *
+liaison_applicant_editor_get_person (LiaisonApplicantEditor *self)
+{
+  g_return_val_if_fail (LIAISON_IS_APPLICANT_EDITOR (self), NULL);
+
+  return self->person;
+}
+
+/**
+ * liaison_applicant_editor_get_row:
+ * @self: an editor
+ * @record: "person" or "application"
+ * @field: a field of that record
+ *
+ * Returns: (transfer none) (nullable): the row that edits @field
+ */
+GtkWidget *
+liaison_applicant_editor_get_row (LiaisonApplicantEditor *self,
+                                  const char             *record,
+                                  const char             *field)
+{
+  g_return_val_if_fail (LIAISON_IS_APPLICANT_EDITOR (self), NULL);
+
+  return liaison_field_rows_get_row (g_str_equal (record, "person") ? self->person_rows : self->application_rows,
+                                     field);
+}

@@ -1,0 +1,30 @@
+/* liaison-applicant-editor.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "liaison-database.h"
+
+G_BEGIN_DECLS
+
+#define LIAISON_TYPE_APPLICANT_EDITOR (liaison_applicant_editor_get_type ())
+
+G_DECLARE_FINAL_TYPE (LiaisonApplicantEditor, liaison_applicant_editor, LIAISON, APPLICANT_EDITOR, AdwBin)
+
+GtkWidget     *liaison_applicant_editor_new             (LiaisonDatabase        *database,
+                                                         LiaisonRecord          *application,
+                                                         LiaisonRecord          *person);
+LiaisonRecord *liaison_applicant_editor_get_application (LiaisonApplicantEditor *self);
+LiaisonRecord *liaison_applicant_editor_get_person      (LiaisonApplicantEditor *self);
+GtkWidget     *liaison_applicant_editor_get_row         (LiaisonApplicantEditor *self,
+                                                         const char             *record,
+                                                         const char             *field);
+gboolean       liaison_applicant_editor_save            (LiaisonApplicantEditor *self,
+                                                         GError                **error);
+char          *liaison_applicant_editor_dup_problem     (LiaisonApplicantEditor *self);
+
+G_END_DECLS

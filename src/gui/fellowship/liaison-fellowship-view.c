@@ -1,0 +1,908 @@
+/* liaison-fellowship-view.c
+ *
+ * The Fellowship Exchange Program: the applicants of a cohort year in a
+ * column view, filtered by status and by what is typed in the search, and
+ * the one chosen open in an editor beside the list (in its place when the
+ * window is narrow).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "liaison-fellowship-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "liaison-applicant-editor.h"
+#include "liaison-csv.h"
+#include "liaison-fellowship.h"
+#include "liaison-fellowship-view.h"
+#include "liaison-record-list.h"
+#include "liaison-records.h"
+#include "liaison-search.h"
+
+typedef enum
+{
+  COLUMN_NAME,
+  COLUMN_TITLE,
+  COLUMN_GOVERNMENT,
+  COLUMN_JURISDICTION,
+  COLUMN_NOMINATOR,
+  COLUMN_STATUS,
+  COLUMN_DOCUMENTS,
+  N_COLUMNS
+} Column;
+
+/* Wide enough for a name without a glance at the tooltip; the list
+ * scrolls sideways where the window is narrow. */
+static const int column_widths[N_COLUMNS] = { 180, 160, 180, 90, 180, 140, 180 };
+
+static const char *column_titles[N_COLUMNS] = {
+  NC_("applicants column", "Name"),
+  NC_("applicants column", "Title"),
+  NC_("applicants column", "Government"),
+  NC_("applicants column", "Jurisdiction"),
+  NC_("applicants column", "Nominated By"),
+  NC_("applicants column", "Status"),
+  NC_("applicants column", "Documents"),
+};
+
+struct _LiaisonFellowshipView
+{
+  AdwBreakpointBin        parent_instance;
+
+  LiaisonDatabase        *database;
+  LiaisonRecordList      *applications;
+  GtkFilterListModel     *filtered;
+  GtkSortListModel       *sorted;
+  GtkSingleSelection     *selection;
+  GtkCustomFilter        *filter;
+  GHashTable             *titles;       /* uuid → the title of a linked record */
+  char                   *search;       /* normalized */
+  char                   *status;       /* the status shown, or NULL for all */
+  char                   *today;
+  GArray                 *years;        /* the years of the year drop-down; 0 for all */
+  gpointer                column_data[N_COLUMNS];
+
+  /* Template widgets */
+  AdwNavigationSplitView *split_view;
+  AdwNavigationPage      *detail_page;
+  AdwBin                 *detail_bin;
+  AdwWindowTitle         *window_title;
+  GtkSearchBar           *search_bar;
+  GtkSearchEntry         *search_entry;
+  GtkDropDown            *year_dropdown;
+  GtkDropDown            *status_dropdown;
+  GtkStack               *list_stack;
+  GtkColumnView          *column_view;
+};
+
+G_DEFINE_FINAL_TYPE (LiaisonFellowshipView, liaison_fellowship_view, ADW_TYPE_BREAKPOINT_BIN)
+
+enum {
+  PROP_0,
+  PROP_DATABASE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+typedef struct
+{
+  LiaisonFellowshipView *view;
+  Column                 column;
+} ColumnData;
+
+static const char *
+linked_title (LiaisonFellowshipView   *self,
+              const LiaisonRecordType *type,
+              const char              *uuid)
+{
+  char *title;
+
+  if (uuid == NULL || uuid[0] == '\0' || self->database == NULL)
+    return "";
+
+  title = g_hash_table_lookup (self->titles, uuid);
+  if (title == NULL)
+    {
+      g_autoptr(LiaisonRecord) record = liaison_database_get (self->database, type, uuid, NULL);
+
+      title = record != NULL ? liaison_record_dup_title (record) : g_strdup ("");
+      g_hash_table_insert (self->titles, g_strdup (uuid), title);
+    }
+
+  return title;
+}
+
+static char *
+column_text (LiaisonFellowshipView *self,
+             LiaisonRecord         *application,
+             Column                 column)
+{
+  const LiaisonRecordType *type = &liaison_application_type;
+
+  switch (column)
+    {
+    case COLUMN_NAME:
+      return g_strdup (linked_title (self, &liaison_person_type, liaison_record_get_text (application, "person")));
+
+    case COLUMN_TITLE:
+      {
+        g_autoptr(LiaisonRecord) person = NULL;
+        const char *uuid = liaison_record_get_text (application, "person");
+
+        if (self->database == NULL || uuid[0] == '\0')
+          return g_strdup ("");
+        person = liaison_database_get (self->database, &liaison_person_type, uuid, NULL);
+        return g_strdup (person != NULL ? liaison_record_get_text (person, "title") : "");
+      }
+
+    case COLUMN_GOVERNMENT:
+      return g_strdup (liaison_record_get_text (application, "government"));
+
+    case COLUMN_JURISDICTION:
+      return g_strdup (liaison_record_get_text (application, "jurisdiction"));
+
+    case COLUMN_NOMINATOR:
+      return g_strdup (linked_title (self, &liaison_organization_type, liaison_record_get_text (application, "nominator")));
+
+    case COLUMN_STATUS:
+      {
+        const char *label = liaison_field_choice_label (liaison_record_type_find_field (type, "status"),
+                                                        liaison_record_get_text (application, "status"));
+
+        return g_strdup (label != NULL ? label : "");
+      }
+
+    case COLUMN_DOCUMENTS:
+      return liaison_application_dup_deadline_text (application, self->today);
+
+    case N_COLUMNS:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static char *
+sort_key_cb (LiaisonRecord *application,
+             ColumnData    *data)
+{
+  g_autofree char *text = NULL;
+
+  if (application == NULL)
+    return g_strdup ("");
+
+  text = column_text (data->view, application, data->column);
+  return liaison_search_normalize (text);
+}
+
+static void
+setup_cell_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               ColumnData               *data)
+{
+  GtkWidget *label = g_object_new (GTK_TYPE_LABEL,
+                                   "xalign", 0.0f,
+                                   "ellipsize", PANGO_ELLIPSIZE_END,
+                                   NULL);
+
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_cell_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              ColumnData               *data)
+{
+  LiaisonRecord *application = gtk_list_item_get_item (item);
+  GtkWidget *label = gtk_list_item_get_child (item);
+  g_autofree char *text = column_text (data->view, application, data->column);
+
+  gtk_label_set_text (GTK_LABEL (label), text);
+
+  gtk_widget_remove_css_class (label, "error");
+  gtk_widget_remove_css_class (label, "warning");
+  if (data->column == COLUMN_DOCUMENTS)
+    {
+      switch (liaison_application_get_deadline_state (application, data->view->today))
+        {
+        case LIAISON_DEADLINE_OVERDUE:
+          gtk_widget_add_css_class (label, "error");
+          break;
+        case LIAISON_DEADLINE_MISSING:
+          gtk_widget_add_css_class (label, "warning");
+          break;
+        default:
+          break;
+        }
+    }
+}
+
+static void
+add_columns (LiaisonFellowshipView *self)
+{
+  for (Column column = 0; column < N_COLUMNS; column++)
+    {
+      ColumnData *data = g_new0 (ColumnData, 1);
+      g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+      g_autoptr(GtkColumnViewColumn) view_column = NULL;
+      g_autoptr(GtkSorter) sorter = NULL;
+      GtkExpression *expression;
+
+      data->view = self;
+      data->column = column;
+      self->column_data[column] = data;
+
+      g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), data);
+      g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), data);
+
+      expression = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
+                                                G_CALLBACK (sort_key_cb), data, NULL);
+      sorter = GTK_SORTER (gtk_string_sorter_new (expression));
+
+      view_column = gtk_column_view_column_new (g_dpgettext2 (GETTEXT_PACKAGE, "applicants column", column_titles[column]),
+                                                g_object_ref (factory));
+      gtk_column_view_column_set_sorter (view_column, sorter);
+      gtk_column_view_column_set_resizable (view_column, TRUE);
+      gtk_column_view_column_set_fixed_width (view_column, column_widths[column]);
+      gtk_column_view_append_column (self->column_view, view_column);
+    }
+}
+
+static gboolean
+filter_cb (gpointer item,
+           gpointer user_data)
+{
+  LiaisonFellowshipView *self = user_data;
+  LiaisonRecord *application = item;
+
+  if (self->status != NULL && !g_str_equal (self->status, liaison_record_get_text (application, "status")))
+    return FALSE;
+
+  if (self->search != NULL && self->search[0] != '\0')
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+      g_autofree char *normalized = NULL;
+      g_auto(GStrv) words = g_strsplit (self->search, " ", -1);
+
+      for (Column column = 0; column < N_COLUMNS; column++)
+        {
+          g_autofree char *cell = column_text (self, application, column);
+
+          g_string_append (text, cell);
+          g_string_append_c (text, '\n');
+        }
+      g_string_append (text, liaison_record_get_text (application, "tags"));
+
+      normalized = liaison_search_normalize (text->str);
+      for (guint i = 0; words[i] != NULL; i++)
+        {
+          if (words[i][0] != '\0' && strstr (normalized, words[i]) == NULL)
+            return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+static void
+update_count (LiaisonFellowshipView *self)
+{
+  guint n = self->sorted != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->sorted)) : 0;
+  g_autofree char *subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u applicant", "%u applicants", n), n);
+
+  adw_window_title_set_subtitle (self->window_title, subtitle);
+  gtk_stack_set_visible_child_name (self->list_stack, n > 0 ? "list" : "empty");
+}
+
+static void
+items_changed_cb (LiaisonFellowshipView *self)
+{
+  update_count (self);
+}
+
+static void
+search_changed_cb (LiaisonFellowshipView *self)
+{
+  liaison_fellowship_view_set_search (self, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+}
+
+static void
+status_changed_cb (LiaisonFellowshipView *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->status_dropdown);
+  const LiaisonField *field = liaison_record_type_find_field (&liaison_application_type, "status");
+
+  g_clear_pointer (&self->status, g_free);
+  if (selected != GTK_INVALID_LIST_POSITION && selected > 0)
+    self->status = g_strdup (field->choices[selected - 1].value);
+
+  if (self->filter != NULL)
+    gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+static void
+year_changed_cb (LiaisonFellowshipView *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->year_dropdown);
+  int year;
+
+  if (self->applications == NULL || selected == GTK_INVALID_LIST_POSITION || selected >= self->years->len)
+    return;
+
+  year = g_array_index (self->years, int, selected);
+  liaison_record_list_clear_filters (self->applications);
+  if (year != 0)
+    {
+      g_autofree char *value = g_strdup_printf ("%d", year);
+
+      liaison_record_list_add_filter (self->applications, "cohort_year", value);
+    }
+  liaison_record_list_reload (self->applications, NULL);
+}
+
+static void
+record_changed_cb (LiaisonFellowshipView *self,
+                   const char            *type_name,
+                   const char            *uuid)
+{
+  /* A person or an organization renamed: the lists show their names. */
+  g_hash_table_remove (self->titles, uuid);
+}
+
+static void
+open_editor (LiaisonFellowshipView *self,
+             LiaisonRecord         *application,
+             LiaisonRecord         *person);
+
+static void
+undo_delete_cb (AdwToast              *toast,
+                LiaisonFellowshipView *self)
+{
+  LiaisonRecord *application = g_object_get_data (G_OBJECT (toast), "application");
+  g_autoptr(GError) error = NULL;
+
+  if (!liaison_database_undelete (self->database, application, &error))
+    g_warning ("Could not restore an applicant: %s", error->message);
+}
+
+static void
+show_deleted_toast (LiaisonFellowshipView *self,
+                    LiaisonRecord         *application)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  AdwToast *toast;
+
+  toast = adw_toast_new (_("Applicant deleted"));
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_object_set_data_full (G_OBJECT (toast), "application", g_object_ref (application), g_object_unref);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_delete_cb), self, 0);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  else
+    g_object_unref (g_object_ref_sink (toast));
+}
+
+static void
+editor_deleted_cb (LiaisonFellowshipView *self,
+                   LiaisonRecord         *application)
+{
+  show_deleted_toast (self, application);
+
+  adw_bin_set_child (self->detail_bin, NULL);
+  adw_navigation_split_view_set_show_content (self->split_view, FALSE);
+}
+
+static void
+open_editor (LiaisonFellowshipView *self,
+             LiaisonRecord         *application,
+             LiaisonRecord         *person)
+{
+  GtkWidget *editor = liaison_applicant_editor_new (self->database, application, person);
+  g_autofree char *title = liaison_person_dup_display_name (person);
+
+  g_signal_connect_object (editor, "deleted", G_CALLBACK (editor_deleted_cb), self, G_CONNECT_SWAPPED);
+
+  adw_bin_set_child (self->detail_bin, editor);
+  adw_navigation_page_set_title (self->detail_page, title[0] != '\0' ? title : _("New Applicant"));
+  adw_navigation_split_view_set_show_content (self->split_view, TRUE);
+}
+
+/**
+ * liaison_fellowship_view_open:
+ * @self: the view
+ * @application: an application
+ *
+ * Opens a copy of @application and its person in the editor.
+ */
+void
+liaison_fellowship_view_open (LiaisonFellowshipView *self,
+                              LiaisonRecord         *application)
+{
+  g_autoptr(LiaisonRecord) copy = NULL;
+  g_autoptr(LiaisonRecord) person = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (LIAISON_IS_FELLOWSHIP_VIEW (self));
+  g_return_if_fail (LIAISON_IS_APPLICATION (application));
+
+  copy = liaison_database_get (self->database, &liaison_application_type, liaison_record_get_uuid (application), &error);
+  if (copy != NULL)
+    person = liaison_database_get (self->database, &liaison_person_type,
+                                   liaison_record_get_text (copy, "person"), &error);
+  if (person == NULL)
+    {
+      g_warning ("Could not open an applicant: %s", error->message);
+      return;
+    }
+
+  open_editor (self, copy, person);
+}
+
+static void
+row_activated_cb (LiaisonFellowshipView *self,
+                  guint                  position)
+{
+  g_autoptr(LiaisonRecord) application = g_list_model_get_item (G_LIST_MODEL (self->sorted), position);
+
+  if (application != NULL)
+    liaison_fellowship_view_open (self, application);
+}
+
+static int
+coming_cohort_year (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  /* The fellows of a year travel in the autumn; the next cohort is next
+   * year's. */
+  return g_date_time_get_year (now) + 1;
+}
+
+static void
+new_action_cb (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  LiaisonFellowshipView *self = LIAISON_FELLOWSHIP_VIEW (widget);
+  g_autoptr(LiaisonRecord) application = NULL;
+  g_autoptr(LiaisonRecord) person = NULL;
+  guint selected = gtk_drop_down_get_selected (self->year_dropdown);
+  int year = coming_cohort_year ();
+
+  if (self->database == NULL)
+    return;
+
+  if (selected != GTK_INVALID_LIST_POSITION && selected < self->years->len && g_array_index (self->years, int, selected) != 0)
+    year = g_array_index (self->years, int, selected);
+
+  person = liaison_record_new (&liaison_person_type);
+  application = liaison_record_new (&liaison_application_type);
+  liaison_record_set_text (application, "person", liaison_record_get_uuid (person));
+  liaison_record_set_integer (application, "cohort_year", year);
+  liaison_record_set_text (application, "status", "inquiry");
+  liaison_record_set_text (application, "government_level", "city");
+
+  open_editor (self, application, person);
+}
+
+static void
+delete_selected_action_cb (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  LiaisonFellowshipView *self = LIAISON_FELLOWSHIP_VIEW (widget);
+  LiaisonRecord *application;
+  g_autoptr(GError) error = NULL;
+
+  if (self->selection == NULL)
+    return;
+
+  application = gtk_single_selection_get_selected_item (self->selection);
+  if (application == NULL)
+    return;
+
+  g_object_ref (application);
+  if (!liaison_database_delete (self->database, application, &error))
+    g_warning ("Could not delete an applicant: %s", error->message);
+  else
+    show_deleted_toast (self, application);
+  g_object_unref (application);
+}
+
+static void
+export_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(LiaisonFellowshipView) self = user_data;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  gboolean sensitive = GPOINTER_TO_INT (g_object_get_data (object, "sensitive"));
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  g_autofree char *message = NULL;
+  guint n_rows = 0;
+
+  file = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (object), result, &error);
+  if (file == NULL)
+    return;
+
+  path = g_file_get_path (file);
+  if (!liaison_csv_export (self->database, "applicants", G_LIST_MODEL (self->sorted),
+                           sensitive ? LIAISON_CSV_INCLUDE_SENSITIVE : LIAISON_CSV_DEFAULT,
+                           path, &n_rows, &error))
+    message = g_strdup (error->message);
+  else
+    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Exported %u applicant", "Exported %u applicants", n_rows), n_rows);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
+}
+
+static void
+export_response_cb (AdwAlertDialog        *dialog,
+                    const char            *response,
+                    LiaisonFellowshipView *self)
+{
+  GtkCheckButton *check = g_object_get_data (G_OBJECT (dialog), "check");
+  g_autoptr(GtkFileDialog) file_dialog = NULL;
+
+  if (!g_str_equal (response, "export"))
+    return;
+
+  file_dialog = gtk_file_dialog_new ();
+  gtk_file_dialog_set_title (file_dialog, _("Export Applicants"));
+  gtk_file_dialog_set_initial_name (file_dialog, _("applicants.csv"));
+  g_object_set_data (G_OBJECT (file_dialog), "sensitive", GINT_TO_POINTER (gtk_check_button_get_active (check)));
+  gtk_file_dialog_save (file_dialog, GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), NULL,
+                        export_done_cb, g_object_ref (self));
+}
+
+static void
+export_action_cb (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  LiaisonFellowshipView *self = LIAISON_FELLOWSHIP_VIEW (widget);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->sorted));
+  g_autofree char *body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                        "The %u applicant in the list will be written to a CSV file, in the order shown.",
+                                                        "The %u applicants in the list will be written to a CSV file, in the order shown.",
+                                                        n), n);
+  GtkWidget *check = gtk_check_button_new_with_mnemonic (_("Include _sensitive information (dietary, accessibility, emergency contact)"));
+  AdwDialog *dialog = adw_alert_dialog_new (_("Export Applicants"), body);
+
+  adw_alert_dialog_set_extra_child (ADW_ALERT_DIALOG (dialog), check);
+  adw_alert_dialog_add_responses (ADW_ALERT_DIALOG (dialog),
+                                  "cancel", _("_Cancel"),
+                                  "export", _("_Choose File…"),
+                                  NULL);
+  adw_alert_dialog_set_response_appearance (ADW_ALERT_DIALOG (dialog), "export", ADW_RESPONSE_SUGGESTED);
+  adw_alert_dialog_set_default_response (ADW_ALERT_DIALOG (dialog), "export");
+  adw_alert_dialog_set_close_response (ADW_ALERT_DIALOG (dialog), "cancel");
+  g_object_set_data (G_OBJECT (dialog), "check", check);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (export_response_cb), self, 0);
+  adw_dialog_present (dialog, GTK_WIDGET (self));
+}
+
+static void
+search_action_cb (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  LiaisonFellowshipView *self = LIAISON_FELLOWSHIP_VIEW (widget);
+
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+fill_dropdowns (LiaisonFellowshipView *self)
+{
+  g_autoptr(GtkStringList) years = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) statuses = gtk_string_list_new (NULL);
+  const LiaisonField *field = liaison_record_type_find_field (&liaison_application_type, "status");
+  int coming = coming_cohort_year ();
+  guint coming_position = 0;
+
+  g_array_set_size (self->years, 0);
+  for (int year = coming + 1; year >= coming - 6; year--)
+    {
+      g_autofree char *label = g_strdup_printf ("%d", year);
+
+      if (year == coming)
+        coming_position = self->years->len;
+      gtk_string_list_append (years, label);
+      g_array_append_val (self->years, year);
+    }
+  {
+    int all = 0;
+
+    gtk_string_list_append (years, _("All Years"));
+    g_array_append_val (self->years, all);
+  }
+
+  gtk_string_list_append (statuses, _("All Statuses"));
+  for (guint i = 0; field->choices[i].value != NULL; i++)
+    gtk_string_list_append (statuses, liaison_choice_get_label (&field->choices[i]));
+
+  gtk_drop_down_set_model (self->year_dropdown, G_LIST_MODEL (years));
+  gtk_drop_down_set_selected (self->year_dropdown, coming_position);
+  gtk_drop_down_set_model (self->status_dropdown, G_LIST_MODEL (statuses));
+}
+
+/**
+ * liaison_fellowship_view_set_database:
+ * @self: the view
+ * @database: (nullable): the database
+ *
+ * Shows the applicants of @database, of the coming cohort year.
+ */
+void
+liaison_fellowship_view_set_database (LiaisonFellowshipView *self,
+                                      LiaisonDatabase       *database)
+{
+  g_autoptr(GtkSorter) sorter = NULL;
+
+  g_return_if_fail (LIAISON_IS_FELLOWSHIP_VIEW (self));
+  g_return_if_fail (database == NULL || LIAISON_IS_DATABASE (database));
+
+  if (self->database == database)
+    return;
+
+  if (self->database != NULL)
+    g_signal_handlers_disconnect_by_func (self->database, record_changed_cb, self);
+
+  g_set_object (&self->database, database);
+  g_hash_table_remove_all (self->titles);
+  adw_bin_set_child (self->detail_bin, NULL);
+  gtk_column_view_set_model (self->column_view, NULL);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->applications);
+
+  if (database != NULL)
+    {
+      g_signal_connect_object (database, "record-changed", G_CALLBACK (record_changed_cb), self, G_CONNECT_SWAPPED);
+
+      self->applications = liaison_record_list_new (database, &liaison_application_type);
+      year_changed_cb (self);
+
+      self->filtered = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->applications)),
+                                                  GTK_FILTER (g_object_ref (self->filter)));
+      sorter = g_object_ref (gtk_column_view_get_sorter (self->column_view));
+      self->sorted = gtk_sort_list_model_new (G_LIST_MODEL (self->filtered), g_steal_pointer (&sorter));
+      self->selection = gtk_single_selection_new (G_LIST_MODEL (self->sorted));
+      gtk_single_selection_set_autoselect (self->selection, FALSE);
+      gtk_single_selection_set_can_unselect (self->selection, TRUE);
+      gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+      g_signal_connect_object (self->sorted, "items-changed", G_CALLBACK (items_changed_cb), self, G_CONNECT_SWAPPED);
+    }
+  else
+    {
+      self->sorted = NULL;
+      self->filtered = NULL;
+    }
+
+  update_count (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATABASE]);
+}
+
+LiaisonDatabase *
+liaison_fellowship_view_get_database (LiaisonFellowshipView *self)
+{
+  g_return_val_if_fail (LIAISON_IS_FELLOWSHIP_VIEW (self), NULL);
+
+  return self->database;
+}
+
+/**
+ * liaison_fellowship_view_get_model:
+ * @self: the view
+ *
+ * Returns: (transfer none) (nullable): the applicants shown, filtered and
+ *   sorted as the list shows them
+ */
+GListModel *
+liaison_fellowship_view_get_model (LiaisonFellowshipView *self)
+{
+  g_return_val_if_fail (LIAISON_IS_FELLOWSHIP_VIEW (self), NULL);
+
+  return self->sorted != NULL ? G_LIST_MODEL (self->sorted) : NULL;
+}
+
+/**
+ * liaison_fellowship_view_set_cohort_year:
+ * @self: the view
+ * @year: a year of the drop-down, or 0 for all years
+ */
+void
+liaison_fellowship_view_set_cohort_year (LiaisonFellowshipView *self,
+                                         int                    year)
+{
+  g_return_if_fail (LIAISON_IS_FELLOWSHIP_VIEW (self));
+
+  for (guint i = 0; i < self->years->len; i++)
+    {
+      if (g_array_index (self->years, int, i) == year)
+        gtk_drop_down_set_selected (self->year_dropdown, i);
+    }
+}
+
+/**
+ * liaison_fellowship_view_set_search:
+ * @self: the view
+ * @text: what to look for
+ */
+void
+liaison_fellowship_view_set_search (LiaisonFellowshipView *self,
+                                    const char            *text)
+{
+  g_return_if_fail (LIAISON_IS_FELLOWSHIP_VIEW (self));
+
+  g_free (self->search);
+  self->search = liaison_search_normalize (text != NULL ? text : "");
+  g_strstrip (self->search);
+
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), text) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
+
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+/**
+ * liaison_fellowship_view_get_editor:
+ * @self: the view
+ *
+ * Returns: (transfer none) (nullable): the editor of the applicant open
+ */
+GtkWidget *
+liaison_fellowship_view_get_editor (LiaisonFellowshipView *self)
+{
+  GtkWidget *child;
+
+  g_return_val_if_fail (LIAISON_IS_FELLOWSHIP_VIEW (self), NULL);
+
+  child = adw_bin_get_child (self->detail_bin);
+  return LIAISON_IS_APPLICANT_EDITOR (child) ? child : NULL;
+}
+
+static void
+liaison_fellowship_view_dispose (GObject *object)
+{
+  LiaisonFellowshipView *self = (LiaisonFellowshipView *)object;
+
+  if (self->column_view != NULL)
+    gtk_column_view_set_model (self->column_view, NULL);
+
+  /* The bin lets go of its child itself, before the template is torn down. */
+  adw_breakpoint_bin_set_child (ADW_BREAKPOINT_BIN (self), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), LIAISON_TYPE_FELLOWSHIP_VIEW);
+
+  g_clear_object (&self->selection);
+  g_clear_object (&self->applications);
+  g_clear_object (&self->filter);
+  g_clear_object (&self->database);
+
+  G_OBJECT_CLASS (liaison_fellowship_view_parent_class)->dispose (object);
+}
+
+static void
+liaison_fellowship_view_finalize (GObject *object)
+{
+  LiaisonFellowshipView *self = (LiaisonFellowshipView *)object;
+
+  g_clear_pointer (&self->titles, g_hash_table_unref);
+  g_clear_pointer (&self->search, g_free);
+  g_clear_pointer (&self->status, g_free);
+  g_clear_pointer (&self->today, g_free);
+  g_clear_pointer (&self->years, g_array_unref);
+  for (guint i = 0; i < N_COLUMNS; i++)
+    g_clear_pointer (&self->column_data[i], g_free);
+
+  G_OBJECT_CLASS (liaison_fellowship_view_parent_class)->finalize (object);
+}
+
+static void
+liaison_fellowship_view_get_property (GObject    *object,
+                                      guint       prop_id,
+                                      GValue     *value,
+                                      GParamSpec *pspec)
+{
+  LiaisonFellowshipView *self = LIAISON_FELLOWSHIP_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATABASE:
+      g_value_set_object (value, self->database);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+liaison_fellowship_view_set_property (GObject      *object,
+                                      guint         prop_id,
+                                      const GValue *value,
+                                      GParamSpec   *pspec)
+{
+  LiaisonFellowshipView *self = LIAISON_FELLOWSHIP_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATABASE:
+      liaison_fellowship_view_set_database (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+liaison_fellowship_view_class_init (LiaisonFellowshipViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = liaison_fellowship_view_dispose;
+  object_class->finalize = liaison_fellowship_view_finalize;
+  object_class->get_property = liaison_fellowship_view_get_property;
+  object_class->set_property = liaison_fellowship_view_set_property;
+
+  properties[PROP_DATABASE] =
+    g_param_spec_object ("database", NULL, NULL,
+                         LIAISON_TYPE_DATABASE,
+                         (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/jlgc/Liaison/fellowship/liaison-fellowship-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, LiaisonFellowshipView, split_view);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonFellowshipView, detail_page);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonFellowshipView, detail_bin);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonFellowshipView, window_title);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonFellowshipView, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonFellowshipView, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonFellowshipView, year_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonFellowshipView, status_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonFellowshipView, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonFellowshipView, column_view);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, status_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, year_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
+
+  gtk_widget_class_install_action (widget_class, "fellowship.new", NULL, new_action_cb);
+  gtk_widget_class_install_action (widget_class, "fellowship.export", NULL, export_action_cb);
+  gtk_widget_class_install_action (widget_class, "fellowship.delete", NULL, delete_selected_action_cb);
+  gtk_widget_class_install_action (widget_class, "fellowship.search", NULL, search_action_cb);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "fellowship.new", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "fellowship.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "fellowship.delete", NULL);
+}
+
+static void
+liaison_fellowship_view_init (LiaisonFellowshipView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->titles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->years = g_array_new (FALSE, FALSE, sizeof (int));
+  self->today = liaison_today ();
+  self->filter = gtk_custom_filter_new (filter_cb, self, NULL);
+
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  add_columns (self);
+  fill_dropdowns (self);
+  update_count (self);
+}

@@ -1,0 +1,255 @@
+/* test-fellowship-view.c
+ *
+ * The Fellowship view driven through its actions, as a staff member would:
+ * find applicants, create one, hit a validation error, save, find it,
+ * change its status, delete it, undo, export — and then the database and
+ * the CSV file are checked.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "liaison-applicant-editor.h"
+#include "liaison-csv.h"
+#include "liaison-demo.h"
+#include "liaison-fellowship-view.h"
+#include "liaison-records.h"
+#include "liaison-test-files.h"
+#include "liaison-test-utils.h"
+
+static LiaisonApp *app;
+static char *database_dir;
+
+static LiaisonFellowshipView *
+open_view (LiaisonWindow **window_out)
+{
+  LiaisonWindow *window = liaison_test_window_new (app, 1280, 800);
+  LiaisonFellowshipView *view;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "fellowship");
+  liaison_test_settle ();
+
+  view = LIAISON_FELLOWSHIP_VIEW (liaison_test_find (GTK_WIDGET (window), LIAISON_TYPE_FELLOWSHIP_VIEW, NULL));
+  g_assert_nonnull (view);
+  g_assert_true (liaison_fellowship_view_get_database (view) == liaison_app_get_database (app));
+
+  *window_out = window;
+  return view;
+}
+
+static guint
+count_shown (LiaisonFellowshipView *view)
+{
+  return g_list_model_get_n_items (liaison_fellowship_view_get_model (view));
+}
+
+static void
+test_list_and_filters (void)
+{
+  LiaisonWindow *window;
+  LiaisonFellowshipView *view = open_view (&window);
+  GListModel *model = liaison_fellowship_view_get_model (view);
+  guint all;
+
+  /* The coming cohort by default: 2027 in the sample data */
+  g_assert_cmpuint (count_shown (view), >, 0);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(LiaisonRecord) application = g_list_model_get_item (model, i);
+
+      g_assert_cmpint (liaison_record_get_integer (application, "cohort_year"), ==,
+                       g_date_time_get_year (g_date_time_new_now_local ()) + 1);
+    }
+
+  liaison_fellowship_view_set_cohort_year (view, 0);
+  liaison_test_settle ();
+  all = count_shown (view);
+  g_assert_cmpuint (all, ==, liaison_database_count (liaison_app_get_database (app), &liaison_application_type));
+
+  /* The search narrows it, in any script. */
+  liaison_fellowship_view_set_search (view, "trenton");
+  liaison_test_settle ();
+  g_assert_cmpuint (count_shown (view), >=, 1);
+  g_assert_cmpuint (count_shown (view), <, all);
+  liaison_fellowship_view_set_search (view, "no such applicant anywhere");
+  liaison_test_settle ();
+  g_assert_cmpuint (count_shown (view), ==, 0);
+  liaison_fellowship_view_set_search (view, "");
+  liaison_test_settle ();
+  g_assert_cmpuint (count_shown (view), ==, all);
+
+  liaison_test_window_destroy (window);
+}
+
+static void
+set_entry (LiaisonApplicantEditor *editor,
+           const char             *record,
+           const char             *field,
+           const char             *text)
+{
+  GtkWidget *row = liaison_applicant_editor_get_row (editor, record, field);
+
+  g_assert_nonnull (row);
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+}
+
+static void
+choose (LiaisonApplicantEditor *editor,
+        const char             *record,
+        const char             *field,
+        const char             *label)
+{
+  GtkWidget *row = liaison_applicant_editor_get_row (editor, record, field);
+  GListModel *items;
+
+  g_assert_true (ADW_IS_COMBO_ROW (row));
+  items = adw_combo_row_get_model (ADW_COMBO_ROW (row));
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      if (g_str_equal (gtk_string_list_get_string (GTK_STRING_LIST (items), i), label))
+        {
+          adw_combo_row_set_selected (ADW_COMBO_ROW (row), i);
+          return;
+        }
+    }
+
+  g_error ("No item “%s” in %s", label, field);
+}
+
+static void
+test_create_edit_delete_export (void)
+{
+  LiaisonDatabase *db = liaison_app_get_database (app);
+  LiaisonWindow *window;
+  LiaisonFellowshipView *view = open_view (&window);
+  LiaisonApplicantEditor *editor;
+  g_autofree char *problem = NULL;
+  g_autofree char *uuid = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LiaisonRecord) stored = NULL;
+  guint before = count_shown (view);
+  GtkWidget *row;
+
+  /* Ctrl+N: a new applicant in the editor */
+  gtk_widget_activate_action (GTK_WIDGET (view), "fellowship.new", NULL);
+  liaison_test_settle ();
+  editor = LIAISON_APPLICANT_EDITOR (liaison_fellowship_view_get_editor (view));
+  g_assert_nonnull (editor);
+
+  /* Empty, it cannot be saved, and says why. */
+  problem = liaison_applicant_editor_dup_problem (editor);
+  g_assert_nonnull (problem);
+  g_clear_pointer (&problem, g_free);
+
+  set_entry (editor, "person", "family_name", "Okonkwo");
+  set_entry (editor, "person", "given_name", "Adaeze");
+  set_entry (editor, "application", "government", "City of Newark");
+
+  /* A bad email is pointed out as it is typed. */
+  set_entry (editor, "person", "emails", "adaeze.okonkwo@");
+  row = liaison_applicant_editor_get_row (editor, "person", "emails");
+  g_assert_true (gtk_widget_has_css_class (row, "error"));
+  problem = liaison_applicant_editor_dup_problem (editor);
+  g_assert_nonnull (strstr (problem, "is not an email address"));
+  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (editor), "applicant.save", NULL) &&
+                  liaison_record_get_created_at (liaison_applicant_editor_get_application (editor)) != 0);
+  g_clear_pointer (&problem, g_free);
+
+  set_entry (editor, "person", "emails", "adaeze.okonkwo@newark.example.org");
+  g_assert_false (gtk_widget_has_css_class (row, "error"));
+
+  /* The jurisdiction is still missing. */
+  problem = liaison_applicant_editor_dup_problem (editor);
+  g_assert_nonnull (strstr (problem, "Jurisdiction"));
+  g_clear_pointer (&problem, g_free);
+  choose (editor, "application", "jurisdiction", "New Jersey (US-NJ)");
+  g_assert_null (liaison_applicant_editor_dup_problem (editor));
+
+  gtk_widget_activate_action (GTK_WIDGET (editor), "applicant.save", NULL);
+  liaison_test_settle ();
+  uuid = g_strdup (liaison_record_get_uuid (liaison_applicant_editor_get_application (editor)));
+  stored = liaison_database_get (db, &liaison_application_type, uuid, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (liaison_record_get_text (stored, "government"), ==, "City of Newark");
+  g_assert_cmpuint (count_shown (view), ==, before + 1);
+  g_clear_object (&stored);
+
+  /* It is found by the search. */
+  liaison_fellowship_view_set_search (view, "okonkwo");
+  liaison_test_settle ();
+  g_assert_cmpuint (count_shown (view), ==, 1);
+
+  /* One step forward in the pipeline, saved */
+  gtk_widget_activate_action (GTK_WIDGET (editor), "applicant.next-status", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (editor), "applicant.save", NULL);
+  liaison_test_settle ();
+  stored = liaison_database_get (db, &liaison_application_type, uuid, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (liaison_record_get_text (stored, "status"), ==, "nominated");
+  g_clear_object (&stored);
+
+  /* Delete, then undo */
+  gtk_widget_activate_action (GTK_WIDGET (editor), "applicant.delete", NULL);
+  liaison_test_settle ();
+  g_assert_cmpuint (count_shown (view), ==, 0);
+  stored = liaison_database_get (db, &liaison_application_type, uuid, &error);
+  g_assert_true (liaison_record_is_deleted (stored));
+  g_clear_object (&stored);
+  g_assert_true (liaison_database_undelete (db, liaison_database_get (db, &liaison_application_type, uuid, NULL), &error));
+  liaison_test_settle ();
+  g_assert_cmpuint (count_shown (view), ==, 1);
+
+  /* Export what is shown */
+  {
+    g_autofree char *path = g_build_filename (database_dir, "shown.csv", NULL);
+    g_autofree char *text = NULL;
+    guint n_rows = 0;
+
+    g_assert_true (liaison_csv_export (db, "applicants", liaison_fellowship_view_get_model (view),
+                                       LIAISON_CSV_DEFAULT, path, &n_rows, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (n_rows, ==, 1);
+    g_file_get_contents (path, &text, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_nonnull (strstr (text, "Okonkwo"));
+    g_assert_nonnull (strstr (text, "City of Newark"));
+  }
+
+  liaison_test_window_destroy (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  app = liaison_test_application_new ();
+  database_dir = g_dir_make_tmp ("liaison-fellowship-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (database_dir, "liaison.db", NULL);
+  liaison_app_set_database_path (app, path);
+  g_assert_true (liaison_app_open_database (app, &error));
+  g_assert_true (liaison_demo_fill (liaison_app_get_database (app), &error));
+  g_assert_no_error (error);
+
+  g_test_add_func ("/fellowship-view/list-and-filters", test_list_and_filters);
+  g_test_add_func ("/fellowship-view/create-edit-delete-export", test_create_edit_delete_export);
+
+  status = g_test_run ();
+
+  g_application_release (G_APPLICATION (app));
+  g_clear_object (&app);
+  liaison_test_remove_tree (database_dir);
+
+  return status;
+}
