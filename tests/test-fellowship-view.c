@@ -222,6 +222,52 @@ test_create_edit_delete_export (void)
   liaison_test_window_destroy (window);
 }
 
+static void
+test_duplicate_warning (void)
+{
+  LiaisonWindow *window;
+  LiaisonFellowshipView *view = open_view (&window);
+  LiaisonApplicantEditor *editor;
+  AdwDialog *dialog;
+  guint before;
+
+  liaison_fellowship_view_set_cohort_year (view, 0);
+  liaison_test_settle ();
+  before = count_shown (view);
+
+  /* Someone already in the sample data, typed in again */
+  gtk_widget_activate_action (GTK_WIDGET (view), "fellowship.new", NULL);
+  liaison_test_settle ();
+  editor = LIAISON_APPLICANT_EDITOR (liaison_fellowship_view_get_editor (view));
+  {
+    g_autoptr(LiaisonRecord) first = g_list_model_get_item (liaison_fellowship_view_get_model (view), 0);
+    g_autoptr(LiaisonRecord) person = liaison_database_get (liaison_app_get_database (app), &liaison_person_type,
+                                                             liaison_record_get_text (first, "person"), NULL);
+    g_auto(GStrv) emails = g_strsplit (liaison_record_get_text (person, "emails"), "\n", 2);
+
+    set_entry (editor, "person", "family_name", "Someone");
+    set_entry (editor, "person", "emails", emails[0]);
+    set_entry (editor, "application", "government", "Anywhere");
+    choose (editor, "application", "jurisdiction", "Ontario (CA-ON)");
+  }
+
+  gtk_widget_activate_action (GTK_WIDGET (editor), "applicant.save", NULL);
+  liaison_test_settle ();
+  dialog = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window));
+  g_assert_true (ADW_IS_ALERT_DIALOG (dialog));
+  g_assert_true (adw_alert_dialog_has_response (ADW_ALERT_DIALOG (dialog), "open"));
+
+  /* Opening the existing one saves nothing new. */
+  g_signal_emit_by_name (dialog, "response", "open");
+  adw_dialog_force_close (dialog);
+  liaison_test_settle ();
+  g_assert_cmpuint (count_shown (view), ==, before);
+  editor = LIAISON_APPLICANT_EDITOR (liaison_fellowship_view_get_editor (view));
+  g_assert_cmpint (liaison_record_get_created_at (liaison_applicant_editor_get_application (editor)), >, 0);
+
+  liaison_test_window_destroy (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -244,6 +290,7 @@ main (int   argc,
 
   g_test_add_func ("/fellowship-view/list-and-filters", test_list_and_filters);
   g_test_add_func ("/fellowship-view/create-edit-delete-export", test_create_edit_delete_export);
+  g_test_add_func ("/fellowship-view/duplicate-warning", test_duplicate_warning);
 
   status = g_test_run ();
 

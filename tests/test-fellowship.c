@@ -124,6 +124,60 @@ test_average_score (void)
   g_assert_cmpfloat_with_epsilon (average, 3.8, 1e-9);
 }
 
+static void
+test_duplicates (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LiaisonDatabase) db = liaison_database_open (":memory:", &error);
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
+  LiaisonRecord *person = liaison_record_new (&liaison_person_type);
+  LiaisonRecord *application = liaison_record_new (&liaison_application_type);
+
+  g_assert_no_error (error);
+  liaison_record_set_text (person, "family_name", "Côté");
+  liaison_record_set_text (person, "given_name", "Élise");
+  liaison_record_set_text (person, "emails", "elise.cote@laval.example.org\necote@example.org");
+  g_ptr_array_add (records, person);
+  liaison_record_set_text (application, "person", liaison_record_get_uuid (person));
+  liaison_record_set_integer (application, "cohort_year", 2027);
+  liaison_record_set_text (application, "government", "Ville de Laval");
+  liaison_record_set_text (application, "government_level", "city");
+  liaison_record_set_text (application, "jurisdiction", "CA-QC");
+  liaison_record_set_text (application, "status", "inquiry");
+  g_ptr_array_add (records, application);
+  liaison_database_save_all (db, records, &error);
+  g_assert_no_error (error);
+
+  {
+    g_autoptr(LiaisonRecord) new_person = liaison_record_new (&liaison_person_type);
+    g_autoptr(LiaisonRecord) new_application = liaison_record_new (&liaison_application_type);
+    g_autoptr(LiaisonRecord) found = NULL;
+
+    /* Same email, whatever its case */
+    liaison_record_set_text (new_person, "family_name", "Cote");
+    liaison_record_set_text (new_person, "emails", "ECOTE@example.org");
+    found = liaison_application_find_duplicate (db, new_application, new_person);
+    g_assert_nonnull (found);
+    g_assert_cmpstr (liaison_record_get_uuid (found), ==, liaison_record_get_uuid (application));
+    g_clear_object (&found);
+
+    /* Same name and government, without accents */
+    liaison_record_set_text (new_person, "emails", "someone.else@example.org");
+    liaison_record_set_text (new_person, "given_name", "Elise");
+    liaison_record_set_text (new_application, "government", "ville de laval");
+    found = liaison_application_find_duplicate (db, new_application, new_person);
+    g_assert_nonnull (found);
+    g_clear_object (&found);
+
+    /* Same name, another government: another person */
+    liaison_record_set_text (new_application, "government", "City of Montreal");
+    g_assert_null (liaison_application_find_duplicate (db, new_application, new_person));
+
+    /* An application is not its own duplicate. */
+    g_assert_null (liaison_application_find_duplicate (db, application, person));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -133,6 +187,7 @@ main (int   argc,
   g_test_add_func ("/fellowship/documents-and-deadline", test_documents_and_deadline);
   g_test_add_func ("/fellowship/status-order", test_status_order);
   g_test_add_func ("/fellowship/average-score", test_average_score);
+  g_test_add_func ("/fellowship/duplicates", test_duplicates);
 
   return g_test_run ();
 }

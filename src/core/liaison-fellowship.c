@@ -14,9 +14,11 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "liaison-database-private.h"
 #include "liaison-fellowship.h"
 #include "liaison-record-list.h"
 #include "liaison-records.h"
+#include "liaison-search.h"
 
 static const char * const documents[] = {
   "has_application_form",
@@ -266,4 +268,91 @@ liaison_application_average_score (LiaisonDatabase *database,
 
   *average = n_scores > 0 ? (double) total / n_scores : 0.0;
   return n_scores > 0;
+}
+
+static gboolean
+emails_overlap (const char *a,
+                const char *b)
+{
+  g_auto(GStrv) left = g_strsplit (a, "\n", -1);
+  g_auto(GStrv) right = g_strsplit (b, "\n", -1);
+
+  for (guint i = 0; left[i] != NULL; i++)
+    for (guint j = 0; right[j] != NULL; j++)
+      if (left[i][0] != '\0' && g_ascii_strcasecmp (left[i], right[j]) == 0)
+        return TRUE;
+
+  return FALSE;
+}
+
+/**
+ * liaison_application_find_duplicate:
+ * @database: a database
+ * @application: an application being entered
+ * @person: its applicant
+ *
+ * Looks for an application already there for the same person: one whose
+ * applicant shares an email address with @person, or has the same name
+ * and the same government (case and accents aside).
+ *
+ * Returns: (transfer full) (nullable): that application, or %NULL
+ */
+LiaisonRecord *
+liaison_application_find_duplicate (LiaisonDatabase *database,
+                                    LiaisonRecord   *application,
+                                    LiaisonRecord   *person)
+{
+  g_autofree char *family = NULL;
+  g_autofree char *given = NULL;
+  g_autofree char *government = NULL;
+  const char *emails;
+  sqlite3_stmt *stmt;
+  LiaisonRecord *found = NULL;
+
+  g_return_val_if_fail (LIAISON_IS_DATABASE (database), NULL);
+  g_return_val_if_fail (LIAISON_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (LIAISON_IS_PERSON (person), NULL);
+
+  family = liaison_search_normalize (liaison_record_get_text (person, "family_name"));
+  given = liaison_search_normalize (liaison_record_get_text (person, "given_name"));
+  government = liaison_search_normalize (liaison_record_get_text (application, "government"));
+  emails = liaison_record_get_text (person, "emails");
+
+  stmt = liaison_database_prepare (database,
+                                   "SELECT a.uuid, p.family_name, p.given_name, a.government, p.emails "
+                                   "FROM application a JOIN person p ON p.uuid = a.person "
+                                   "WHERE a.deleted_at IS NULL AND a.uuid != ?1 AND p.uuid != ?2 "
+                                   "AND (p.emails IS NOT NULL OR p.family_name IS NOT NULL)",
+                                   NULL);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, liaison_record_get_uuid (application), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, liaison_record_get_uuid (person), -1, SQLITE_TRANSIENT);
+
+  while (found == NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *their_emails = (const char *) sqlite3_column_text (stmt, 4);
+      gboolean same = FALSE;
+
+      if (emails[0] != '\0' && their_emails != NULL && emails_overlap (emails, their_emails))
+        same = TRUE;
+      else if (family[0] != '\0' && government[0] != '\0')
+        {
+          g_autofree char *their_family = liaison_search_normalize ((const char *) sqlite3_column_text (stmt, 1) ?: "");
+          g_autofree char *their_given = liaison_search_normalize ((const char *) sqlite3_column_text (stmt, 2) ?: "");
+          g_autofree char *their_government = liaison_search_normalize ((const char *) sqlite3_column_text (stmt, 3) ?: "");
+
+          same = g_str_equal (family, their_family) &&
+                 g_str_equal (given, their_given) &&
+                 g_str_equal (government, their_government);
+        }
+
+      if (same)
+        found = liaison_database_get (database, &liaison_application_type,
+                                      (const char *) sqlite3_column_text (stmt, 0), NULL);
+    }
+  sqlite3_reset (stmt);
+
+  return found;
 }

@@ -29,6 +29,9 @@ gboolean              liaison_application_average_score      (LiaisonDatabase *d
                                                               LiaisonRecord   *application,
                                                               double          *average,
                                                               guint           *n_reviews);
+LiaisonRecord        *liaison_application_find_duplicate     (LiaisonDatabase *database,
+                                                              LiaisonRecord   *application,
+                                                              LiaisonRecord   *person);
 char                 *liaison_today                          (void);
 
 G_END_DECLS

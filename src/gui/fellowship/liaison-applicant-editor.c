@@ -54,6 +54,7 @@ G_DEFINE_FINAL_TYPE (LiaisonApplicantEditor, liaison_applicant_editor, ADW_TYPE_
 enum {
   SAVED,
   DELETED,
+  OPEN_EXISTING,
   N_SIGNALS
 };
 
@@ -227,11 +228,8 @@ liaison_applicant_editor_save (LiaisonApplicantEditor  *self,
 }
 
 static void
-save_action_cb (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
+save_and_tell (LiaisonApplicantEditor *self)
 {
-  LiaisonApplicantEditor *self = LIAISON_APPLICANT_EDITOR (widget);
   g_autoptr(GError) error = NULL;
 
   if (!liaison_applicant_editor_save (self, &error))
@@ -241,6 +239,60 @@ save_action_cb (GtkWidget  *widget,
     }
 
   toast (self, _("Applicant saved"));
+}
+
+static void
+duplicate_response_cb (AdwAlertDialog         *dialog,
+                       const char             *response,
+                       LiaisonApplicantEditor *self)
+{
+  LiaisonRecord *existing = g_object_get_data (G_OBJECT (dialog), "existing");
+
+  if (g_str_equal (response, "save"))
+    save_and_tell (self);
+  else if (g_str_equal (response, "open"))
+    g_signal_emit (self, signals[OPEN_EXISTING], 0, existing);
+}
+
+static void
+save_action_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  LiaisonApplicantEditor *self = LIAISON_APPLICANT_EDITOR (widget);
+  g_autoptr(LiaisonRecord) existing = NULL;
+
+  /* Two staff members typing in the same applicant: a new one that looks
+   * like one already there is pointed out before it is saved. */
+  if (!is_saved (self))
+    existing = liaison_application_find_duplicate (self->database, self->application, self->person);
+
+  if (existing != NULL)
+    {
+      g_autoptr(LiaisonRecord) person = liaison_database_get (self->database, &liaison_person_type,
+                                                               liaison_record_get_text (existing, "person"), NULL);
+      g_autofree char *name = person != NULL ? liaison_person_dup_display_name (person) : g_strdup ("");
+      g_autofree char *year = g_strdup_printf ("%" G_GINT64_FORMAT, liaison_record_get_integer (existing, "cohort_year"));
+      /* Translators: a name, a government and a cohort year */
+      g_autofree char *body = g_strdup_printf (_("%s of %s, cohort %s, is already in Liaison, with the same name or email address."),
+                                               name, liaison_record_get_text (existing, "government"), year);
+      AdwDialog *dialog = adw_alert_dialog_new (_("Possibly the Same Applicant"), body);
+
+      adw_alert_dialog_add_responses (ADW_ALERT_DIALOG (dialog),
+                                      "cancel", _("_Cancel"),
+                                      "save", _("Save _Anyway"),
+                                      "open", _("_Open Existing"),
+                                      NULL);
+      adw_alert_dialog_set_response_appearance (ADW_ALERT_DIALOG (dialog), "open", ADW_RESPONSE_SUGGESTED);
+      adw_alert_dialog_set_default_response (ADW_ALERT_DIALOG (dialog), "open");
+      adw_alert_dialog_set_close_response (ADW_ALERT_DIALOG (dialog), "cancel");
+      g_object_set_data_full (G_OBJECT (dialog), "existing", g_steal_pointer (&existing), g_object_unref);
+      g_signal_connect_object (dialog, "response", G_CALLBACK (duplicate_response_cb), self, 0);
+      adw_dialog_present (dialog, GTK_WIDGET (self));
+      return;
+    }
+
+  save_and_tell (self);
 }
 
 static void
@@ -457,6 +509,16 @@ liaison_applicant_editor_class_init (LiaisonApplicantEditorClass *klass)
    */
   signals[DELETED] = g_signal_new ("deleted", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                    0, NULL, NULL, NULL, G_TYPE_NONE, 1, LIAISON_TYPE_RECORD);
+
+  /**
+   * LiaisonApplicantEditor::open-existing:
+   * @application: an application already there
+   *
+   * Emitted when the user would rather open the application that looks
+   * like the new one than save the new one.
+   */
+  signals[OPEN_EXISTING] = g_signal_new ("open-existing", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                         0, NULL, NULL, NULL, G_TYPE_NONE, 1, LIAISON_TYPE_RECORD);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/jlgc/Liaison/fellowship/liaison-applicant-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, LiaisonApplicantEditor, window_title);

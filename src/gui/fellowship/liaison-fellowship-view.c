@@ -406,6 +406,7 @@ open_editor (LiaisonFellowshipView *self,
   g_autofree char *title = liaison_person_dup_display_name (person);
 
   g_signal_connect_object (editor, "deleted", G_CALLBACK (editor_deleted_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (editor, "open-existing", G_CALLBACK (liaison_fellowship_view_open), self, G_CONNECT_SWAPPED);
 
   adw_bin_set_child (self->detail_bin, editor);
   adw_navigation_page_set_title (self->detail_page, title[0] != '\0' ? title : _("New Applicant"));
