@@ -16,7 +16,9 @@
 #include "liaison-applicant-editor.h"
 #include "liaison-csv.h"
 #include "liaison-demo.h"
+#include "liaison-fellowship.h"
 #include "liaison-fellowship-view.h"
+#include "liaison-record-dialog.h"
 #include "liaison-records.h"
 #include "liaison-test-files.h"
 #include "liaison-test-utils.h"
@@ -268,6 +270,86 @@ test_duplicate_warning (void)
   liaison_test_window_destroy (window);
 }
 
+static GtkWidget *
+find_button (GtkWidget  *root,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+test_reviews_and_activity (void)
+{
+  LiaisonDatabase *db = liaison_app_get_database (app);
+  LiaisonWindow *window;
+  LiaisonFellowshipView *view = open_view (&window);
+  LiaisonApplicantEditor *editor;
+  AdwDialog *dialog;
+  GtkWidget *add;
+  g_autoptr(LiaisonRecord) first = g_list_model_get_item (liaison_fellowship_view_get_model (view), 0);
+  double average = 0;
+  guint n_before = 0;
+  guint n_after = 0;
+
+  liaison_fellowship_view_open (view, first);
+  liaison_test_settle ();
+  editor = LIAISON_APPLICANT_EDITOR (liaison_fellowship_view_get_editor (view));
+  liaison_application_average_score (db, first, &average, &n_before);
+
+  gtk_widget_activate_action (GTK_WIDGET (editor), "applicant.add-review", NULL);
+  liaison_test_settle ();
+  dialog = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window));
+  g_assert_true (LIAISON_IS_RECORD_DIALOG (dialog));
+
+  /* Not without a reviewer */
+  add = find_button (GTK_WIDGET (dialog), "_Add");
+  g_assert_nonnull (add);
+  g_assert_false (gtk_widget_get_sensitive (add));
+
+  gtk_editable_set_text (GTK_EDITABLE (liaison_record_dialog_get_row (LIAISON_RECORD_DIALOG (dialog), "reviewer")), "Hanako Sato (JLGC)");
+  adw_spin_row_set_value (ADW_SPIN_ROW (liaison_record_dialog_get_row (LIAISON_RECORD_DIALOG (dialog), "score_leadership")), 5);
+  g_assert_true (gtk_widget_get_sensitive (add));
+  g_signal_emit_by_name (add, "clicked");
+  liaison_test_settle ();
+
+  g_assert_null (adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window)));
+  g_assert_true (liaison_application_average_score (db, first, &average, &n_after));
+  g_assert_cmpuint (n_after, ==, n_before + 1);
+
+  /* An activity entry, dated today by default */
+  gtk_widget_activate_action (GTK_WIDGET (editor), "applicant.add-activity", NULL);
+  liaison_test_settle ();
+  dialog = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window));
+  g_assert_true (LIAISON_IS_RECORD_DIALOG (dialog));
+  gtk_editable_set_text (GTK_EDITABLE (liaison_record_dialog_get_row (LIAISON_RECORD_DIALOG (dialog), "text")),
+                         "Called about the recommendation letter");
+  g_object_ref (dialog);
+  g_signal_emit_by_name (find_button (GTK_WIDGET (dialog), "_Add"), "clicked");
+  liaison_test_settle ();
+  {
+    LiaisonRecord *entry = liaison_record_dialog_get_record (LIAISON_RECORD_DIALOG (dialog));
+    g_autofree char *today = liaison_today ();
+
+    g_assert_cmpint (liaison_record_get_created_at (entry), >, 0);
+    g_assert_cmpstr (liaison_record_get_text (entry, "record"), ==, liaison_record_get_uuid (first));
+    g_assert_cmpstr (liaison_record_get_text (entry, "date"), ==, today);
+  }
+  g_object_unref (dialog);
+
+  liaison_test_window_destroy (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -291,6 +373,7 @@ main (int   argc,
   g_test_add_func ("/fellowship-view/list-and-filters", test_list_and_filters);
   g_test_add_func ("/fellowship-view/create-edit-delete-export", test_create_edit_delete_export);
   g_test_add_func ("/fellowship-view/duplicate-warning", test_duplicate_warning);
+  g_test_add_func ("/fellowship-view/reviews-and-activity", test_reviews_and_activity);
 
   status = g_test_run ();
 

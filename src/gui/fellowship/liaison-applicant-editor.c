@@ -19,6 +19,7 @@
 #include "liaison-applicant-editor.h"
 #include "liaison-fellowship.h"
 #include "liaison-field-rows.h"
+#include "liaison-record-dialog.h"
 #include "liaison-record-list.h"
 #include "liaison-records.h"
 
@@ -32,6 +33,8 @@ struct _LiaisonApplicantEditor
   LiaisonFieldRows    *application_rows;
   LiaisonFieldRows    *person_rows;
   GPtrArray           *history_rows;
+  GPtrArray           *review_rows;
+  GPtrArray           *activity_rows;
 
   /* Template widgets */
   AdwWindowTitle      *window_title;
@@ -46,6 +49,7 @@ struct _LiaisonApplicantEditor
   AdwActionRow        *score_row;
   AdwPreferencesGroup *program_group;
   AdwPreferencesGroup *sensitive_group;
+  AdwPreferencesGroup *activity_group;
   AdwPreferencesGroup *notes_group;
 };
 
@@ -123,38 +127,105 @@ update_problem (LiaisonApplicantEditor *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "applicant.save", problem == NULL);
 }
 
+typedef char *(*SubtitleFunc) (LiaisonRecord *record);
+
+/* Rows for the records of @type that belong to the applicant, newest
+ * first: the status history, the reviews, the activity log. */
 static void
-update_history (LiaisonApplicantEditor *self)
+fill_group (LiaisonApplicantEditor  *self,
+            AdwPreferencesGroup     *group,
+            GPtrArray               *rows,
+            const LiaisonRecordType *type,
+            const char              *sort_field,
+            SubtitleFunc             subtitle)
 {
-  g_autoptr(LiaisonRecordList) history = NULL;
+  g_autoptr(LiaisonRecordList) records = NULL;
   guint n;
 
-  for (guint i = 0; i < self->history_rows->len; i++)
-    adw_preferences_group_remove (self->history_group, g_ptr_array_index (self->history_rows, i));
-  g_ptr_array_set_size (self->history_rows, 0);
+  for (guint i = 0; i < rows->len; i++)
+    adw_preferences_group_remove (group, g_ptr_array_index (rows, i));
+  g_ptr_array_set_size (rows, 0);
 
-  gtk_widget_set_visible (GTK_WIDGET (self->history_group), is_saved (self));
   if (!is_saved (self))
     return;
 
-  history = liaison_record_list_new (self->database, &liaison_status_change_type);
-  liaison_record_list_add_filter (history, "application", liaison_record_get_uuid (self->application));
-  liaison_record_list_set_sort (history, "changed_on", TRUE);
-  liaison_record_list_reload (history, NULL);
+  records = liaison_record_list_new (self->database, type);
+  liaison_record_list_add_filter (records, type->parent_field, liaison_record_get_uuid (self->application));
+  if (sort_field != NULL)
+    liaison_record_list_set_sort (records, sort_field, TRUE);
+  liaison_record_list_reload (records, NULL);
 
-  n = g_list_model_get_n_items (G_LIST_MODEL (history));
+  n = g_list_model_get_n_items (G_LIST_MODEL (records));
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(LiaisonRecord) step = g_list_model_get_item (G_LIST_MODEL (history), i);
-      const LiaisonField *field = liaison_record_type_find_field (&liaison_status_change_type, "status");
+      g_autoptr(LiaisonRecord) record = g_list_model_get_item (G_LIST_MODEL (records), i);
+      g_autofree char *title = liaison_record_dup_title (record);
+      g_autofree char *text = subtitle (record);
       GtkWidget *row = adw_action_row_new ();
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
-                                     liaison_field_choice_label (field, liaison_record_get_text (step, "status")));
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), liaison_record_get_text (step, "changed_on"));
-      adw_preferences_group_add (self->history_group, row);
-      g_ptr_array_add (self->history_rows, row);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), text);
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
+      adw_preferences_group_add (group, row);
+      g_ptr_array_add (rows, row);
     }
+}
+
+static char *
+status_change_subtitle (LiaisonRecord *record)
+{
+  /* The title says it all: the status and its date */
+  return NULL;
+}
+
+static char *
+review_subtitle (LiaisonRecord *record)
+{
+  const LiaisonRecordType *type = liaison_record_get_record_type (record);
+  static const char *criteria[] = { "score_leadership", "score_relevance", "score_exchange" };
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (criteria); i++)
+    {
+      gint64 score = liaison_record_get_integer (record, criteria[i]);
+
+      if (score == 0)
+        continue;
+      if (text->len > 0)
+        g_string_append (text, " · ");
+      /* Translators: a criterion of a review, then its score */
+      g_string_append_printf (text, _("%s %d"),
+                              liaison_field_get_label (liaison_record_type_find_field (type, criteria[i])),
+                              (int) score);
+    }
+
+  if (liaison_record_get_text (record, "comment")[0] != '\0')
+    {
+      if (text->len > 0)
+        g_string_append (text, "\n");
+      g_string_append (text, liaison_record_get_text (record, "comment"));
+    }
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static char *
+activity_subtitle (LiaisonRecord *record)
+{
+  return g_strdup (liaison_record_get_text (record, "text"));
+}
+
+static void
+update_history (LiaisonApplicantEditor *self)
+{
+  fill_group (self, self->history_group, self->history_rows, &liaison_status_change_type,
+              "changed_on", status_change_subtitle);
+  fill_group (self, self->reviews_group, self->review_rows, &liaison_review_type,
+              NULL, review_subtitle);
+  fill_group (self, self->activity_group, self->activity_rows, &liaison_activity_type,
+              "date", activity_subtitle);
+  gtk_widget_set_visible (GTK_WIDGET (self->history_group), is_saved (self));
 }
 
 static void
@@ -185,6 +256,8 @@ update_actions (LiaisonApplicantEditor *self)
                                  liaison_application_previous_status (status) != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "applicant.delete", is_saved (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "applicant.purge", is_saved (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "applicant.add-review", is_saved (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "applicant.add-activity", is_saved (self));
 }
 
 static void
@@ -407,6 +480,56 @@ purge_action_cb (GtkWidget  *widget,
 }
 
 static void
+child_saved_cb (LiaisonApplicantEditor *self)
+{
+  update_history (self);
+  update_score (self);
+}
+
+static void
+add_child (LiaisonApplicantEditor  *self,
+           const LiaisonRecordType *type,
+           const char              *title,
+           const char * const      *fields)
+{
+  g_autoptr(LiaisonRecord) record = liaison_record_new (type);
+  g_autofree char *today = liaison_today ();
+  AdwDialog *dialog;
+
+  liaison_record_set_text (record, type->parent_field, liaison_record_get_uuid (self->application));
+  if (liaison_record_type_find_field (type, "date") != NULL)
+    liaison_record_set_text (record, "date", today);
+  if (liaison_record_type_find_field (type, "kind") != NULL)
+    liaison_record_set_text (record, "kind", "call");
+
+  dialog = liaison_record_dialog_new (self->database, record, title, fields);
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (child_saved_cb), self, G_CONNECT_SWAPPED);
+  adw_dialog_present (dialog, GTK_WIDGET (self));
+}
+
+static void
+add_review_action_cb (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  static const char * const fields[] = {
+    "reviewer", "score_leadership", "score_relevance", "score_exchange", "comment", NULL
+  };
+
+  add_child (LIAISON_APPLICANT_EDITOR (widget), &liaison_review_type, _("Add Review"), fields);
+}
+
+static void
+add_activity_action_cb (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  static const char * const fields[] = { "date", "kind", "text", NULL };
+
+  add_child (LIAISON_APPLICANT_EDITOR (widget), &liaison_activity_type, _("Add Activity"), fields);
+}
+
+static void
 add_rows (LiaisonFieldRows    *rows,
           AdwPreferencesGroup *group,
           const char * const  *fields)
@@ -479,6 +602,8 @@ liaison_applicant_editor_finalize (GObject *object)
   g_clear_object (&self->application);
   g_clear_object (&self->person);
   g_clear_pointer (&self->history_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->review_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->activity_rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (liaison_applicant_editor_parent_class)->finalize (object);
 }
@@ -533,6 +658,7 @@ liaison_applicant_editor_class_init (LiaisonApplicantEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LiaisonApplicantEditor, score_row);
   gtk_widget_class_bind_template_child (widget_class, LiaisonApplicantEditor, program_group);
   gtk_widget_class_bind_template_child (widget_class, LiaisonApplicantEditor, sensitive_group);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonApplicantEditor, activity_group);
   gtk_widget_class_bind_template_child (widget_class, LiaisonApplicantEditor, notes_group);
 
   gtk_widget_class_install_action (widget_class, "applicant.save", NULL, save_action_cb);
@@ -540,6 +666,8 @@ liaison_applicant_editor_class_init (LiaisonApplicantEditorClass *klass)
   gtk_widget_class_install_action (widget_class, "applicant.previous-status", NULL, previous_status_action_cb);
   gtk_widget_class_install_action (widget_class, "applicant.delete", NULL, delete_action_cb);
   gtk_widget_class_install_action (widget_class, "applicant.purge", NULL, purge_action_cb);
+  gtk_widget_class_install_action (widget_class, "applicant.add-review", NULL, add_review_action_cb);
+  gtk_widget_class_install_action (widget_class, "applicant.add-activity", NULL, add_activity_action_cb);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "applicant.save", NULL);
 }
@@ -550,6 +678,8 @@ liaison_applicant_editor_init (LiaisonApplicantEditor *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->history_rows = g_ptr_array_new ();
+  self->review_rows = g_ptr_array_new ();
+  self->activity_rows = g_ptr_array_new ();
 }
 
 /**
