@@ -350,6 +350,86 @@ test_reviews_and_activity (void)
   liaison_test_window_destroy (window);
 }
 
+static GtkSelectionModel *
+selection_of (LiaisonFellowshipView *view)
+{
+  GtkWidget *column_view = liaison_test_find (GTK_WIDGET (view), GTK_TYPE_COLUMN_VIEW, NULL);
+
+  return gtk_column_view_get_model (GTK_COLUMN_VIEW (column_view));
+}
+
+static void
+test_bulk_actions (void)
+{
+  LiaisonDatabase *db = liaison_app_get_database (app);
+  LiaisonWindow *window;
+  LiaisonFellowshipView *view = open_view (&window);
+  GListModel *model = liaison_fellowship_view_get_model (view);
+  GtkSelectionModel *selection = selection_of (view);
+  AdwDialog *dialog;
+  guint n;
+
+  /* The coming cohort: select them all */
+  n = g_list_model_get_n_items (model);
+  g_assert_cmpuint (n, >=, 2);
+  gtk_selection_model_select_all (selection);
+  liaison_test_settle ();
+
+  gtk_widget_activate_action (GTK_WIDGET (view), "fellowship.set-status", "s", "review");
+  liaison_test_settle ();
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(LiaisonRecord) shown = g_list_model_get_item (model, i);
+      g_autoptr(LiaisonRecord) stored = liaison_database_get (db, &liaison_application_type, liaison_record_get_uuid (shown), NULL);
+
+      g_assert_cmpstr (liaison_record_get_text (stored, "status"), ==, "review");
+    }
+
+  /* Tag them */
+  gtk_widget_activate_action (GTK_WIDGET (view), "fellowship.tag", NULL);
+  liaison_test_settle ();
+  dialog = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window));
+  g_assert_true (ADW_IS_ALERT_DIALOG (dialog));
+  gtk_editable_set_text (GTK_EDITABLE (adw_alert_dialog_get_extra_child (ADW_ALERT_DIALOG (dialog))), "briefing sent");
+  g_signal_emit_by_name (dialog, "response", "tag");
+  adw_dialog_force_close (dialog);
+  liaison_test_settle ();
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(LiaisonRecord) shown = g_list_model_get_item (model, i);
+      g_autoptr(LiaisonRecord) stored = liaison_database_get (db, &liaison_application_type, liaison_record_get_uuid (shown), NULL);
+      g_auto(GStrv) tags = g_strsplit (liaison_record_get_text (stored, "tags"), "\n", -1);
+
+      g_assert_true (g_strv_contains ((const char * const *) tags, "briefing sent"));
+    }
+
+  /* Delete them all, then bring them back */
+  gtk_selection_model_select_all (selection);
+  gtk_widget_activate_action (GTK_WIDGET (view), "fellowship.delete", NULL);
+  liaison_test_settle ();
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
+  {
+    g_autoptr(GPtrArray) changes = liaison_database_list_changes (db, 0);
+    guint restored = 0;
+
+    for (guint i = changes->len; i > 0 && restored < n; i--)
+      {
+        LiaisonChange *change = g_ptr_array_index (changes, i - 1);
+        g_autoptr(LiaisonRecord) record = NULL;
+
+        if (change->action != LIAISON_CHANGE_DELETE || !g_str_equal (change->record_type, "application"))
+          continue;
+        record = liaison_database_get (db, &liaison_application_type, change->record_uuid, NULL);
+        g_assert_true (liaison_database_undelete (db, record, NULL));
+        restored++;
+      }
+  }
+  liaison_test_settle ();
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, n);
+
+  liaison_test_window_destroy (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -374,6 +454,7 @@ main (int   argc,
   g_test_add_func ("/fellowship-view/create-edit-delete-export", test_create_edit_delete_export);
   g_test_add_func ("/fellowship-view/duplicate-warning", test_duplicate_warning);
   g_test_add_func ("/fellowship-view/reviews-and-activity", test_reviews_and_activity);
+  g_test_add_func ("/fellowship-view/bulk-actions", test_bulk_actions);
 
   status = g_test_run ();
 

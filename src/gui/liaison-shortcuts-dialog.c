@@ -53,6 +53,11 @@ static const struct {
   { N_("Pages"), N_("Go to Sister Cities"), "win.show-page::affiliations", NULL },
   { N_("Pages"), N_("Go to Seminars"), "win.show-page::seminars", NULL },
   { N_("Pages"), N_("Go to Partners"), "win.show-page::partners", NULL },
+  { N_("Lists"), N_("New Record"), NULL, "<Control>n" },
+  { N_("Lists"), N_("Search"), NULL, "<Control>f" },
+  { N_("Lists"), N_("Select All"), NULL, "<Control>a" },
+  { N_("Lists"), N_("Delete the Selected"), NULL, "Delete" },
+  { N_("Lists"), N_("Save the Record Open"), NULL, "<Control>s" },
 };
 
 AdwDialog *

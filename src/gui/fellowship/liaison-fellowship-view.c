@@ -56,7 +56,7 @@ struct _LiaisonFellowshipView
   LiaisonRecordList      *applications;
   GtkFilterListModel     *filtered;
   GtkSortListModel       *sorted;
-  GtkSingleSelection     *selection;
+  GtkMultiSelection      *selection;
   GtkCustomFilter        *filter;
   GHashTable             *titles;       /* uuid → the title of a linked record */
   char                   *search;       /* normalized */
@@ -76,6 +76,9 @@ struct _LiaisonFellowshipView
   GtkDropDown            *status_dropdown;
   GtkStack               *list_stack;
   GtkColumnView          *column_view;
+  GtkActionBar           *selection_bar;
+  GtkLabel               *selection_label;
+  GtkMenuButton          *status_button;
 };
 
 G_DEFINE_FINAL_TYPE (LiaisonFellowshipView, liaison_fellowship_view, ADW_TYPE_BREAKPOINT_BIN)
@@ -491,28 +494,255 @@ new_action_cb (GtkWidget  *widget,
   open_editor (self, application, person);
 }
 
+/* The applicants selected in the list, in its order */
+static GListStore *
+dup_selected (LiaisonFellowshipView *self)
+{
+  GListStore *store = g_list_store_new (LIAISON_TYPE_APPLICATION);
+  g_autoptr(GtkBitset) selected = NULL;
+  GtkBitsetIter iter;
+  guint position;
+
+  if (self->selection == NULL)
+    return store;
+
+  selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  if (gtk_bitset_iter_init_first (&iter, selected, &position))
+    {
+      do
+        {
+          g_autoptr(LiaisonRecord) application = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+
+          g_list_store_append (store, application);
+        }
+      while (gtk_bitset_iter_next (&iter, &position));
+    }
+
+  return store;
+}
+
+static void
+add_toast (LiaisonFellowshipView *self,
+           AdwToast              *toast)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  else
+    g_object_unref (g_object_ref_sink (toast));
+}
+
+static void
+undo_delete_all_cb (AdwToast              *toast,
+                    LiaisonFellowshipView *self)
+{
+  GListModel *deleted = g_object_get_data (G_OBJECT (toast), "applications");
+
+  for (guint i = 0; i < g_list_model_get_n_items (deleted); i++)
+    {
+      g_autoptr(LiaisonRecord) application = g_list_model_get_item (deleted, i);
+      g_autoptr(GError) error = NULL;
+
+      if (!liaison_database_undelete (self->database, application, &error))
+        g_warning ("Could not restore an applicant: %s", error->message);
+    }
+}
+
 static void
 delete_selected_action_cb (GtkWidget  *widget,
                            const char *action_name,
                            GVariant   *parameter)
 {
   LiaisonFellowshipView *self = LIAISON_FELLOWSHIP_VIEW (widget);
-  LiaisonRecord *application;
+  g_autoptr(GListStore) selected = dup_selected (self);
+  g_autoptr(GListStore) deleted = g_list_store_new (LIAISON_TYPE_APPLICATION);
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (selected));
+
+  if (n == 0)
+    return;
+
+  if (n == 1)
+    {
+      g_autoptr(LiaisonRecord) application = g_list_model_get_item (G_LIST_MODEL (selected), 0);
+      g_autoptr(GError) error = NULL;
+
+      if (!liaison_database_delete (self->database, application, &error))
+        g_warning ("Could not delete an applicant: %s", error->message);
+      else
+        show_deleted_toast (self, application);
+      return;
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(LiaisonRecord) application = g_list_model_get_item (G_LIST_MODEL (selected), i);
+      g_autoptr(GError) error = NULL;
+
+      if (liaison_database_delete (self->database, application, &error))
+        g_list_store_append (deleted, application);
+      else
+        g_warning ("Could not delete an applicant: %s", error->message);
+    }
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (deleted));
+  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u applicant deleted", "%u applicants deleted", n), n);
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_object_set_data_full (G_OBJECT (toast), "applications", g_steal_pointer (&deleted), g_object_unref);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_delete_all_cb), self, 0);
+  add_toast (self, toast);
+}
+
+/* Saves every changed applicant of @changed in one transaction. The
+ * rows change with them; they stay selected. */
+static void
+save_changed (LiaisonFellowshipView *self,
+              GPtrArray             *changed,
+              const char            *done)
+{
   g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) uuids = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GtkBitset) reselect = gtk_bitset_new_empty ();
+  guint n;
 
-  if (self->selection == NULL)
+  if (!liaison_database_save_all (self->database, changed, &error))
+    {
+      add_toast (self, adw_toast_new (error->message));
+      return;
+    }
+
+  for (guint i = 0; i < changed->len; i++)
+    g_hash_table_add (uuids, (gpointer) liaison_record_get_uuid (g_ptr_array_index (changed, i)));
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(LiaisonRecord) application = g_list_model_get_item (G_LIST_MODEL (self->selection), i);
+
+      if (g_hash_table_contains (uuids, liaison_record_get_uuid (application)))
+        gtk_bitset_add (reselect, i);
+    }
+  gtk_selection_model_set_selection (GTK_SELECTION_MODEL (self->selection), reselect, reselect);
+
+  add_toast (self, adw_toast_new (done));
+}
+
+static void
+set_status_action_cb (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  LiaisonFellowshipView *self = LIAISON_FELLOWSHIP_VIEW (widget);
+  g_autoptr(GListStore) selected = dup_selected (self);
+  g_autoptr(GPtrArray) changed = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *today = liaison_today ();
+  g_autofree char *done = NULL;
+  const char *status = g_variant_get_string (parameter, NULL);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (selected));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(LiaisonRecord) shown = g_list_model_get_item (G_LIST_MODEL (selected), i);
+      LiaisonRecord *application = liaison_database_get (self->database, &liaison_application_type,
+                                                         liaison_record_get_uuid (shown), NULL);
+
+      if (application == NULL)
+        continue;
+
+      liaison_record_set_text (application, "status", status);
+      if ((g_str_equal (status, "selected") || g_str_equal (status, "alternate") || g_str_equal (status, "not-selected")) &&
+          liaison_record_get_text (application, "decision_date")[0] == '\0')
+        liaison_record_set_text (application, "decision_date", today);
+      g_ptr_array_add (changed, application);
+    }
+
+  done = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Status changed for %u applicant", "Status changed for %u applicants", changed->len),
+                          changed->len);
+  save_changed (self, changed, done);
+}
+
+static void
+tag_response_cb (AdwAlertDialog        *dialog,
+                 const char            *response,
+                 LiaisonFellowshipView *self)
+{
+  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "entry");
+  g_autofree char *tag = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+  g_autoptr(GListStore) selected = NULL;
+  g_autoptr(GPtrArray) changed = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *done = NULL;
+
+  if (!g_str_equal (response, "tag") || tag[0] == '\0')
     return;
 
-  application = gtk_single_selection_get_selected_item (self->selection);
-  if (application == NULL)
-    return;
+  selected = dup_selected (self);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (selected)); i++)
+    {
+      g_autoptr(LiaisonRecord) shown = g_list_model_get_item (G_LIST_MODEL (selected), i);
+      LiaisonRecord *application = liaison_database_get (self->database, &liaison_application_type,
+                                                         liaison_record_get_uuid (shown), NULL);
+      g_auto(GStrv) tags = NULL;
 
-  g_object_ref (application);
-  if (!liaison_database_delete (self->database, application, &error))
-    g_warning ("Could not delete an applicant: %s", error->message);
-  else
-    show_deleted_toast (self, application);
-  g_object_unref (application);
+      if (application == NULL)
+        continue;
+
+      tags = g_strsplit (liaison_record_get_text (application, "tags"), "\n", -1);
+      if (!g_strv_contains ((const char * const *) tags, tag))
+        {
+          const char *old = liaison_record_get_text (application, "tags");
+          g_autofree char *joined = old[0] != '\0' ? g_strconcat (old, "\n", tag, NULL) : g_strdup (tag);
+
+          liaison_record_set_text (application, "tags", joined);
+        }
+      g_ptr_array_add (changed, application);
+    }
+
+  /* Translators: %s is a tag */
+  done = g_strdup_printf (_("Tagged “%s”"), tag);
+  save_changed (self, changed, done);
+}
+
+static void
+tag_action_cb (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  LiaisonFellowshipView *self = LIAISON_FELLOWSHIP_VIEW (widget);
+  AdwDialog *dialog = adw_alert_dialog_new (_("Tag the Selected Applicants"), NULL);
+  GtkWidget *entry = gtk_entry_new ();
+
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Tag"), -1);
+  adw_alert_dialog_set_extra_child (ADW_ALERT_DIALOG (dialog), entry);
+  adw_alert_dialog_add_responses (ADW_ALERT_DIALOG (dialog),
+                                  "cancel", _("_Cancel"),
+                                  "tag", _("_Tag"),
+                                  NULL);
+  adw_alert_dialog_set_response_appearance (ADW_ALERT_DIALOG (dialog), "tag", ADW_RESPONSE_SUGGESTED);
+  adw_alert_dialog_set_default_response (ADW_ALERT_DIALOG (dialog), "tag");
+  adw_alert_dialog_set_close_response (ADW_ALERT_DIALOG (dialog), "cancel");
+  g_object_set_data (G_OBJECT (dialog), "entry", entry);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (tag_response_cb), self, 0);
+  adw_dialog_present (dialog, GTK_WIDGET (self));
+}
+
+static void
+selection_changed_cb (LiaisonFellowshipView *self)
+{
+  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  guint n = (guint) gtk_bitset_get_size (selected);
+  g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u selected", "%u selected", n), n);
+
+  gtk_label_set_text (self->selection_label, text);
+  gtk_action_bar_set_revealed (self->selection_bar, n >= 2);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "fellowship.delete", n > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "fellowship.tag", n > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "fellowship.set-status", n > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "fellowship.export-selected", n > 0);
 }
 
 static void
@@ -525,6 +755,7 @@ export_done_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
   gboolean sensitive = GPOINTER_TO_INT (g_object_get_data (object, "sensitive"));
+  GListModel *records = g_object_get_data (object, "records");
   GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
   g_autofree char *message = NULL;
   guint n_rows = 0;
@@ -534,7 +765,7 @@ export_done_cb (GObject      *object,
     return;
 
   path = g_file_get_path (file);
-  if (!liaison_csv_export (self->database, "applicants", G_LIST_MODEL (self->sorted),
+  if (!liaison_csv_export (self->database, "applicants", records,
                            sensitive ? LIAISON_CSV_INCLUDE_SENSITIVE : LIAISON_CSV_DEFAULT,
                            path, &n_rows, &error))
     message = g_strdup (error->message);
@@ -560,17 +791,17 @@ export_response_cb (AdwAlertDialog        *dialog,
   gtk_file_dialog_set_title (file_dialog, _("Export Applicants"));
   gtk_file_dialog_set_initial_name (file_dialog, _("applicants.csv"));
   g_object_set_data (G_OBJECT (file_dialog), "sensitive", GINT_TO_POINTER (gtk_check_button_get_active (check)));
+  g_object_set_data_full (G_OBJECT (file_dialog), "records",
+                          g_object_ref (g_object_get_data (G_OBJECT (dialog), "records")), g_object_unref);
   gtk_file_dialog_save (file_dialog, GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), NULL,
                         export_done_cb, g_object_ref (self));
 }
 
 static void
-export_action_cb (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
+ask_export (LiaisonFellowshipView *self,
+            GListModel            *records)
 {
-  LiaisonFellowshipView *self = LIAISON_FELLOWSHIP_VIEW (widget);
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->sorted));
+  guint n = g_list_model_get_n_items (records);
   g_autofree char *body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                                         "The %u applicant in the list will be written to a CSV file, in the order shown.",
                                                         "The %u applicants in the list will be written to a CSV file, in the order shown.",
@@ -587,8 +818,31 @@ export_action_cb (GtkWidget  *widget,
   adw_alert_dialog_set_default_response (ADW_ALERT_DIALOG (dialog), "export");
   adw_alert_dialog_set_close_response (ADW_ALERT_DIALOG (dialog), "cancel");
   g_object_set_data (G_OBJECT (dialog), "check", check);
+  g_object_set_data_full (G_OBJECT (dialog), "records", g_object_ref (records), g_object_unref);
   g_signal_connect_object (dialog, "response", G_CALLBACK (export_response_cb), self, 0);
   adw_dialog_present (dialog, GTK_WIDGET (self));
+}
+
+static void
+export_action_cb (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  LiaisonFellowshipView *self = LIAISON_FELLOWSHIP_VIEW (widget);
+
+  if (self->sorted != NULL)
+    ask_export (self, G_LIST_MODEL (self->sorted));
+}
+
+static void
+export_selected_action_cb (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  LiaisonFellowshipView *self = LIAISON_FELLOWSHIP_VIEW (widget);
+  g_autoptr(GListStore) selected = dup_selected (self);
+
+  ask_export (self, G_LIST_MODEL (selected));
 }
 
 static void
@@ -635,6 +889,19 @@ fill_dropdowns (LiaisonFellowshipView *self)
   gtk_drop_down_set_model (self->year_dropdown, G_LIST_MODEL (years));
   gtk_drop_down_set_selected (self->year_dropdown, coming_position);
   gtk_drop_down_set_model (self->status_dropdown, G_LIST_MODEL (statuses));
+
+  /* The menu that sets the status of the applicants selected */
+  {
+    g_autoptr(GMenu) menu = g_menu_new ();
+
+    for (guint i = 0; field->choices[i].value != NULL; i++)
+      {
+        g_autofree char *action = g_strdup_printf ("fellowship.set-status::%s", field->choices[i].value);
+
+        g_menu_append (menu, liaison_choice_get_label (&field->choices[i]), action);
+      }
+    gtk_menu_button_set_menu_model (self->status_button, G_MENU_MODEL (menu));
+  }
 }
 
 /**
@@ -677,10 +944,10 @@ liaison_fellowship_view_set_database (LiaisonFellowshipView *self,
                                                   GTK_FILTER (g_object_ref (self->filter)));
       sorter = g_object_ref (gtk_column_view_get_sorter (self->column_view));
       self->sorted = gtk_sort_list_model_new (G_LIST_MODEL (self->filtered), g_steal_pointer (&sorter));
-      self->selection = gtk_single_selection_new (G_LIST_MODEL (self->sorted));
-      gtk_single_selection_set_autoselect (self->selection, FALSE);
-      gtk_single_selection_set_can_unselect (self->selection, TRUE);
+      self->selection = gtk_multi_selection_new (G_LIST_MODEL (self->sorted));
       gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+      g_signal_connect_object (self->selection, "selection-changed", G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
+      selection_changed_cb (self);
       g_signal_connect_object (self->sorted, "items-changed", G_CALLBACK (items_changed_cb), self, G_CONNECT_SWAPPED);
     }
   else
@@ -877,6 +1144,9 @@ liaison_fellowship_view_class_init (LiaisonFellowshipViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LiaisonFellowshipView, status_dropdown);
   gtk_widget_class_bind_template_child (widget_class, LiaisonFellowshipView, list_stack);
   gtk_widget_class_bind_template_child (widget_class, LiaisonFellowshipView, column_view);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonFellowshipView, selection_bar);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonFellowshipView, selection_label);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonFellowshipView, status_button);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, status_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, year_changed_cb);
@@ -886,6 +1156,9 @@ liaison_fellowship_view_class_init (LiaisonFellowshipViewClass *klass)
   gtk_widget_class_install_action (widget_class, "fellowship.export", NULL, export_action_cb);
   gtk_widget_class_install_action (widget_class, "fellowship.delete", NULL, delete_selected_action_cb);
   gtk_widget_class_install_action (widget_class, "fellowship.search", NULL, search_action_cb);
+  gtk_widget_class_install_action (widget_class, "fellowship.set-status", "s", set_status_action_cb);
+  gtk_widget_class_install_action (widget_class, "fellowship.tag", NULL, tag_action_cb);
+  gtk_widget_class_install_action (widget_class, "fellowship.export-selected", NULL, export_selected_action_cb);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "fellowship.new", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "fellowship.search", NULL);
