@@ -1456,10 +1456,23 @@ migrate_to_2 (LiaisonDatabase  *self,
   return TRUE;
 }
 
+/* Version 3: the applicants of one cohort year, in their natural order,
+ * straight from an index: the list the Fellowship view opens with. */
+static gboolean
+migrate_to_3 (LiaisonDatabase  *self,
+              GError          **error)
+{
+  return exec (self,
+               "CREATE INDEX application_cohort_order ON application (cohort_year, sort_key, id) "
+               "WHERE deleted_at IS NULL",
+               error);
+}
+
 static gboolean (*migrations[]) (LiaisonDatabase *, GError **) = {
   NULL,
   migrate_to_1,
   migrate_to_2,
+  migrate_to_3,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == LIAISON_DATABASE_SCHEMA_VERSION + 1);

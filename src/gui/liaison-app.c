@@ -238,11 +238,34 @@ database_checked_cb (GObject      *object,
 }
 
 static void
+start_check_cb (gpointer user_data)
+{
+  g_autoptr(LiaisonWindow) window = user_data;
+  LiaisonApp *self = LIAISON_APP (gtk_window_get_application (GTK_WINDOW (window)));
+
+  if (self != NULL && self->database != NULL)
+    liaison_database_check_async (self->database, NULL, database_checked_cb, g_object_ref (window));
+}
+
+static void
 liaison_app_activate (GApplication *application)
 {
   LiaisonApp *self = LIAISON_APP (application);
   g_autoptr(GError) error = NULL;
+  g_autoptr(LiaisonDatabase) database = NULL;
+  gboolean first = self->database == NULL;
   GtkWindow *window;
+
+  /* Opened before the window is made, so that its first frame shows the
+   * records; the check of the whole file, which takes a while with a
+   * large office, follows in the background once the window is up. */
+  if (first)
+    {
+      database = liaison_database_open_full (self->database_path,
+                                             LIAISON_DATABASE_OPEN_DEFER_CHECK,
+                                             &error);
+      set_database (self, database);
+    }
 
   window = gtk_application_get_active_window (GTK_APPLICATION (application));
   if (window == NULL)
@@ -252,27 +275,13 @@ liaison_app_activate (GApplication *application)
 
   gtk_window_present (window);
 
-  if (self->database != NULL)
+  if (!first)
     return;
 
-  /* The window comes up at once; the check of the whole file, which takes
-   * a while with a large office, follows in the background. */
-  {
-    g_autoptr(LiaisonDatabase) database = NULL;
-
-    database = liaison_database_open_full (self->database_path,
-                                           LIAISON_DATABASE_OPEN_DEFER_CHECK,
-                                           &error);
-    if (database == NULL)
-      {
-        show_database_error (self, LIAISON_WINDOW (window), error);
-        return;
-      }
-
-    set_database (self, database);
-  }
-
-  liaison_database_check_async (self->database, NULL, database_checked_cb, g_object_ref (window));
+  if (database == NULL)
+    show_database_error (self, LIAISON_WINDOW (window), error);
+  else
+    g_timeout_add_seconds_once (1, start_check_cb, g_object_ref (window));
 }
 
 static void

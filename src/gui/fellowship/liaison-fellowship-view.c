@@ -290,6 +290,39 @@ filter_cb (gpointer item,
   return TRUE;
 }
 
+/* The filter is set only while it keeps something out: a filter on the
+ * whole list would load every record of it to ask. */
+static void
+update_filter (LiaisonFellowshipView *self)
+{
+  gboolean active = self->status != NULL || (self->search != NULL && self->search[0] != '\0');
+
+  if (self->filtered == NULL)
+    return;
+
+  if (!active)
+    gtk_filter_list_model_set_filter (self->filtered, NULL);
+  else if (gtk_filter_list_model_get_filter (self->filtered) == NULL)
+    gtk_filter_list_model_set_filter (self->filtered, GTK_FILTER (self->filter));
+  else
+    gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+/* Likewise the sorter, set only once a column is sorted by. */
+static void
+sorter_changed_cb (LiaisonFellowshipView *self)
+{
+  GtkSorter *sorter = gtk_column_view_get_sorter (self->column_view);
+
+  if (self->sorted == NULL)
+    return;
+
+  if (gtk_sorter_get_order (sorter) == GTK_SORTER_ORDER_NONE)
+    gtk_sort_list_model_set_sorter (self->sorted, NULL);
+  else
+    gtk_sort_list_model_set_sorter (self->sorted, sorter);
+}
+
 static void
 update_count (LiaisonFellowshipView *self)
 {
@@ -322,8 +355,7 @@ status_changed_cb (LiaisonFellowshipView *self)
   if (selected != GTK_INVALID_LIST_POSITION && selected > 0)
     self->status = g_strdup (field->choices[selected - 1].value);
 
-  if (self->filter != NULL)
-    gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  update_filter (self);
 }
 
 static void
@@ -915,8 +947,6 @@ void
 liaison_fellowship_view_set_database (LiaisonFellowshipView *self,
                                       LiaisonDatabase       *database)
 {
-  g_autoptr(GtkSorter) sorter = NULL;
-
   g_return_if_fail (LIAISON_IS_FELLOWSHIP_VIEW (self));
   g_return_if_fail (database == NULL || LIAISON_IS_DATABASE (database));
 
@@ -940,10 +970,10 @@ liaison_fellowship_view_set_database (LiaisonFellowshipView *self,
       self->applications = liaison_record_list_new (database, &liaison_application_type);
       year_changed_cb (self);
 
-      self->filtered = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->applications)),
-                                                  GTK_FILTER (g_object_ref (self->filter)));
-      sorter = g_object_ref (gtk_column_view_get_sorter (self->column_view));
-      self->sorted = gtk_sort_list_model_new (G_LIST_MODEL (self->filtered), g_steal_pointer (&sorter));
+      self->filtered = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->applications)), NULL);
+      self->sorted = gtk_sort_list_model_new (G_LIST_MODEL (self->filtered), NULL);
+      update_filter (self);
+      sorter_changed_cb (self);
       self->selection = gtk_multi_selection_new (G_LIST_MODEL (self->sorted));
       gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
       g_signal_connect_object (self->selection, "selection-changed", G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
@@ -1019,7 +1049,7 @@ liaison_fellowship_view_set_search (LiaisonFellowshipView *self,
   if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), text) != 0)
     gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
 
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  update_filter (self);
 }
 
 /**
@@ -1177,6 +1207,8 @@ liaison_fellowship_view_init (LiaisonFellowshipView *self)
 
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   add_columns (self);
+  g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
+                           G_CALLBACK (sorter_changed_cb), self, G_CONNECT_SWAPPED);
   fill_dropdowns (self);
   update_count (self);
 }
