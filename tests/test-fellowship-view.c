@@ -43,6 +43,43 @@ open_view (LiaisonWindow **window_out)
   return view;
 }
 
+static GtkDropDown *
+find_dropdown (GtkWidget  *root,
+               const char *tooltip)
+{
+  if (GTK_IS_DROP_DOWN (root) && g_strcmp0 (gtk_widget_get_tooltip_text (root), tooltip) == 0)
+    return GTK_DROP_DOWN (root);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkDropDown *found = find_dropdown (child, tooltip);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+choose_in (GtkDropDown *dropdown,
+           const char  *item)
+{
+  GListModel *items = gtk_drop_down_get_model (dropdown);
+
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      if (g_str_equal (gtk_string_list_get_string (GTK_STRING_LIST (items), i), item))
+        {
+          gtk_drop_down_set_selected (dropdown, i);
+          liaison_test_settle ();
+          return;
+        }
+    }
+
+  g_error ("No item “%s”", item);
+}
+
 static guint
 count_shown (LiaisonFellowshipView *view)
 {
@@ -83,6 +120,25 @@ test_list_and_filters (void)
   liaison_fellowship_view_set_search (view, "");
   liaison_test_settle ();
   g_assert_cmpuint (count_shown (view), ==, all);
+
+  /* By jurisdiction */
+  {
+    GtkDropDown *jurisdiction = find_dropdown (GTK_WIDGET (view), "Jurisdiction");
+    guint in_virginia = 0;
+
+    for (guint i = 0; i < all; i++)
+      {
+        g_autoptr(LiaisonRecord) application = g_list_model_get_item (model, i);
+
+        in_virginia += g_str_equal (liaison_record_get_text (application, "jurisdiction"), "US-VA");
+      }
+    g_assert_cmpuint (in_virginia, >, 0);
+
+    choose_in (jurisdiction, "US-VA");
+    g_assert_cmpuint (count_shown (view), ==, in_virginia);
+    choose_in (jurisdiction, "All Jurisdictions");
+    g_assert_cmpuint (count_shown (view), ==, all);
+  }
 
   liaison_test_window_destroy (window);
 }
@@ -402,6 +458,15 @@ test_bulk_actions (void)
 
       g_assert_true (g_strv_contains ((const char * const *) tags, "briefing sent"));
     }
+
+  /* The tag is offered as a filter, and keeps exactly them. */
+  liaison_fellowship_view_set_cohort_year (view, 0);
+  liaison_test_settle ();
+  choose_in (find_dropdown (GTK_WIDGET (view), "Tag"), "briefing sent");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, n);
+  choose_in (find_dropdown (GTK_WIDGET (view), "Tag"), "All Tags");
+  liaison_fellowship_view_set_cohort_year (view, g_date_time_get_year (g_date_time_new_now_local ()) + 1);
+  liaison_test_settle ();
 
   /* Delete them all, then bring them back */
   gtk_selection_model_select_all (selection);

@@ -176,6 +176,18 @@ test_duplicates (void)
     /* An application is not its own duplicate. */
     g_assert_null (liaison_application_find_duplicate (db, application, person));
   }
+
+  /* The tags in use, each once, in order */
+  {
+    g_auto(GStrv) tags = NULL;
+    const char *expected[] = { "alpha", "briefing", "訪日前", NULL };
+
+    liaison_record_set_text (application, "tags", "briefing\n訪日前\nalpha");
+    liaison_database_save (db, application, &error);
+    g_assert_no_error (error);
+    tags = liaison_database_dup_tags (db, &liaison_application_type);
+    g_assert_cmpstrv (tags, expected);
+  }
 }
 
 int

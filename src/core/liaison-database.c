@@ -1161,6 +1161,59 @@ liaison_database_purge_sensitive (LiaisonDatabase  *self,
 }
 
 /**
+ * liaison_database_dup_tags:
+ * @self: a database
+ * @type: a record type with tags
+ *
+ * Returns: (transfer full): the tags used on records of @type that are not
+ *   deleted, each once, in order
+ */
+GStrv
+liaison_database_dup_tags (LiaisonDatabase         *self,
+                           const LiaisonRecordType *type)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GString) sql = g_string_new ("SELECT tags FROM ");
+  g_autoptr(GPtrArray) tags = g_ptr_array_new ();
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (LIAISON_IS_DATABASE (self), NULL);
+  g_return_val_if_fail (liaison_record_type_find_field (type, "tags") != NULL, NULL);
+
+  g_string_append (sql, type->name);
+  g_string_append (sql, " WHERE deleted_at IS NULL AND tags IS NOT NULL");
+
+  stmt = liaison_database_prepare (self, sql->str, NULL);
+  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_auto(GStrv) lines = g_strsplit ((const char *) sqlite3_column_text (stmt, 0), "\n", -1);
+
+      for (guint i = 0; lines[i] != NULL; i++)
+        {
+          g_strstrip (lines[i]);
+          if (lines[i][0] != '\0' && !g_hash_table_contains (seen, lines[i]))
+            {
+              char *tag = g_strdup (lines[i]);
+
+              g_hash_table_add (seen, tag);
+              g_ptr_array_add (tags, tag);
+            }
+        }
+    }
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
+
+  g_ptr_array_sort_values (tags, (GCompareFunc) g_utf8_collate);
+  {
+    g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+    for (guint i = 0; i < tags->len; i++)
+      g_strv_builder_add (builder, g_ptr_array_index (tags, i));
+    return g_strv_builder_end (builder);
+  }
+}
+
+/**
  * liaison_database_count:
  * @self: a database
  * @type: a record type

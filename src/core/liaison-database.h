@@ -93,6 +93,8 @@ gboolean         liaison_database_undelete         (LiaisonDatabase          *se
 gboolean         liaison_database_purge_sensitive  (LiaisonDatabase          *self,
                                                     LiaisonRecord            *record,
                                                     GError                  **error);
+GStrv            liaison_database_dup_tags         (LiaisonDatabase          *self,
+                                                    const LiaisonRecordType  *type);
 guint            liaison_database_count            (LiaisonDatabase          *self,
                                                     const LiaisonRecordType  *type);
 gboolean         liaison_database_is_empty         (LiaisonDatabase          *self);

@@ -20,6 +20,7 @@
 #include "liaison-fellowship-view.h"
 #include "liaison-record-list.h"
 #include "liaison-records.h"
+#include "liaison-reference.h"
 #include "liaison-search.h"
 
 typedef enum
@@ -61,6 +62,8 @@ struct _LiaisonFellowshipView
   GHashTable             *titles;       /* uuid → the title of a linked record */
   char                   *search;       /* normalized */
   char                   *status;       /* the status shown, or NULL for all */
+  char                   *tag;          /* the tag shown, or NULL for all */
+  GStrv                   tags;         /* the tags of the tag drop-down */
   char                   *today;
   GArray                 *years;        /* the years of the year drop-down; 0 for all */
   gpointer                column_data[N_COLUMNS];
@@ -74,6 +77,8 @@ struct _LiaisonFellowshipView
   GtkSearchEntry         *search_entry;
   GtkDropDown            *year_dropdown;
   GtkDropDown            *status_dropdown;
+  GtkDropDown            *jurisdiction_dropdown;
+  GtkDropDown            *tag_dropdown;
   GtkStack               *list_stack;
   GtkColumnView          *column_view;
   GtkActionBar           *selection_bar;
@@ -264,6 +269,14 @@ filter_cb (gpointer item,
   if (self->status != NULL && !g_str_equal (self->status, liaison_record_get_text (application, "status")))
     return FALSE;
 
+  if (self->tag != NULL)
+    {
+      g_auto(GStrv) tags = g_strsplit (liaison_record_get_text (application, "tags"), "\n", -1);
+
+      if (!g_strv_contains ((const char * const *) tags, self->tag))
+        return FALSE;
+    }
+
   if (self->search != NULL && self->search[0] != '\0')
     {
       g_autoptr(GString) text = g_string_new (NULL);
@@ -295,7 +308,8 @@ filter_cb (gpointer item,
 static void
 update_filter (LiaisonFellowshipView *self)
 {
-  gboolean active = self->status != NULL || (self->search != NULL && self->search[0] != '\0');
+  gboolean active = self->status != NULL || self->tag != NULL ||
+                    (self->search != NULL && self->search[0] != '\0');
 
   if (self->filtered == NULL)
     return;
@@ -375,7 +389,50 @@ year_changed_cb (LiaisonFellowshipView *self)
 
       liaison_record_list_add_filter (self->applications, "cohort_year", value);
     }
+
+  /* The jurisdiction too is asked of the database. */
+  selected = gtk_drop_down_get_selected (self->jurisdiction_dropdown);
+  if (selected != GTK_INVALID_LIST_POSITION && selected > 0)
+    liaison_record_list_add_filter (self->applications, "jurisdiction",
+                                    liaison_reference_get_subdivision (selected - 1)->code);
+
   liaison_record_list_reload (self->applications, NULL);
+}
+
+static void
+tag_changed_cb (LiaisonFellowshipView *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->tag_dropdown);
+
+  g_clear_pointer (&self->tag, g_free);
+  if (self->tags != NULL && selected != GTK_INVALID_LIST_POSITION && selected > 0 &&
+      selected <= g_strv_length (self->tags))
+    self->tag = g_strdup (self->tags[selected - 1]);
+
+  update_filter (self);
+}
+
+/* The tags in use, offered in the tag drop-down; the one chosen stays. */
+static void
+fill_tags (LiaisonFellowshipView *self)
+{
+  g_autoptr(GtkStringList) items = gtk_string_list_new (NULL);
+  g_autofree char *chosen = g_strdup (self->tag);
+  guint position = 0;
+
+  g_clear_pointer (&self->tags, g_strfreev);
+  self->tags = self->database != NULL ? liaison_database_dup_tags (self->database, &liaison_application_type) : NULL;
+
+  gtk_string_list_append (items, _("All Tags"));
+  for (guint i = 0; self->tags != NULL && self->tags[i] != NULL; i++)
+    {
+      gtk_string_list_append (items, self->tags[i]);
+      if (g_strcmp0 (chosen, self->tags[i]) == 0)
+        position = i + 1;
+    }
+
+  gtk_drop_down_set_model (self->tag_dropdown, G_LIST_MODEL (items));
+  gtk_drop_down_set_selected (self->tag_dropdown, position);
 }
 
 static void
@@ -736,6 +793,7 @@ tag_response_cb (AdwAlertDialog        *dialog,
   /* Translators: %s is a tag */
   done = g_strdup_printf (_("Tagged “%s”"), tag);
   save_changed (self, changed, done);
+  fill_tags (self);
 }
 
 static void
@@ -922,6 +980,15 @@ fill_dropdowns (LiaisonFellowshipView *self)
   gtk_drop_down_set_selected (self->year_dropdown, coming_position);
   gtk_drop_down_set_model (self->status_dropdown, G_LIST_MODEL (statuses));
 
+  {
+    g_autoptr(GtkStringList) jurisdictions = gtk_string_list_new (NULL);
+
+    gtk_string_list_append (jurisdictions, _("All Jurisdictions"));
+    for (guint i = 0; i < liaison_reference_get_n_subdivisions (); i++)
+      gtk_string_list_append (jurisdictions, liaison_reference_get_subdivision (i)->code);
+    gtk_drop_down_set_model (self->jurisdiction_dropdown, G_LIST_MODEL (jurisdictions));
+  }
+
   /* The menu that sets the status of the applicants selected */
   {
     g_autoptr(GMenu) menu = g_menu_new ();
@@ -972,6 +1039,10 @@ liaison_fellowship_view_set_database (LiaisonFellowshipView *self,
 
       self->filtered = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->applications)), NULL);
       self->sorted = gtk_sort_list_model_new (G_LIST_MODEL (self->filtered), NULL);
+      /* Filtering and sorting a large list go on a bit at a time, never
+       * holding up a frame. */
+      gtk_filter_list_model_set_incremental (self->filtered, TRUE);
+      gtk_sort_list_model_set_incremental (self->sorted, TRUE);
       update_filter (self);
       sorter_changed_cb (self);
       self->selection = gtk_multi_selection_new (G_LIST_MODEL (self->sorted));
@@ -986,6 +1057,7 @@ liaison_fellowship_view_set_database (LiaisonFellowshipView *self,
       self->filtered = NULL;
     }
 
+  fill_tags (self);
   update_count (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATABASE]);
 }
@@ -1097,6 +1169,8 @@ liaison_fellowship_view_finalize (GObject *object)
   g_clear_pointer (&self->titles, g_hash_table_unref);
   g_clear_pointer (&self->search, g_free);
   g_clear_pointer (&self->status, g_free);
+  g_clear_pointer (&self->tag, g_free);
+  g_clear_pointer (&self->tags, g_strfreev);
   g_clear_pointer (&self->today, g_free);
   g_clear_pointer (&self->years, g_array_unref);
   for (guint i = 0; i < N_COLUMNS; i++)
@@ -1172,6 +1246,8 @@ liaison_fellowship_view_class_init (LiaisonFellowshipViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LiaisonFellowshipView, search_entry);
   gtk_widget_class_bind_template_child (widget_class, LiaisonFellowshipView, year_dropdown);
   gtk_widget_class_bind_template_child (widget_class, LiaisonFellowshipView, status_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonFellowshipView, jurisdiction_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonFellowshipView, tag_dropdown);
   gtk_widget_class_bind_template_child (widget_class, LiaisonFellowshipView, list_stack);
   gtk_widget_class_bind_template_child (widget_class, LiaisonFellowshipView, column_view);
   gtk_widget_class_bind_template_child (widget_class, LiaisonFellowshipView, selection_bar);
@@ -1180,6 +1256,7 @@ liaison_fellowship_view_class_init (LiaisonFellowshipViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, status_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, year_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, tag_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "fellowship.new", NULL, new_action_cb);
