@@ -782,6 +782,13 @@ test_deferred_check (void)
   g_assert_no_error (error);
   g_object_add_weak_pointer (G_OBJECT (db), (gpointer *) &db);
   g_object_unref (db);
+  /* The worker's task lets go of it when it is done with it. */
+  {
+    gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+    while (db != NULL && g_get_monotonic_time () < deadline)
+      g_main_context_iteration (NULL, FALSE);
+  }
   g_assert_null (db);
   write_sqlite (path, "PRAGMA journal_mode = DELETE;");
 

@@ -947,6 +947,41 @@ search_action_cb (GtkWidget  *widget,
 }
 
 static void
+setup_compact_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item)
+{
+  gtk_list_item_set_child (item, g_object_new (GTK_TYPE_LABEL,
+                                               "xalign", 0.0f,
+                                               "ellipsize", PANGO_ELLIPSIZE_END,
+                                               NULL));
+}
+
+static void
+bind_compact_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item)
+{
+  GtkStringObject *string = gtk_list_item_get_item (item);
+
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), gtk_string_object_get_string (string));
+}
+
+/* The button of a drop-down shows its choice shortened where the window is
+ * narrow; its list shows every choice whole. */
+static void
+make_compact (GtkDropDown *dropdown)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkListItemFactory) list_factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_compact_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_compact_cb), NULL);
+  g_signal_connect (list_factory, "setup", G_CALLBACK (setup_compact_cb), NULL);
+  g_signal_connect (list_factory, "bind", G_CALLBACK (bind_compact_cb), NULL);
+  gtk_drop_down_set_factory (dropdown, factory);
+  gtk_drop_down_set_list_factory (dropdown, list_factory);
+}
+
+static void
 fill_dropdowns (LiaisonFellowshipView *self)
 {
   g_autoptr(GtkStringList) years = gtk_string_list_new (NULL);
@@ -1284,6 +1319,9 @@ liaison_fellowship_view_init (LiaisonFellowshipView *self)
 
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   add_columns (self);
+  make_compact (self->status_dropdown);
+  make_compact (self->jurisdiction_dropdown);
+  make_compact (self->tag_dropdown);
   g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
                            G_CALLBACK (sorter_changed_cb), self, G_CONNECT_SWAPPED);
   fill_dropdowns (self);
