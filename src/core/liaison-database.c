@@ -15,6 +15,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "liaison-core-resources.h"
 #include "liaison-database-private.h"
@@ -1396,15 +1397,13 @@ liaison_database_search (LiaisonDatabase  *self,
     {
       const LiaisonRecordType *type = liaison_record_type_find ((const char *) sqlite3_column_text (stmt, 0));
       const char *uuid = (const char *) sqlite3_column_text (stmt, 1);
-      g_autoptr(LiaisonRecord) record = NULL;
       g_autoptr(LiaisonSearchResult) result = NULL;
-      g_autofree char *title = NULL;
 
-      if (type == NULL || (record = load (self, type, uuid, NULL, NULL)) == NULL)
+      if (type == NULL)
         continue;
 
-      title = liaison_record_dup_title (record);
-      result = liaison_search_result_new (type->name, uuid, title);
+      /* Named when shown: a list shows a few of them at a time. */
+      result = liaison_search_result_new (self, type->name, uuid, NULL);
       g_list_store_append (results, result);
     }
 
@@ -1609,17 +1608,20 @@ check_existing (sqlite3     *db,
                 GError     **error)
 {
   static const char header[16] = "SQLite format 3";
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GFileInputStream) input = NULL;
   char start[16] = { 0 };
-  gsize n_read = 0;
+  gssize n_read;
   int status;
   int application_id;
   int n_tables = 0;
+  int fd;
 
-  input = g_file_read (file, NULL, NULL);
-  if (input == NULL ||
-      !g_input_stream_read_all (G_INPUT_STREAM (input), start, sizeof start, &n_read, NULL, NULL))
+  /* Plain POSIX: this is on the way to the first frame. */
+  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  n_read = fd >= 0 ? read (fd, start, sizeof start) : -1;
+  if (fd >= 0)
+    g_close (fd, NULL);
+
+  if (n_read < 0)
     {
       g_set_error (error, LIAISON_DATABASE_ERROR, LIAISON_DATABASE_ERROR_OPEN,
                    /* Translators: %s is a file */
@@ -1633,7 +1635,7 @@ check_existing (sqlite3     *db,
       return TRUE;
     }
 
-  if (n_read < sizeof start || memcmp (start, header, sizeof header) != 0)
+  if (n_read < (gssize) sizeof start || memcmp (start, header, sizeof header) != 0)
     return file_error (error, LIAISON_DATABASE_ERROR_NOT_A_DATABASE, path);
 
   application_id = query_int (db, "PRAGMA application_id", &status);
@@ -1901,10 +1903,10 @@ liaison_database_open_full (const char                *path,
     self->checked = TRUE;
 
   /* What is deleted or purged is overwritten, not left in free pages. */
-  if (!exec (self, "PRAGMA foreign_keys = ON", error) ||
-      !exec (self, "PRAGMA secure_delete = ON", error) ||
-      (!in_memory && !exec (self, "PRAGMA journal_mode = WAL", error)) ||
-      !exec (self, "PRAGMA synchronous = FULL", error))
+  if (!exec (self,
+             "PRAGMA foreign_keys = ON; PRAGMA secure_delete = ON; PRAGMA synchronous = FULL",
+             error) ||
+      (!in_memory && !exec (self, "PRAGMA journal_mode = WAL", error)))
     return NULL;
 
   /* The search index is made once, with FTS5 where SQLite has it. */

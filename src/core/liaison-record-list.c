@@ -20,7 +20,7 @@
 #include "liaison-records.h"
 
 #define CACHE_SIZE 1024
-#define CHUNK_SIZE 256
+#define CHUNK_SIZE 64
 
 typedef struct
 {
@@ -73,7 +73,8 @@ is_chunked (LiaisonRecordList *self)
   return self->filters->len == 0 && self->sort_field == NULL && !self->descending;
 }
 
-/* Reads the ids that follow the last one held, up to @count of them. */
+/* Reads the records that follow the last one held, up to @count of them:
+ * their ids, and the records themselves, for the views will want them. */
 static gboolean
 load_chunk (LiaisonRecordList *self,
             GArray            *ids,
@@ -82,6 +83,7 @@ load_chunk (LiaisonRecordList *self,
 {
   sqlite3_stmt *stmt;
   gint64 last_id = ids->len > 0 ? g_array_index (ids, gint64, ids->len - 1) : 0;
+  int key_column = 5 + self->type->n_fields;
   int status;
 
   stmt = liaison_database_prepare (self->database, self->chunk_sql, NULL);
@@ -98,7 +100,11 @@ load_chunk (LiaisonRecordList *self,
 
       g_array_append_val (ids, id);
       g_free (*last_key);
-      *last_key = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      *last_key = g_strdup ((const char *) sqlite3_column_text (stmt, key_column));
+
+      if (g_hash_table_size (self->cache) < CACHE_SIZE && !g_hash_table_contains (self->cache, &id))
+        g_hash_table_insert (self->cache, g_memdup2 (&id, sizeof id),
+                             liaison_database_load_row (self->database, self->type, stmt));
     }
   sqlite3_reset (stmt);
 
@@ -205,7 +211,9 @@ build_sql (LiaisonRecordList *self)
 
   if (self->chunk_sql == NULL)
     {
-      sql = g_string_new ("SELECT id, sort_key FROM ");
+      sql = g_string_new ("SELECT ");
+      g_string_append (sql, liaison_database_select_sql (self->database, self->type));
+      g_string_append (sql, ", sort_key FROM ");
       g_string_append (sql, self->type->name);
       g_string_append (sql, " WHERE deleted_at IS NULL AND (sort_key, id) > (?1, ?2) ORDER BY sort_key, id LIMIT ?3");
       self->chunk_sql = g_string_free (g_steal_pointer (&sql), FALSE);
@@ -362,11 +370,11 @@ liaison_record_list_reload (LiaisonRecordList  *self,
   g_return_val_if_fail (LIAISON_IS_RECORD_LIST (self), FALSE);
 
   build_sql (self);
+  g_hash_table_remove_all (self->cache);
   ids = query_ids (self, CHUNK_SIZE, &n_items, &last_key, error);
   if (ids == NULL)
     return FALSE;
 
-  g_hash_table_remove_all (self->cache);
   replace_ids (self, ids, n_items, last_key, 0);
   return TRUE;
 }

@@ -15,15 +15,17 @@
 
 #include <string.h>
 
+#include "liaison-database.h"
 #include "liaison-search.h"
 
 struct _LiaisonSearchResult
 {
-  GObject  parent_instance;
+  GObject          parent_instance;
 
-  char    *record_type;
-  char    *uuid;
-  char    *title;
+  LiaisonDatabase *database;
+  char            *record_type;
+  char            *uuid;
+  char            *title;
 };
 
 G_DEFINE_FINAL_TYPE (LiaisonSearchResult, liaison_search_result, G_TYPE_OBJECT)
@@ -75,6 +77,7 @@ liaison_search_result_finalize (GObject *object)
 {
   LiaisonSearchResult *self = (LiaisonSearchResult *)object;
 
+  g_clear_object (&self->database);
   g_clear_pointer (&self->record_type, g_free);
   g_clear_pointer (&self->uuid, g_free);
   g_clear_pointer (&self->title, g_free);
@@ -93,13 +96,26 @@ liaison_search_result_init (LiaisonSearchResult *self)
 {
 }
 
+/**
+ * liaison_search_result_new:
+ * @database: (nullable): the database the record is in, to name it when
+ *   asked; or %NULL when @title is given
+ * @record_type: the record's type
+ * @uuid: the record's uuid
+ * @title: (nullable): its title, or %NULL to read it from @database when
+ *   it is first asked for (a list shows only a few results at once)
+ *
+ * Returns: (transfer full): the result
+ */
 LiaisonSearchResult *
-liaison_search_result_new (const char *record_type,
-                           const char *uuid,
-                           const char *title)
+liaison_search_result_new (LiaisonDatabase *database,
+                           const char      *record_type,
+                           const char      *uuid,
+                           const char      *title)
 {
   LiaisonSearchResult *self = g_object_new (LIAISON_TYPE_SEARCH_RESULT, NULL);
 
+  self->database = database != NULL ? g_object_ref (database) : NULL;
   self->record_type = g_strdup (record_type);
   self->uuid = g_strdup (uuid);
   self->title = g_strdup (title);
@@ -128,5 +144,13 @@ liaison_search_result_get_title (LiaisonSearchResult *self)
 {
   g_return_val_if_fail (LIAISON_IS_SEARCH_RESULT (self), NULL);
 
-  return self->title;
+  if (self->title == NULL && self->database != NULL)
+    {
+      const LiaisonRecordType *type = liaison_record_type_find (self->record_type);
+      g_autoptr(LiaisonRecord) record = type != NULL ? liaison_database_get (self->database, type, self->uuid, NULL) : NULL;
+
+      self->title = record != NULL ? liaison_record_dup_title (record) : g_strdup ("");
+    }
+
+  return self->title != NULL ? self->title : "";
 }

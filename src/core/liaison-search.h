@@ -7,6 +7,8 @@
 
 #include <glib-object.h>
 
+#include "liaison-database.h"
+
 G_BEGIN_DECLS
 
 #define LIAISON_TYPE_SEARCH_RESULT (liaison_search_result_get_type ())
@@ -20,7 +22,8 @@ const char *liaison_search_result_get_uuid        (LiaisonSearchResult *self);
 const char *liaison_search_result_get_title       (LiaisonSearchResult *self);
 
 /* For the database */
-LiaisonSearchResult *liaison_search_result_new    (const char          *record_type,
+LiaisonSearchResult *liaison_search_result_new    (LiaisonDatabase     *database,
+                                                   const char          *record_type,
                                                    const char          *uuid,
                                                    const char          *title);
 
