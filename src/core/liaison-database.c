@@ -1161,10 +1161,54 @@ liaison_database_purge_sensitive (LiaisonDatabase  *self,
   return liaison_database_save_all (self, records, error);
 }
 
+static GStrv
+read_tags (sqlite3                 *db,
+           const LiaisonRecordType *type)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GString) sql = g_string_new ("SELECT tags FROM ");
+  g_autoptr(GPtrArray) tags = g_ptr_array_new ();
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  sqlite3_stmt *stmt = NULL;
+
+  g_string_append (sql, type->name);
+  g_string_append (sql, " WHERE deleted_at IS NULL AND tags IS NOT NULL");
+
+  if (sqlite3_prepare_v2 (db, sql->str, -1, &stmt, NULL) == SQLITE_OK)
+    {
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          g_auto(GStrv) lines = g_strsplit ((const char *) sqlite3_column_text (stmt, 0), "\n", -1);
+
+          for (guint i = 0; lines[i] != NULL; i++)
+            {
+              g_strstrip (lines[i]);
+              if (lines[i][0] != '\0' && !g_hash_table_contains (seen, lines[i]))
+                {
+                  char *tag = g_strdup (lines[i]);
+
+                  g_hash_table_add (seen, tag);
+                  g_ptr_array_add (tags, tag);
+                }
+            }
+        }
+    }
+  sqlite3_finalize (stmt);
+
+  g_ptr_array_sort_values (tags, (GCompareFunc) g_utf8_collate);
+  for (guint i = 0; i < tags->len; i++)
+    g_strv_builder_add (builder, g_ptr_array_index (tags, i));
+
+  return g_strv_builder_end (builder);
+}
+
 /**
  * liaison_database_dup_tags:
  * @self: a database
  * @type: a record type with tags
+ *
+ * Reads every record of @type: with many records, use
+ * liaison_database_dup_tags_async() from the main loop.
  *
  * Returns: (transfer full): the tags used on records of @type that are not
  *   deleted, each once, in order
@@ -1173,45 +1217,88 @@ GStrv
 liaison_database_dup_tags (LiaisonDatabase         *self,
                            const LiaisonRecordType *type)
 {
-  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GString) sql = g_string_new ("SELECT tags FROM ");
-  g_autoptr(GPtrArray) tags = g_ptr_array_new ();
-  sqlite3_stmt *stmt;
-
   g_return_val_if_fail (LIAISON_IS_DATABASE (self), NULL);
   g_return_val_if_fail (liaison_record_type_find_field (type, "tags") != NULL, NULL);
 
-  g_string_append (sql, type->name);
-  g_string_append (sql, " WHERE deleted_at IS NULL AND tags IS NOT NULL");
+  return read_tags (self->db, type);
+}
 
-  stmt = liaison_database_prepare (self, sql->str, NULL);
-  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+static void
+tags_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  LiaisonDatabase *self = source_object;
+  const LiaisonRecordType *type = task_data;
+  sqlite3 *db = NULL;
+
+  /* A connection of its own, so that the window's is not held up */
+  if (sqlite3_open_v2 (self->path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
     {
-      g_auto(GStrv) lines = g_strsplit ((const char *) sqlite3_column_text (stmt, 0), "\n", -1);
-
-      for (guint i = 0; lines[i] != NULL; i++)
-        {
-          g_strstrip (lines[i]);
-          if (lines[i][0] != '\0' && !g_hash_table_contains (seen, lines[i]))
-            {
-              char *tag = g_strdup (lines[i]);
-
-              g_hash_table_add (seen, tag);
-              g_ptr_array_add (tags, tag);
-            }
-        }
+      sqlite3_close (db);
+      g_task_return_new_error (task, LIAISON_DATABASE_ERROR, LIAISON_DATABASE_ERROR_OPEN,
+                               _("The database “%s” cannot be read."), self->path);
+      return;
     }
-  if (stmt != NULL)
-    sqlite3_reset (stmt);
 
-  g_ptr_array_sort_values (tags, (GCompareFunc) g_utf8_collate);
-  {
-    g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  sqlite3_busy_timeout (db, 5000);
+  g_task_return_pointer (task, read_tags (db, type), (GDestroyNotify) g_strfreev);
+  sqlite3_close (db);
+}
 
-    for (guint i = 0; i < tags->len; i++)
-      g_strv_builder_add (builder, g_ptr_array_index (tags, i));
-    return g_strv_builder_end (builder);
-  }
+/**
+ * liaison_database_dup_tags_async:
+ * @self: a database
+ * @type: a record type with tags
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called with the tags
+ * @user_data: for @callback
+ *
+ * liaison_database_dup_tags() in a worker thread.
+ */
+void
+liaison_database_dup_tags_async (LiaisonDatabase         *self,
+                                 const LiaisonRecordType *type,
+                                 GCancellable            *cancellable,
+                                 GAsyncReadyCallback      callback,
+                                 gpointer                 user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (LIAISON_IS_DATABASE (self));
+  g_return_if_fail (liaison_record_type_find_field (type, "tags") != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, liaison_database_dup_tags_async);
+  g_task_set_task_data (task, (gpointer) type, NULL);
+
+  /* An in-memory database has no file to open again. */
+  if (g_str_equal (self->path, ":memory:"))
+    {
+      g_task_return_pointer (task, read_tags (self->db, type), (GDestroyNotify) g_strfreev);
+      return;
+    }
+
+  g_task_run_in_thread (task, tags_thread);
+}
+
+/**
+ * liaison_database_dup_tags_finish:
+ * @self: a database
+ * @result: the result given to the callback
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): the tags, or %NULL with @error set
+ */
+GStrv
+liaison_database_dup_tags_finish (LiaisonDatabase  *self,
+                                  GAsyncResult     *result,
+                                  GError          **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 /**

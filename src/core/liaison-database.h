@@ -95,6 +95,14 @@ gboolean         liaison_database_purge_sensitive  (LiaisonDatabase          *se
                                                     GError                  **error);
 GStrv            liaison_database_dup_tags         (LiaisonDatabase          *self,
                                                     const LiaisonRecordType  *type);
+void             liaison_database_dup_tags_async   (LiaisonDatabase          *self,
+                                                    const LiaisonRecordType  *type,
+                                                    GCancellable             *cancellable,
+                                                    GAsyncReadyCallback       callback,
+                                                    gpointer                  user_data);
+GStrv            liaison_database_dup_tags_finish  (LiaisonDatabase          *self,
+                                                    GAsyncResult             *result,
+                                                    GError                  **error);
 guint            liaison_database_count            (LiaisonDatabase          *self,
                                                     const LiaisonRecordType  *type);
 gboolean         liaison_database_is_empty         (LiaisonDatabase          *self);

@@ -412,19 +412,30 @@ tag_changed_cb (LiaisonFellowshipView *self)
   update_filter (self);
 }
 
-/* The tags in use, offered in the tag drop-down; the one chosen stays. */
 static void
-fill_tags (LiaisonFellowshipView *self)
+tags_read_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
 {
+  g_autoptr(LiaisonFellowshipView) self = user_data;
   g_autoptr(GtkStringList) items = gtk_string_list_new (NULL);
+  g_autoptr(GError) error = NULL;
   g_autofree char *chosen = g_strdup (self->tag);
+  GStrv tags;
   guint position = 0;
 
+  tags = liaison_database_dup_tags_finish (LIAISON_DATABASE (object), result, &error);
+  if (tags == NULL || LIAISON_DATABASE (object) != self->database)
+    {
+      g_strfreev (tags);
+      return;
+    }
+
   g_clear_pointer (&self->tags, g_strfreev);
-  self->tags = self->database != NULL ? liaison_database_dup_tags (self->database, &liaison_application_type) : NULL;
+  self->tags = tags;
 
   gtk_string_list_append (items, _("All Tags"));
-  for (guint i = 0; self->tags != NULL && self->tags[i] != NULL; i++)
+  for (guint i = 0; self->tags[i] != NULL; i++)
     {
       gtk_string_list_append (items, self->tags[i]);
       if (g_strcmp0 (chosen, self->tags[i]) == 0)
@@ -433,6 +444,16 @@ fill_tags (LiaisonFellowshipView *self)
 
   gtk_drop_down_set_model (self->tag_dropdown, G_LIST_MODEL (items));
   gtk_drop_down_set_selected (self->tag_dropdown, position);
+}
+
+/* The tags in use, offered in the tag drop-down; the one chosen stays.
+ * Finding them reads every applicant, so a worker thread does it. */
+static void
+fill_tags (LiaisonFellowshipView *self)
+{
+  if (self->database != NULL)
+    liaison_database_dup_tags_async (self->database, &liaison_application_type, NULL,
+                                     tags_read_cb, g_object_ref (self));
 }
 
 static void
@@ -1014,6 +1035,13 @@ fill_dropdowns (LiaisonFellowshipView *self)
   gtk_drop_down_set_model (self->year_dropdown, G_LIST_MODEL (years));
   gtk_drop_down_set_selected (self->year_dropdown, coming_position);
   gtk_drop_down_set_model (self->status_dropdown, G_LIST_MODEL (statuses));
+
+  {
+    g_autoptr(GtkStringList) tags = gtk_string_list_new (NULL);
+
+    gtk_string_list_append (tags, _("All Tags"));
+    gtk_drop_down_set_model (self->tag_dropdown, G_LIST_MODEL (tags));
+  }
 
   {
     g_autoptr(GtkStringList) jurisdictions = gtk_string_list_new (NULL);
