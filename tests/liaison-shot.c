@@ -131,6 +131,20 @@ main (int   argc,
             liaison_test_settle ();
             liaison_test_settle ();
             save (window, output, "fellowship-applicant", suffix, widths[w].name);
+
+            /* Further down: the status, its history, the documents, reviews */
+            {
+              GtkWidget *editor = liaison_fellowship_view_get_editor (view);
+              GtkWidget *scrolled = liaison_test_find (editor, GTK_TYPE_SCROLLED_WINDOW, NULL);
+              GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+
+              gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment) * 0.3);
+              liaison_test_settle ();
+              save (window, output, "fellowship-applicant-status", suffix, widths[w].name);
+              gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment) * 0.55);
+              liaison_test_settle ();
+              save (window, output, "fellowship-applicant-reviews", suffix, widths[w].name);
+            }
           }
       }
 
