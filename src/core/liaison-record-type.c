@@ -326,6 +326,7 @@ static const LiaisonField activity_fields[] = {
 
 DEFINE_TYPE (liaison_activity_type, "activity", NC_("record type", "Activity"), activity_fields, "record");
 
+/* Append only: see liaison_record_type_get_all(). */
 static const LiaisonRecordType *all_types[] = {
   &liaison_person_type,
   &liaison_organization_type,
@@ -345,8 +346,10 @@ static const LiaisonRecordType *all_types[] = {
  * liaison_record_type_get_all:
  * @n_types: (out): the number of types
  *
- * Returns: (transfer none): every record type, those that others link to
- *   before those that link to them
+ * A type's place in this list is part of the database (the search index
+ * numbers its rows by it): new types go at the end, and none moves.
+ *
+ * Returns: (transfer none): every record type
  */
 const LiaisonRecordType **
 liaison_record_type_get_all (guint *n_types)

@@ -511,6 +511,17 @@ editor_deleted_cb (LiaisonFellowshipView *self,
 }
 
 static void
+editor_saved_cb (LiaisonFellowshipView  *self,
+                 LiaisonApplicantEditor *editor)
+{
+  g_autofree char *title = liaison_person_dup_display_name (liaison_applicant_editor_get_person (editor));
+
+  /* A new applicant has a name now; a tag may be new too. */
+  adw_navigation_page_set_title (self->detail_page, title);
+  fill_tags (self);
+}
+
+static void
 open_editor (LiaisonFellowshipView *self,
              LiaisonRecord         *application,
              LiaisonRecord         *person)
@@ -519,6 +530,7 @@ open_editor (LiaisonFellowshipView *self,
   g_autofree char *title = liaison_person_dup_display_name (person);
 
   g_signal_connect_object (editor, "deleted", G_CALLBACK (editor_deleted_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (editor, "saved", G_CALLBACK (editor_saved_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (editor, "open-existing", G_CALLBACK (liaison_fellowship_view_open), self, G_CONNECT_SWAPPED);
 
   adw_bin_set_child (self->detail_bin, editor);
