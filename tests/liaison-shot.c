@@ -13,6 +13,7 @@
 #include <glib/gstdio.h>
 #include <locale.h>
 
+#include "liaison-applicant-editor.h"
 #include "liaison-demo.h"
 #include "liaison-fellowship-view.h"
 #include "liaison-test-files.h"
@@ -144,6 +145,27 @@ main (int   argc,
               gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment) * 0.55);
               liaison_test_settle ();
               save (window, output, "fellowship-applicant-reviews", suffix, widths[w].name);
+            }
+
+            /* Changes not saved, and another applicant chosen */
+            {
+              g_autoptr(LiaisonRecord) second = g_list_model_get_item (model, 1);
+              GtkWidget *editor = liaison_fellowship_view_get_editor (view);
+              GtkWidget *row = liaison_applicant_editor_get_row (LIAISON_APPLICANT_EDITOR (editor), "person", "title");
+              AdwDialog *dialog;
+
+              gtk_editable_set_text (GTK_EDITABLE (row), "Deputy County Administrator");
+              liaison_fellowship_view_open (view, second);
+              liaison_test_settle ();
+              liaison_test_settle ();
+              save (window, output, "unsaved-changes", suffix, widths[w].name);
+              dialog = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window));
+              if (dialog != NULL)
+                {
+                  g_signal_emit_by_name (dialog, "response", "discard");
+                  adw_dialog_force_close (dialog);
+                }
+              liaison_test_settle ();
             }
           }
       }

@@ -495,6 +495,62 @@ test_bulk_actions (void)
   liaison_test_window_destroy (window);
 }
 
+static void
+test_unsaved_changes (void)
+{
+  LiaisonDatabase *db = liaison_app_get_database (app);
+  LiaisonWindow *window;
+  LiaisonFellowshipView *view = open_view (&window);
+  GListModel *model = liaison_fellowship_view_get_model (view);
+  g_autoptr(LiaisonRecord) first = g_list_model_get_item (model, 0);
+  g_autoptr(LiaisonRecord) second = g_list_model_get_item (model, 1);
+  g_autoptr(LiaisonRecord) stored = NULL;
+  LiaisonApplicantEditor *editor;
+  AdwDialog *dialog;
+  g_autofree char *government = NULL;
+
+  liaison_fellowship_view_open (view, first);
+  liaison_test_settle ();
+  editor = LIAISON_APPLICANT_EDITOR (liaison_fellowship_view_get_editor (view));
+  g_assert_false (liaison_applicant_editor_is_modified (editor));
+  government = g_strdup (liaison_record_get_text (liaison_applicant_editor_get_application (editor), "government"));
+  set_entry (editor, "application", "government", "A Government Not Saved");
+  g_assert_true (liaison_applicant_editor_is_modified (editor));
+
+  /* Opening another asks first; Cancel keeps the first open. */
+  liaison_fellowship_view_open (view, second);
+  liaison_test_settle ();
+  dialog = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window));
+  g_assert_true (ADW_IS_ALERT_DIALOG (dialog));
+  g_signal_emit_by_name (dialog, "response", "cancel");
+  adw_dialog_force_close (dialog);
+  liaison_test_settle ();
+  g_assert_true (liaison_fellowship_view_get_editor (view) == GTK_WIDGET (editor));
+
+  /* Discard opens the second and leaves the first as it was. */
+  liaison_fellowship_view_open (view, second);
+  liaison_test_settle ();
+  dialog = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window));
+  g_signal_emit_by_name (dialog, "response", "discard");
+  adw_dialog_force_close (dialog);
+  liaison_test_settle ();
+  editor = LIAISON_APPLICANT_EDITOR (liaison_fellowship_view_get_editor (view));
+  g_assert_cmpstr (liaison_record_get_uuid (liaison_applicant_editor_get_application (editor)), ==,
+                   liaison_record_get_uuid (second));
+  stored = liaison_database_get (db, &liaison_application_type, liaison_record_get_uuid (first), NULL);
+  g_assert_cmpstr (liaison_record_get_text (stored, "government"), ==, government);
+
+  /* Closing the window with changes asks too. */
+  set_entry (editor, "person", "title", "Changed Title");
+  gtk_window_close (GTK_WINDOW (window));
+  liaison_test_settle ();
+  dialog = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window));
+  g_assert_true (ADW_IS_ALERT_DIALOG (dialog));
+  g_signal_emit_by_name (dialog, "response", "discard");
+  adw_dialog_force_close (dialog);
+  liaison_test_settle ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -520,6 +576,7 @@ main (int   argc,
   g_test_add_func ("/fellowship-view/duplicate-warning", test_duplicate_warning);
   g_test_add_func ("/fellowship-view/reviews-and-activity", test_reviews_and_activity);
   g_test_add_func ("/fellowship-view/bulk-actions", test_bulk_actions);
+  g_test_add_func ("/fellowship-view/unsaved-changes", test_unsaved_changes);
 
   status = g_test_run ();
 

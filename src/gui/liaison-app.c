@@ -345,17 +345,12 @@ quit_action_cb (GSimpleAction *action,
   GList *windows;
 
   /* Close the windows rather than quit outright, so that each one saves
-   * its state on the way out. */
-  windows = gtk_application_get_windows (GTK_APPLICATION (self));
-  while (windows != NULL)
-    {
-      GtkWindow *window = windows->data;
-
-      windows = windows->next;
-      gtk_window_close (window);
-    }
-
-  g_application_quit (G_APPLICATION (self));
+   * its state and asks about changes not saved; the application ends
+   * with its last window. */
+  windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (l->data);
+  g_list_free (windows);
 }
 
 static const GActionEntry app_entries[] = {

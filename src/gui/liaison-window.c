@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "liaison-app.h"
+#include "liaison-applicant-editor.h"
 #include "liaison-fellowship-view.h"
 #include "liaison-window.h"
 
@@ -28,6 +29,7 @@ struct _LiaisonWindow
   LiaisonFellowshipView  *fellowship_view;
 
   GBinding               *database_binding;
+  gboolean                closing;
 };
 
 G_DEFINE_FINAL_TYPE (LiaisonWindow, liaison_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -117,12 +119,66 @@ show_page_action_cb (GtkWidget  *widget,
   adw_navigation_split_view_set_show_content (self->split_view, TRUE);
 }
 
+static void
+close_response_cb (AdwAlertDialog *dialog,
+                   const char     *response,
+                   LiaisonWindow  *self)
+{
+  GtkWidget *editor = liaison_fellowship_view_get_editor (self->fellowship_view);
+  g_autoptr(GError) error = NULL;
+
+  if (g_str_equal (response, "cancel"))
+    return;
+
+  if (g_str_equal (response, "save") && editor != NULL &&
+      !liaison_applicant_editor_save (LIAISON_APPLICANT_EDITOR (editor), &error))
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      return;
+    }
+
+  self->closing = TRUE;
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+/* Asks before closing on changes that are not saved. */
+static gboolean
+ask_about_changes (LiaisonWindow *self)
+{
+  GtkWidget *editor = liaison_fellowship_view_get_editor (self->fellowship_view);
+  g_autofree char *problem = NULL;
+  AdwDialog *dialog;
+
+  if (self->closing || editor == NULL || !liaison_applicant_editor_is_modified (LIAISON_APPLICANT_EDITOR (editor)))
+    return FALSE;
+
+  problem = liaison_applicant_editor_dup_problem (LIAISON_APPLICANT_EDITOR (editor));
+  dialog = adw_alert_dialog_new (_("Save Changes?"),
+                                 _("The applicant open has changes that are not saved. They are lost unless they are saved."));
+  adw_alert_dialog_add_responses (ADW_ALERT_DIALOG (dialog),
+                                  "cancel", _("_Cancel"),
+                                  "discard", _("_Discard"),
+                                  "save", _("_Save"),
+                                  NULL);
+  adw_alert_dialog_set_response_appearance (ADW_ALERT_DIALOG (dialog), "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_alert_dialog_set_response_appearance (ADW_ALERT_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
+  adw_alert_dialog_set_response_enabled (ADW_ALERT_DIALOG (dialog), "save", problem == NULL);
+  adw_alert_dialog_set_close_response (ADW_ALERT_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (close_response_cb), self, 0);
+  adw_dialog_present (dialog, GTK_WIDGET (self));
+
+  return TRUE;
+}
+
 static gboolean
 liaison_window_close_request (GtkWindow *window)
 {
   LiaisonWindow *self = LIAISON_WINDOW (window);
   int width;
   int height;
+
+  if (ask_about_changes (self))
+    return TRUE;
 
   gtk_window_get_default_size (window, &width, &height);
 

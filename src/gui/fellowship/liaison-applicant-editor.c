@@ -35,6 +35,7 @@ struct _LiaisonApplicantEditor
   GPtrArray           *history_rows;
   GPtrArray           *review_rows;
   GPtrArray           *activity_rows;
+  gboolean             modified;
 
   /* Template widgets */
   AdwWindowTitle      *window_title;
@@ -264,6 +265,7 @@ static void
 rows_changed_cb (LiaisonApplicantEditor *self,
                  const char             *field)
 {
+  self->modified = TRUE;
   update_title (self);
   update_problem (self);
   update_actions (self);
@@ -292,6 +294,7 @@ liaison_applicant_editor_save (LiaisonApplicantEditor  *self,
   if (!liaison_database_save_all (self->database, records, error))
     return FALSE;
 
+  self->modified = FALSE;
   update_history (self);
   update_score (self);
   update_actions (self);
@@ -744,4 +747,19 @@ liaison_applicant_editor_get_row (LiaisonApplicantEditor *self,
 
   return liaison_field_rows_get_row (g_str_equal (record, "person") ? self->person_rows : self->application_rows,
                                      field);
+}
+
+/**
+ * liaison_applicant_editor_is_modified:
+ * @self: an editor
+ *
+ * Returns: %TRUE if something was changed since the applicant was opened
+ *   or last saved
+ */
+gboolean
+liaison_applicant_editor_is_modified (LiaisonApplicantEditor *self)
+{
+  g_return_val_if_fail (LIAISON_IS_APPLICANT_EDITOR (self), FALSE);
+
+  return self->modified;
 }

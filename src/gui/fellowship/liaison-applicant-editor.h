@@ -26,5 +26,6 @@ GtkWidget     *liaison_applicant_editor_get_row         (LiaisonApplicantEditor 
 gboolean       liaison_applicant_editor_save            (LiaisonApplicantEditor *self,
                                                          GError                **error);
 char          *liaison_applicant_editor_dup_problem     (LiaisonApplicantEditor *self);
+gboolean       liaison_applicant_editor_is_modified     (LiaisonApplicantEditor *self);
 
 G_END_DECLS

@@ -469,6 +469,16 @@ static void
 open_editor (LiaisonFellowshipView *self,
              LiaisonRecord         *application,
              LiaisonRecord         *person);
+static void
+show_editor (LiaisonFellowshipView *self,
+             LiaisonRecord         *application,
+             LiaisonRecord         *person);
+static void
+add_toast (LiaisonFellowshipView *self,
+           AdwToast              *toast);
+static void
+open_existing_cb (LiaisonFellowshipView *self,
+                  LiaisonRecord         *application);
 
 static void
 undo_delete_cb (AdwToast              *toast,
@@ -522,7 +532,66 @@ editor_saved_cb (LiaisonFellowshipView  *self,
 }
 
 static void
+unsaved_response_cb (AdwAlertDialog        *dialog,
+                     const char            *response,
+                     LiaisonFellowshipView *self)
+{
+  LiaisonRecord *application = g_object_get_data (G_OBJECT (dialog), "application");
+  LiaisonRecord *person = g_object_get_data (G_OBJECT (dialog), "person");
+  GtkWidget *editor = liaison_fellowship_view_get_editor (self);
+  g_autoptr(GError) error = NULL;
+
+  if (g_str_equal (response, "cancel"))
+    return;
+
+  if (g_str_equal (response, "save") && editor != NULL &&
+      !liaison_applicant_editor_save (LIAISON_APPLICANT_EDITOR (editor), &error))
+    {
+      add_toast (self, adw_toast_new (error->message));
+      return;
+    }
+
+  show_editor (self, application, person);
+}
+
+/* Opens another applicant, after asking what to do with unsaved changes
+ * to the one open. */
+static void
 open_editor (LiaisonFellowshipView *self,
+             LiaisonRecord         *application,
+             LiaisonRecord         *person)
+{
+  GtkWidget *editor = liaison_fellowship_view_get_editor (self);
+  g_autofree char *problem = NULL;
+  AdwDialog *dialog;
+
+  if (editor == NULL || !liaison_applicant_editor_is_modified (LIAISON_APPLICANT_EDITOR (editor)))
+    {
+      show_editor (self, application, person);
+      return;
+    }
+
+  problem = liaison_applicant_editor_dup_problem (LIAISON_APPLICANT_EDITOR (editor));
+  dialog = adw_alert_dialog_new (_("Save Changes?"),
+                                 _("The applicant open has changes that are not saved. They are lost unless they are saved."));
+  adw_alert_dialog_add_responses (ADW_ALERT_DIALOG (dialog),
+                                  "cancel", _("_Cancel"),
+                                  "discard", _("_Discard"),
+                                  "save", _("_Save"),
+                                  NULL);
+  adw_alert_dialog_set_response_appearance (ADW_ALERT_DIALOG (dialog), "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_alert_dialog_set_response_appearance (ADW_ALERT_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
+  adw_alert_dialog_set_response_enabled (ADW_ALERT_DIALOG (dialog), "save", problem == NULL);
+  adw_alert_dialog_set_default_response (ADW_ALERT_DIALOG (dialog), problem == NULL ? "save" : "cancel");
+  adw_alert_dialog_set_close_response (ADW_ALERT_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "application", g_object_ref (application), g_object_unref);
+  g_object_set_data_full (G_OBJECT (dialog), "person", g_object_ref (person), g_object_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (unsaved_response_cb), self, 0);
+  adw_dialog_present (dialog, GTK_WIDGET (self));
+}
+
+static void
+show_editor (LiaisonFellowshipView *self,
              LiaisonRecord         *application,
              LiaisonRecord         *person)
 {
@@ -531,30 +600,21 @@ open_editor (LiaisonFellowshipView *self,
 
   g_signal_connect_object (editor, "deleted", G_CALLBACK (editor_deleted_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (editor, "saved", G_CALLBACK (editor_saved_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (editor, "open-existing", G_CALLBACK (liaison_fellowship_view_open), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (editor, "open-existing", G_CALLBACK (open_existing_cb), self, G_CONNECT_SWAPPED);
 
   adw_bin_set_child (self->detail_bin, editor);
   adw_navigation_page_set_title (self->detail_page, title[0] != '\0' ? title : _("New Applicant"));
   adw_navigation_split_view_set_show_content (self->split_view, TRUE);
 }
 
-/**
- * liaison_fellowship_view_open:
- * @self: the view
- * @application: an application
- *
- * Opens a copy of @application and its person in the editor.
- */
-void
-liaison_fellowship_view_open (LiaisonFellowshipView *self,
-                              LiaisonRecord         *application)
+static void
+open_application (LiaisonFellowshipView *self,
+                  LiaisonRecord         *application,
+                  gboolean               ask)
 {
   g_autoptr(LiaisonRecord) copy = NULL;
   g_autoptr(LiaisonRecord) person = NULL;
   g_autoptr(GError) error = NULL;
-
-  g_return_if_fail (LIAISON_IS_FELLOWSHIP_VIEW (self));
-  g_return_if_fail (LIAISON_IS_APPLICATION (application));
 
   copy = liaison_database_get (self->database, &liaison_application_type, liaison_record_get_uuid (application), &error);
   if (copy != NULL)
@@ -562,11 +622,40 @@ liaison_fellowship_view_open (LiaisonFellowshipView *self,
                                    liaison_record_get_text (copy, "person"), &error);
   if (person == NULL)
     {
-      g_warning ("Could not open an applicant: %s", error->message);
+      add_toast (self, adw_toast_new (error->message));
       return;
     }
 
-  open_editor (self, copy, person);
+  if (ask)
+    open_editor (self, copy, person);
+  else
+    show_editor (self, copy, person);
+}
+
+/**
+ * liaison_fellowship_view_open:
+ * @self: the view
+ * @application: an application
+ *
+ * Opens a copy of @application and its person in the editor, asking first
+ * what to do with changes not saved to the applicant open.
+ */
+void
+liaison_fellowship_view_open (LiaisonFellowshipView *self,
+                              LiaisonRecord         *application)
+{
+  g_return_if_fail (LIAISON_IS_FELLOWSHIP_VIEW (self));
+  g_return_if_fail (LIAISON_IS_APPLICATION (application));
+
+  open_application (self, application, TRUE);
+}
+
+/* The user would rather open the existing applicant than save the new one. */
+static void
+open_existing_cb (LiaisonFellowshipView *self,
+                  LiaisonRecord         *application)
+{
+  open_application (self, application, FALSE);
 }
 
 static void
