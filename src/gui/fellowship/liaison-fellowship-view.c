@@ -57,6 +57,7 @@ struct _LiaisonFellowshipView
   LiaisonRecordList      *applications;
   GtkFilterListModel     *filtered;
   GtkSortListModel       *sorted;
+  GtkSliceListModel      *slice;
   GtkMultiSelection      *selection;
   GtkCustomFilter        *filter;
   GHashTable             *titles;       /* uuid → the title of a linked record */
@@ -335,6 +336,47 @@ sorter_changed_cb (LiaisonFellowshipView *self)
     gtk_sort_list_model_set_sorter (self->sorted, NULL);
   else
     gtk_sort_list_model_set_sorter (self->sorted, sorter);
+}
+
+#define FIRST_ROWS 40
+
+/* A few more rows after each frame, so that no frame makes them all: the
+ * list makes widgets for up to 200 rows, whatever its length. */
+static void
+show_all_rows_cb (GdkFrameClock         *frame_clock,
+                  LiaisonFellowshipView *self)
+{
+  guint size;
+
+  if (self->slice == NULL)
+    {
+      g_signal_handlers_disconnect_by_func (frame_clock, show_all_rows_cb, self);
+      return;
+    }
+
+  size = gtk_slice_list_model_get_size (self->slice);
+  if (size >= 5 * FIRST_ROWS)
+    {
+      g_signal_handlers_disconnect_by_func (frame_clock, show_all_rows_cb, self);
+      gtk_slice_list_model_set_size (self->slice, G_MAXUINT);
+      return;
+    }
+
+  gtk_slice_list_model_set_size (self->slice, size + FIRST_ROWS);
+  gdk_frame_clock_request_phase (frame_clock, GDK_FRAME_CLOCK_PHASE_AFTER_PAINT);
+}
+
+/* Once the first frame is painted */
+static void
+column_view_mapped_cb (LiaisonFellowshipView *self)
+{
+  GdkFrameClock *frame_clock = gtk_widget_get_frame_clock (GTK_WIDGET (self->column_view));
+
+  if (frame_clock != NULL && self->slice != NULL &&
+      gtk_slice_list_model_get_size (self->slice) != G_MAXUINT)
+    g_signal_connect_object (frame_clock, "after-paint", G_CALLBACK (show_all_rows_cb), self, 0);
+  else if (self->slice != NULL)
+    gtk_slice_list_model_set_size (self->slice, G_MAXUINT);
 }
 
 static void
@@ -1192,6 +1234,7 @@ liaison_fellowship_view_set_database (LiaisonFellowshipView *self,
   adw_bin_set_child (self->detail_bin, NULL);
   gtk_column_view_set_model (self->column_view, NULL);
   g_clear_object (&self->selection);
+  self->slice = NULL;
   g_clear_object (&self->applications);
 
   if (database != NULL)
@@ -1209,7 +1252,12 @@ liaison_fellowship_view_set_database (LiaisonFellowshipView *self,
       gtk_sort_list_model_set_incremental (self->sorted, TRUE);
       update_filter (self);
       sorter_changed_cb (self);
-      self->selection = gtk_multi_selection_new (G_LIST_MODEL (self->sorted));
+      /* The first frame shows the first rows only; the rest follow with the
+       * next, so that the window comes up sooner. */
+      self->slice = gtk_slice_list_model_new (G_LIST_MODEL (g_object_ref (self->sorted)), 0, FIRST_ROWS);
+      self->selection = gtk_multi_selection_new (G_LIST_MODEL (self->slice));
+      if (gtk_widget_get_mapped (GTK_WIDGET (self->column_view)))
+        column_view_mapped_cb (self);
       gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
       g_signal_connect_object (self->selection, "selection-changed", G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
       selection_changed_cb (self);
@@ -1310,6 +1358,17 @@ liaison_fellowship_view_dispose (GObject *object)
 {
   LiaisonFellowshipView *self = (LiaisonFellowshipView *)object;
 
+  /* The models may outlive the view a little (an incremental filter's
+   * idle, a column view's reference); they must not call into it. */
+  if (self->sorted != NULL)
+    g_signal_handlers_disconnect_by_data (self->sorted, self);
+  if (self->selection != NULL)
+    g_signal_handlers_disconnect_by_data (self->selection, self);
+  if (self->filter != NULL)
+    gtk_custom_filter_set_filter_func (self->filter, NULL, NULL, NULL);
+  if (self->filtered != NULL)
+    gtk_filter_list_model_set_filter (self->filtered, NULL);
+
   if (self->column_view != NULL)
     gtk_column_view_set_model (self->column_view, NULL);
 
@@ -1317,6 +1376,9 @@ liaison_fellowship_view_dispose (GObject *object)
   adw_breakpoint_bin_set_child (ADW_BREAKPOINT_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), LIAISON_TYPE_FELLOWSHIP_VIEW);
 
+  self->slice = NULL;
+  self->filtered = NULL;
+  self->sorted = NULL;
   g_clear_object (&self->selection);
   g_clear_object (&self->applications);
   g_clear_object (&self->filter);
@@ -1451,6 +1513,7 @@ liaison_fellowship_view_init (LiaisonFellowshipView *self)
   make_compact (self->status_dropdown);
   make_compact (self->jurisdiction_dropdown);
   make_compact (self->tag_dropdown);
+  g_signal_connect_object (self->column_view, "map", G_CALLBACK (column_view_mapped_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
                            G_CALLBACK (sorter_changed_cb), self, G_CONNECT_SWAPPED);
   fill_dropdowns (self);
