@@ -551,6 +551,64 @@ test_unsaved_changes (void)
   liaison_test_settle ();
 }
 
+/* Every button that shows only an icon has a name for a screen reader:
+ * its tooltip (GTK names such a button by it) or an accessible label. The
+ * buttons of GTK's and libadwaita's own widgets (window controls, spin
+ * and entry rows, column headers) are theirs to name. */
+static gboolean
+is_ours (GtkWidget *widget)
+{
+  static const char *theirs[] = {
+    "GtkWindowControls", "AdwSpinRow", "AdwEntryRow", "AdwComboRow", "GtkColumnViewTitle",
+    "GtkDropDown", "GtkSearchEntry", "AdwBanner",
+  };
+
+  for (GtkWidget *up = gtk_widget_get_parent (widget); up != NULL; up = gtk_widget_get_parent (up))
+    for (guint i = 0; i < G_N_ELEMENTS (theirs); i++)
+      if (g_str_equal (G_OBJECT_TYPE_NAME (up), theirs[i]))
+        return FALSE;
+
+  return TRUE;
+}
+
+static void
+assert_named (GtkWidget *widget,
+              GString   *unnamed)
+{
+  if (GTK_IS_BUTTON (widget) && gtk_widget_get_visible (widget) && is_ours (widget))
+    {
+      const char *label = gtk_button_get_label (GTK_BUTTON (widget));
+      const char *icon = gtk_button_get_icon_name (GTK_BUTTON (widget));
+      const char *tooltip = gtk_widget_get_tooltip_text (widget);
+
+      if (icon != NULL && (label == NULL || label[0] == '\0') &&
+          (tooltip == NULL || tooltip[0] == '\0') &&
+          !gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL))
+        g_string_append_printf (unnamed, "%s (%s) ", G_OBJECT_TYPE_NAME (widget), icon);
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    assert_named (child, unnamed);
+}
+
+static void
+test_controls_named (void)
+{
+  LiaisonWindow *window;
+  LiaisonFellowshipView *view = open_view (&window);
+  g_autoptr(LiaisonRecord) first = g_list_model_get_item (liaison_fellowship_view_get_model (view), 0);
+  g_autoptr(GString) unnamed = g_string_new (NULL);
+
+  liaison_fellowship_view_open (view, first);
+  liaison_test_settle ();
+
+  assert_named (GTK_WIDGET (window), unnamed);
+  if (unnamed->len > 0)
+    g_error ("Controls without a name: %s", unnamed->str);
+
+  liaison_test_window_destroy (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -577,6 +635,7 @@ main (int   argc,
   g_test_add_func ("/fellowship-view/reviews-and-activity", test_reviews_and_activity);
   g_test_add_func ("/fellowship-view/bulk-actions", test_bulk_actions);
   g_test_add_func ("/fellowship-view/unsaved-changes", test_unsaved_changes);
+  g_test_add_func ("/fellowship-view/controls-named", test_controls_named);
 
   status = g_test_run ();
 
