@@ -494,6 +494,38 @@ test_updates_and_log (Fixture       *fixture,
   g_assert_cmpint (((LiaisonChange *) g_ptr_array_index (changes, changes->len - 2))->action, ==, LIAISON_CHANGE_DELETE);
   g_assert_cmpint (((LiaisonChange *) g_ptr_array_index (changes, changes->len - 1))->action, ==, LIAISON_CHANGE_UNDELETE);
 
+  /* Several at once: all or none */
+  {
+    g_autoptr(GPtrArray) several = g_ptr_array_new_with_free_func (g_object_unref);
+    g_autoptr(LiaisonRecord) stranger = liaison_record_new (&liaison_person_type);
+    guint people = liaison_database_count (fixture->db, &liaison_person_type);
+
+    for (guint i = 0; i < 3; i++)
+      {
+        LiaisonRecord *other = liaison_record_new (&liaison_person_type);
+
+        liaison_record_set_text (other, "family_name", "Mori");
+        liaison_database_save (fixture->db, other, &error);
+        g_assert_no_error (error);
+        g_ptr_array_add (several, other);
+      }
+    g_assert_cmpuint (liaison_database_count (fixture->db, &liaison_person_type), ==, people + 3);
+
+    /* One that is not in the database spoils the lot. */
+    g_ptr_array_add (several, g_object_ref (stranger));
+    g_assert_false (liaison_database_delete_all (fixture->db, several, &error));
+    g_assert_error (error, LIAISON_DATABASE_ERROR, LIAISON_DATABASE_ERROR_NOT_FOUND);
+    g_clear_error (&error);
+    g_assert_cmpuint (liaison_database_count (fixture->db, &liaison_person_type), ==, people + 3);
+
+    g_ptr_array_remove_index (several, several->len - 1);
+    g_assert_true (liaison_database_delete_all (fixture->db, several, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (liaison_database_count (fixture->db, &liaison_person_type), ==, people);
+    g_assert_true (liaison_database_undelete_all (fixture->db, several, &error));
+    g_assert_cmpuint (liaison_database_count (fixture->db, &liaison_person_type), ==, people + 3);
+  }
+
   /* A record that was never saved cannot be deleted. */
   {
     g_autoptr(LiaisonRecord) stranger = liaison_record_new (&liaison_person_type);

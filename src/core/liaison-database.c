@@ -988,45 +988,38 @@ liaison_database_save (LiaisonDatabase  *self,
   return liaison_database_save_all (self, records, error);
 }
 
+/* Deletes or restores one record inside the transaction under way. */
 static gboolean
-set_deleted (LiaisonDatabase  *self,
-             LiaisonRecord    *record,
-             gboolean          deleted,
-             GError          **error)
+set_deleted_in_transaction (LiaisonDatabase  *self,
+                            LiaisonRecord    *record,
+                            gboolean          deleted,
+                            gint64            now,
+                            GArray           *changed,
+                            GError          **error)
 {
-  const LiaisonRecordType *type;
+  const LiaisonRecordType *type = liaison_record_get_record_type (record);
+  TypeSql *sql = get_type_sql (self, type);
   g_autoptr(LiaisonRecord) stored = NULL;
-  g_autoptr(GArray) changed = changed_new ();
-  TypeSql *sql;
+  g_autoptr(GError) local_error = NULL;
   sqlite3_stmt *stmt;
   gint64 id = 0;
-  gint64 now = now_ms ();
   LiaisonChangeAction action = deleted ? LIAISON_CHANGE_DELETE : LIAISON_CHANGE_UNDELETE;
 
-  g_return_val_if_fail (LIAISON_IS_DATABASE (self), FALSE);
-  g_return_val_if_fail (LIAISON_IS_RECORD (record), FALSE);
-
-  type = liaison_record_get_record_type (record);
-  sql = get_type_sql (self, type);
-
-  if (!begin (self, error))
-    return FALSE;
-
-  stored = load (self, type, liaison_record_get_uuid (record), &id, error);
+  stored = load (self, type, liaison_record_get_uuid (record), &id, &local_error);
   if (stored == NULL)
     {
-      if (error != NULL && *error == NULL)
+      if (local_error != NULL)
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else
         g_set_error (error, LIAISON_DATABASE_ERROR, LIAISON_DATABASE_ERROR_NOT_FOUND,
                      _("There is no %s with the identifier %s."), liaison_record_type_get_label (type),
                      liaison_record_get_uuid (record));
-      rollback (self);
       return FALSE;
     }
 
   /* Deleting what is deleted, or restoring what is there, changes nothing. */
   if (liaison_record_is_deleted (stored) == deleted)
     {
-      rollback (self);
       liaison_record_set_identity (record, liaison_record_get_uuid (stored),
                                    liaison_record_get_created_at (stored),
                                    liaison_record_get_updated_at (stored),
@@ -1035,7 +1028,7 @@ set_deleted (LiaisonDatabase  *self,
     }
 
   if (!(stmt = liaison_database_prepare (self, sql->set_deleted, error)))
-    goto failed;
+    return FALSE;
   sqlite3_bind_text (stmt, 1, liaison_record_get_uuid (record), -1, SQLITE_TRANSIENT);
   if (deleted)
     sqlite3_bind_int64 (stmt, 2, now);
@@ -1043,10 +1036,7 @@ set_deleted (LiaisonDatabase  *self,
     sqlite3_bind_null (stmt, 2);
   sqlite3_bind_int64 (stmt, 3, now);
   if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      set_sqlite_error (error, self->db, self->path);
-      goto failed;
-    }
+    return set_sqlite_error (error, self->db, self->path);
 
   liaison_record_set_identity (stored, liaison_record_get_uuid (stored),
                                liaison_record_get_created_at (stored), now,
@@ -1055,23 +1045,96 @@ set_deleted (LiaisonDatabase  *self,
   if (!log_change (self, type, liaison_record_get_uuid (record), action, "", now, error) ||
       !index_record (self, stored, id, error) ||
       !adjust_count (self, type, deleted ? -1 : 1, error))
-    goto failed;
-
-  if (!commit (self, error))
     return FALSE;
 
   liaison_record_set_identity (record, liaison_record_get_uuid (stored),
                                liaison_record_get_created_at (stored), now,
                                deleted ? now : 0);
-
   changed_add (changed, record, action);
-  emit_changes (self, changed);
 
   return TRUE;
+}
 
-failed:
-  rollback (self);
-  return FALSE;
+static gboolean
+set_deleted_all (LiaisonDatabase  *self,
+                 GPtrArray        *records,
+                 gboolean          deleted,
+                 GError          **error)
+{
+  g_autoptr(GArray) changed = changed_new ();
+  gint64 now = now_ms ();
+
+  g_return_val_if_fail (LIAISON_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (records != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!begin (self, error))
+    return FALSE;
+
+  for (guint i = 0; i < records->len; i++)
+    {
+      if (!set_deleted_in_transaction (self, g_ptr_array_index (records, i), deleted, now, changed, error))
+        {
+          rollback (self);
+          return FALSE;
+        }
+    }
+
+  if (!commit (self, error))
+    return FALSE;
+
+  emit_changes (self, changed);
+  return TRUE;
+}
+
+/**
+ * liaison_database_delete_all:
+ * @self: a database
+ * @records: (element-type LiaisonRecord): saved records
+ * @error: return location for a #GError
+ *
+ * Deletes every record of @records, in one transaction: all or none.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+liaison_database_delete_all (LiaisonDatabase  *self,
+                             GPtrArray        *records,
+                             GError          **error)
+{
+  return set_deleted_all (self, records, TRUE, error);
+}
+
+/**
+ * liaison_database_undelete_all:
+ * @self: a database
+ * @records: (element-type LiaisonRecord): deleted records
+ * @error: return location for a #GError
+ *
+ * Restores every record of @records, in one transaction.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+liaison_database_undelete_all (LiaisonDatabase  *self,
+                               GPtrArray        *records,
+                               GError          **error)
+{
+  return set_deleted_all (self, records, FALSE, error);
+}
+
+static gboolean
+set_deleted (LiaisonDatabase  *self,
+             LiaisonRecord    *record,
+             gboolean          deleted,
+             GError          **error)
+{
+  g_autoptr(GPtrArray) records = g_ptr_array_new ();
+
+  g_return_val_if_fail (LIAISON_IS_RECORD (record), FALSE);
+
+  g_ptr_array_add (records, record);
+  return set_deleted_all (self, records, deleted, error);
 }
 
 /**

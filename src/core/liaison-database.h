@@ -90,6 +90,12 @@ gboolean         liaison_database_delete           (LiaisonDatabase          *se
 gboolean         liaison_database_undelete         (LiaisonDatabase          *self,
                                                     LiaisonRecord            *record,
                                                     GError                  **error);
+gboolean         liaison_database_delete_all       (LiaisonDatabase          *self,
+                                                    GPtrArray                *records,
+                                                    GError                  **error);
+gboolean         liaison_database_undelete_all     (LiaisonDatabase          *self,
+                                                    GPtrArray                *records,
+                                                    GError                  **error);
 gboolean         liaison_database_purge_sensitive  (LiaisonDatabase          *self,
                                                     LiaisonRecord            *record,
                                                     GError                  **error);

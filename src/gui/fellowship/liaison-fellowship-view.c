@@ -786,20 +786,26 @@ add_toast (LiaisonFellowshipView *self,
     g_object_unref (g_object_ref_sink (toast));
 }
 
+static GPtrArray *
+records_of (GListModel *model)
+{
+  GPtrArray *records = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    g_ptr_array_add (records, g_list_model_get_item (model, i));
+
+  return records;
+}
+
 static void
 undo_delete_all_cb (AdwToast              *toast,
                     LiaisonFellowshipView *self)
 {
-  GListModel *deleted = g_object_get_data (G_OBJECT (toast), "applications");
+  g_autoptr(GPtrArray) deleted = records_of (g_object_get_data (G_OBJECT (toast), "applications"));
+  g_autoptr(GError) error = NULL;
 
-  for (guint i = 0; i < g_list_model_get_n_items (deleted); i++)
-    {
-      g_autoptr(LiaisonRecord) application = g_list_model_get_item (deleted, i);
-      g_autoptr(GError) error = NULL;
-
-      if (!liaison_database_undelete (self->database, application, &error))
-        g_warning ("Could not restore an applicant: %s", error->message);
-    }
+  if (!liaison_database_undelete_all (self->database, deleted, &error))
+    add_toast (self, adw_toast_new (error->message));
 }
 
 static void
@@ -809,43 +815,33 @@ delete_selected_action_cb (GtkWidget  *widget,
 {
   LiaisonFellowshipView *self = LIAISON_FELLOWSHIP_VIEW (widget);
   g_autoptr(GListStore) selected = dup_selected (self);
-  g_autoptr(GListStore) deleted = g_list_store_new (LIAISON_TYPE_APPLICATION);
+  g_autoptr(GPtrArray) records = records_of (G_LIST_MODEL (selected));
+  g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
   AdwToast *toast;
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (selected));
+  guint n = records->len;
 
   if (n == 0)
     return;
 
-  if (n == 1)
+  /* All of them or none, in one transaction */
+  if (!liaison_database_delete_all (self->database, records, &error))
     {
-      g_autoptr(LiaisonRecord) application = g_list_model_get_item (G_LIST_MODEL (selected), 0);
-      g_autoptr(GError) error = NULL;
-
-      if (!liaison_database_delete (self->database, application, &error))
-        g_warning ("Could not delete an applicant: %s", error->message);
-      else
-        show_deleted_toast (self, application);
+      add_toast (self, adw_toast_new (error->message));
       return;
     }
 
-  for (guint i = 0; i < n; i++)
+  if (n == 1)
     {
-      g_autoptr(LiaisonRecord) application = g_list_model_get_item (G_LIST_MODEL (selected), i);
-      g_autoptr(GError) error = NULL;
-
-      if (liaison_database_delete (self->database, application, &error))
-        g_list_store_append (deleted, application);
-      else
-        g_warning ("Could not delete an applicant: %s", error->message);
+      show_deleted_toast (self, g_ptr_array_index (records, 0));
+      return;
     }
 
-  n = g_list_model_get_n_items (G_LIST_MODEL (deleted));
   title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u applicant deleted", "%u applicants deleted", n), n);
   toast = adw_toast_new (title);
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  g_object_set_data_full (G_OBJECT (toast), "applications", g_steal_pointer (&deleted), g_object_unref);
+  g_object_set_data_full (G_OBJECT (toast), "applications", g_steal_pointer (&selected), g_object_unref);
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_delete_all_cb), self, 0);
   add_toast (self, toast);
 }
