@@ -388,8 +388,14 @@ test_reviews_and_activity (void)
   liaison_test_settle ();
   dialog = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window));
   g_assert_true (LIAISON_IS_RECORD_DIALOG (dialog));
-  gtk_editable_set_text (GTK_EDITABLE (liaison_record_dialog_get_row (LIAISON_RECORD_DIALOG (dialog), "text")),
-                         "Called about the recommendation letter");
+  {
+    GtkWidget *text = liaison_test_find (liaison_record_dialog_get_row (LIAISON_RECORD_DIALOG (dialog), "text"),
+                                         GTK_TYPE_TEXT_VIEW, NULL);
+
+    /* Several lines */
+    gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (text)),
+                              "Called about the recommendation letter.\nIt will come next week.", -1);
+  }
   g_object_ref (dialog);
   g_signal_emit_by_name (find_button (GTK_WIDGET (dialog), "_Add"), "clicked");
   liaison_test_settle ();
@@ -400,6 +406,8 @@ test_reviews_and_activity (void)
     g_assert_cmpint (liaison_record_get_created_at (entry), >, 0);
     g_assert_cmpstr (liaison_record_get_text (entry, "record"), ==, liaison_record_get_uuid (first));
     g_assert_cmpstr (liaison_record_get_text (entry, "date"), ==, today);
+    g_assert_cmpstr (liaison_record_get_text (entry, "text"), ==,
+                     "Called about the recommendation letter.\nIt will come next week.");
   }
   g_object_unref (dialog);
 

@@ -26,6 +26,7 @@ typedef struct
 {
   const LiaisonField *field;
   GtkWidget          *row;
+  GtkTextBuffer      *buffer;    /* several lines: the text view's */
   GStrv               values;    /* combo rows: the stored value of each item */
   char               *problem;   /* why the value is not acceptable, or NULL */
 } FieldRow;
@@ -182,6 +183,68 @@ entry_changed_cb (GtkEditable      *editable,
   value = value_from_entry (row->field, gtk_editable_get_text (editable));
   liaison_record_set_text (self->record, row->field->name, value);
   changed (self, row);
+}
+
+static void
+buffer_changed_cb (GtkTextBuffer    *buffer,
+                   LiaisonFieldRows *self)
+{
+  FieldRow *row = g_object_get_data (G_OBJECT (buffer), "liaison-field-row");
+  GtkTextIter start, end;
+  g_autofree char *text = NULL;
+
+  if (self->updating)
+    return;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  liaison_record_set_text (self->record, row->field->name, text);
+  changed (self, row);
+}
+
+/* A row for text of several lines: its title above a text view. */
+static GtkWidget *
+long_text_row_new (FieldRow *row)
+{
+  GtkWidget *preferences_row = g_object_new (ADW_TYPE_PREFERENCES_ROW,
+                                             "activatable", FALSE,
+                                             NULL);
+  GtkWidget *box = g_object_new (GTK_TYPE_BOX,
+                                 "orientation", GTK_ORIENTATION_VERTICAL,
+                                 "spacing", 6,
+                                 "margin-top", 8,
+                                 "margin-bottom", 10,
+                                 "margin-start", 12,
+                                 "margin-end", 12,
+                                 NULL);
+  GtkWidget *title = g_object_new (GTK_TYPE_LABEL,
+                                   "label", liaison_field_get_label (row->field),
+                                   "xalign", 0.0f,
+                                   NULL);
+  GtkWidget *view = g_object_new (GTK_TYPE_TEXT_VIEW,
+                                  "wrap-mode", GTK_WRAP_WORD_CHAR,
+                                  "accepts-tab", FALSE,
+                                  "height-request", 60,
+                                  "top-margin", 6,
+                                  "bottom-margin", 6,
+                                  "left-margin", 6,
+                                  "right-margin", 6,
+                                  NULL);
+
+  gtk_widget_add_css_class (title, "caption");
+  gtk_widget_add_css_class (title, "dim-label");
+  gtk_widget_add_css_class (view, "card");
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (view),
+                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, title, NULL,
+                                  -1);
+  gtk_box_append (GTK_BOX (box), title);
+  gtk_box_append (GTK_BOX (box), view);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (preferences_row), box);
+
+  row->buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  g_object_set_data (G_OBJECT (row->buffer), "liaison-field-row", row);
+
+  return preferences_row;
 }
 
 static void
@@ -351,6 +414,8 @@ liaison_field_rows_refresh (LiaisonFieldRows *self,
               position = j;
           adw_combo_row_set_selected (ADW_COMBO_ROW (row->row), position);
         }
+      else if (row->buffer != NULL)
+        gtk_text_buffer_set_text (row->buffer, liaison_record_get_text (self->record, name), -1);
       else
         {
           g_autofree char *text = text_for_entry (row->field, liaison_record_get_text (self->record, name));
@@ -418,10 +483,13 @@ liaison_field_rows_add (LiaisonFieldRows    *self,
       }
       break;
 
+    case LIAISON_FIELD_LONG_TEXT:
+      row->row = long_text_row_new (row);
+      g_signal_connect_object (row->buffer, "changed", G_CALLBACK (buffer_changed_cb), self, 0);
+      break;
+
     default:
       row->row = adw_entry_row_new ();
-      if (field->kind == LIAISON_FIELD_EMAILS)
-        gtk_editable_set_enable_undo (GTK_EDITABLE (row->row), TRUE);
       g_signal_connect_object (row->row, "changed", G_CALLBACK (entry_changed_cb), self, 0);
       break;
     }
