@@ -146,24 +146,12 @@ static gboolean
 ask_about_changes (LiaisonWindow *self)
 {
   GtkWidget *editor = liaison_fellowship_view_get_editor (self->fellowship_view);
-  g_autofree char *problem = NULL;
   AdwDialog *dialog;
 
   if (self->closing || editor == NULL || !liaison_applicant_editor_is_modified (LIAISON_APPLICANT_EDITOR (editor)))
     return FALSE;
 
-  problem = liaison_applicant_editor_dup_problem (LIAISON_APPLICANT_EDITOR (editor));
-  dialog = adw_alert_dialog_new (_("Save Changes?"),
-                                 _("The applicant open has changes that are not saved. They are lost unless they are saved."));
-  adw_alert_dialog_add_responses (ADW_ALERT_DIALOG (dialog),
-                                  "cancel", _("_Cancel"),
-                                  "discard", _("_Discard"),
-                                  "save", _("_Save"),
-                                  NULL);
-  adw_alert_dialog_set_response_appearance (ADW_ALERT_DIALOG (dialog), "discard", ADW_RESPONSE_DESTRUCTIVE);
-  adw_alert_dialog_set_response_appearance (ADW_ALERT_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
-  adw_alert_dialog_set_response_enabled (ADW_ALERT_DIALOG (dialog), "save", problem == NULL);
-  adw_alert_dialog_set_close_response (ADW_ALERT_DIALOG (dialog), "cancel");
+  dialog = liaison_applicant_editor_new_unsaved_dialog (LIAISON_APPLICANT_EDITOR (editor));
   g_signal_connect_object (dialog, "response", G_CALLBACK (close_response_cb), self, 0);
   adw_dialog_present (dialog, GTK_WIDGET (self));
 

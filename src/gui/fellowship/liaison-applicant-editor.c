@@ -763,3 +763,39 @@ liaison_applicant_editor_is_modified (LiaisonApplicantEditor *self)
 
   return self->modified;
 }
+
+/**
+ * liaison_applicant_editor_new_unsaved_dialog:
+ * @self: an editor with changes not saved
+ *
+ * The question asked before those changes would be lost: its responses
+ * are "cancel", "discard" and "save", Save offered only when the
+ * applicant can be saved.
+ *
+ * Returns: (transfer floating): the dialog, for the caller to connect to
+ *   and present
+ */
+AdwDialog *
+liaison_applicant_editor_new_unsaved_dialog (LiaisonApplicantEditor *self)
+{
+  g_autofree char *problem = NULL;
+  AdwDialog *dialog;
+
+  g_return_val_if_fail (LIAISON_IS_APPLICANT_EDITOR (self), NULL);
+
+  problem = liaison_applicant_editor_dup_problem (self);
+  dialog = adw_alert_dialog_new (_("Save Changes?"),
+                                 _("The applicant open has changes that are not saved. They are lost unless they are saved."));
+  adw_alert_dialog_add_responses (ADW_ALERT_DIALOG (dialog),
+                                  "cancel", _("_Cancel"),
+                                  "discard", _("_Discard"),
+                                  "save", _("_Save"),
+                                  NULL);
+  adw_alert_dialog_set_response_appearance (ADW_ALERT_DIALOG (dialog), "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_alert_dialog_set_response_appearance (ADW_ALERT_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
+  adw_alert_dialog_set_response_enabled (ADW_ALERT_DIALOG (dialog), "save", problem == NULL);
+  adw_alert_dialog_set_default_response (ADW_ALERT_DIALOG (dialog), problem == NULL ? "save" : "cancel");
+  adw_alert_dialog_set_close_response (ADW_ALERT_DIALOG (dialog), "cancel");
+
+  return dialog;
+}

@@ -27,5 +27,6 @@ gboolean       liaison_applicant_editor_save            (LiaisonApplicantEditor 
                                                          GError                **error);
 char          *liaison_applicant_editor_dup_problem     (LiaisonApplicantEditor *self);
 gboolean       liaison_applicant_editor_is_modified     (LiaisonApplicantEditor *self);
+AdwDialog     *liaison_applicant_editor_new_unsaved_dialog (LiaisonApplicantEditor *self);
 
 G_END_DECLS

@@ -604,7 +604,6 @@ open_editor (LiaisonFellowshipView *self,
              LiaisonRecord         *person)
 {
   GtkWidget *editor = liaison_fellowship_view_get_editor (self);
-  g_autofree char *problem = NULL;
   AdwDialog *dialog;
 
   if (editor == NULL || !liaison_applicant_editor_is_modified (LIAISON_APPLICANT_EDITOR (editor)))
@@ -613,19 +612,7 @@ open_editor (LiaisonFellowshipView *self,
       return;
     }
 
-  problem = liaison_applicant_editor_dup_problem (LIAISON_APPLICANT_EDITOR (editor));
-  dialog = adw_alert_dialog_new (_("Save Changes?"),
-                                 _("The applicant open has changes that are not saved. They are lost unless they are saved."));
-  adw_alert_dialog_add_responses (ADW_ALERT_DIALOG (dialog),
-                                  "cancel", _("_Cancel"),
-                                  "discard", _("_Discard"),
-                                  "save", _("_Save"),
-                                  NULL);
-  adw_alert_dialog_set_response_appearance (ADW_ALERT_DIALOG (dialog), "discard", ADW_RESPONSE_DESTRUCTIVE);
-  adw_alert_dialog_set_response_appearance (ADW_ALERT_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
-  adw_alert_dialog_set_response_enabled (ADW_ALERT_DIALOG (dialog), "save", problem == NULL);
-  adw_alert_dialog_set_default_response (ADW_ALERT_DIALOG (dialog), problem == NULL ? "save" : "cancel");
-  adw_alert_dialog_set_close_response (ADW_ALERT_DIALOG (dialog), "cancel");
+  dialog = liaison_applicant_editor_new_unsaved_dialog (LIAISON_APPLICANT_EDITOR (editor));
   g_object_set_data_full (G_OBJECT (dialog), "application", g_object_ref (application), g_object_unref);
   g_object_set_data_full (G_OBJECT (dialog), "person", g_object_ref (person), g_object_unref);
   g_signal_connect_object (dialog, "response", G_CALLBACK (unsaved_response_cb), self, 0);
