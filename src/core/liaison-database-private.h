@@ -23,4 +23,33 @@ LiaisonRecord *liaison_database_load_row      (LiaisonDatabase          *self,
 const char    *liaison_database_select_sql    (LiaisonDatabase          *self,
                                                const LiaisonRecordType  *type);
 
+typedef gint64 (*LiaisonClockFunc) (gpointer data);
+
+typedef enum
+{
+  LIAISON_MERGE_UNCHANGED,
+  LIAISON_MERGE_ADDED,
+  LIAISON_MERGE_ADDED_DELETED,
+  LIAISON_MERGE_CHANGED,
+  LIAISON_MERGE_DELETED,
+} LiaisonMergeOutcome;
+
+typedef struct _LiaisonSync LiaisonSync;
+
+gint64         liaison_database_now                  (LiaisonDatabase          *self);
+void           liaison_database_set_clock            (LiaisonDatabase          *self,
+                                                      LiaisonClockFunc          clock,
+                                                      gpointer                  data);
+LiaisonSync   *liaison_database_get_sync             (LiaisonDatabase          *self);
+gboolean       liaison_database_transaction_begin    (LiaisonDatabase          *self,
+                                                      GError                  **error);
+gboolean       liaison_database_transaction_commit   (LiaisonDatabase          *self,
+                                                      GError                  **error);
+void           liaison_database_transaction_rollback (LiaisonDatabase          *self);
+gboolean       liaison_database_apply_merged         (LiaisonDatabase          *self,
+                                                      LiaisonRecord            *record,
+                                                      gboolean                  deleted,
+                                                      LiaisonMergeOutcome      *outcome,
+                                                      GError                  **error);
+
 G_END_DECLS

@@ -21,6 +21,7 @@
 #include "liaison-database-private.h"
 #include "liaison-records.h"
 #include "liaison-search.h"
+#include "liaison-sync-private.h"
 
 /* PRAGMA application_id of a Liaison database: "LIAN" */
 #define LIAISON_APPLICATION_ID 0x4c49414e
@@ -49,6 +50,10 @@ struct _LiaisonDatabase
   GHashTable *statements;
   GHashTable *type_sql;
   gboolean    full_text;
+  LiaisonSync *sync;
+  GArray     *pending;
+  LiaisonClockFunc clock;
+  gpointer    clock_data;
   guint       in_transaction : 1;
   guint       checked : 1;
   guint       damaged : 1;
@@ -124,6 +129,8 @@ liaison_database_finalize (GObject *object)
 
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->type_sql, g_hash_table_unref);
+  g_clear_pointer (&self->pending, g_array_unref);
+  g_clear_pointer (&self->sync, liaison_sync_free);
   if (self->db != NULL)
     sqlite3_close_v2 (self->db);
   g_clear_pointer (&self->path, g_free);
@@ -168,6 +175,46 @@ static gint64
 now_ms (void)
 {
   return g_get_real_time () / 1000;
+}
+
+/**
+ * liaison_database_now:
+ * @self: a database
+ *
+ * Returns: the time in milliseconds since 1970 by the database's clock:
+ *   the real one, unless a test set another
+ */
+gint64
+liaison_database_now (LiaisonDatabase *self)
+{
+  if (self->clock != NULL)
+    return self->clock (self->clock_data);
+
+  return now_ms ();
+}
+
+/**
+ * liaison_database_set_clock:
+ * @self: a database
+ * @clock: (nullable): a clock, or %NULL for the real one
+ * @data: data for @clock
+ *
+ * Lets a test give each of several databases a clock of its own, right or
+ * wrong, so that a history can be replayed from its seed.
+ */
+void
+liaison_database_set_clock (LiaisonDatabase  *self,
+                            LiaisonClockFunc  clock,
+                            gpointer          data)
+{
+  self->clock = clock;
+  self->clock_data = data;
+}
+
+LiaisonSync *
+liaison_database_get_sync (LiaisonDatabase *self)
+{
+  return self->sync;
 }
 
 static gboolean
@@ -405,8 +452,12 @@ begin (LiaisonDatabase  *self,
     return FALSE;
 
   self->in_transaction = TRUE;
+  if (self->sync != NULL)
+    liaison_sync_transaction_began (self->sync);
   return TRUE;
 }
+
+static void rollback (LiaisonDatabase *self);
 
 static gboolean
 commit (LiaisonDatabase  *self,
@@ -416,8 +467,7 @@ commit (LiaisonDatabase  *self,
 
   if (!exec (self, "COMMIT", error))
     {
-      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
-      self->in_transaction = FALSE;
+      rollback (self);
       return FALSE;
     }
 
@@ -431,6 +481,8 @@ rollback (LiaisonDatabase *self)
   if (self->in_transaction)
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
   self->in_transaction = FALSE;
+  if (self->sync != NULL)
+    liaison_sync_transaction_failed (self->sync);
 }
 
 /* The search index */
@@ -744,6 +796,36 @@ bind_value (sqlite3_stmt *stmt,
     sqlite3_bind_null (stmt, parameter);
 }
 
+/* The fields in which @record differs from @stored, or from an empty
+ * record when nothing is stored: their names, comma-separated, and their
+ * positions. */
+static void
+diff_fields (LiaisonRecord *record,
+             LiaisonRecord *stored,
+             GString       *names,
+             GArray        *positions)
+{
+  const LiaisonRecordType *type = liaison_record_get_record_type (record);
+
+  for (guint i = 0; i < type->n_fields; i++)
+    {
+      const GValue *value = liaison_record_get_value (record, i);
+
+      if (stored != NULL ? liaison_record_equal_value (record, stored, i)
+                         : G_VALUE_HOLDS_STRING (value)
+                           ? g_value_get_string (value) == NULL
+                           : G_VALUE_HOLDS_INT64 (value)
+                             ? g_value_get_int64 (value) == 0
+                             : !g_value_get_boolean (value))
+        continue;
+
+      if (names->len > 0)
+        g_string_append_c (names, ',');
+      g_string_append (names, type->fields[i].name);
+      g_array_append_val (positions, i);
+    }
+}
+
 static gboolean save_in_transaction (LiaisonDatabase  *self,
                                      LiaisonRecord    *record,
                                      GArray           *changed,
@@ -787,6 +869,7 @@ save_in_transaction (LiaisonDatabase  *self,
   g_autoptr(GError) local_error = NULL;
   g_autoptr(LiaisonRecord) stored = NULL;
   g_autoptr(GString) fields = g_string_new (NULL);
+  g_autoptr(GArray) positions = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autofree char *sort_key = NULL;
   gboolean status_changed = FALSE;
   sqlite3_stmt *stmt;
@@ -826,21 +909,11 @@ save_in_transaction (LiaisonDatabase  *self,
       return FALSE;
     }
 
-  for (guint i = 0; i < type->n_fields; i++)
+  diff_fields (record, stored, fields, positions);
+  for (guint i = 0; i < positions->len; i++)
     {
-      if (stored != NULL ? liaison_record_equal_value (record, stored, i)
-                         : G_VALUE_HOLDS_STRING (liaison_record_get_value (record, i))
-                           ? g_value_get_string (liaison_record_get_value (record, i)) == NULL
-                           : G_VALUE_HOLDS_INT64 (liaison_record_get_value (record, i))
-                             ? g_value_get_int64 (liaison_record_get_value (record, i)) == 0
-                             : !g_value_get_boolean (liaison_record_get_value (record, i)))
-        continue;
-
-      if (fields->len > 0)
-        g_string_append_c (fields, ',');
-      g_string_append (fields, type->fields[i].name);
-
-      if (type == &liaison_application_type && g_str_equal (type->fields[i].name, "status"))
+      if (type == &liaison_application_type &&
+          g_str_equal (type->fields[g_array_index (positions, guint, i)].name, "status"))
         status_changed = TRUE;
     }
 
@@ -900,6 +973,9 @@ save_in_transaction (LiaisonDatabase  *self,
   if (stored == NULL && !adjust_count (self, type, 1, error))
     return FALSE;
 
+  if (!liaison_sync_note_fields (self, record, positions, error))
+    return FALSE;
+
   changed_add (changed, record, stored == NULL ? LIAISON_CHANGE_INSERT : LIAISON_CHANGE_UPDATE);
 
   if (status_changed && !record_status_change (self, record, changed, error))
@@ -921,6 +997,193 @@ emit_changes (LiaisonDatabase *self,
                      liaison_record_get_uuid (entry->record),
                      entry->action);
     }
+}
+
+/* For the sync */
+
+/**
+ * liaison_database_transaction_begin:
+ * @self: a database
+ * @error: return location for a #GError
+ *
+ * Begins a transaction for the sync, whose record changes are announced
+ * once liaison_database_transaction_commit() succeeds.
+ */
+gboolean
+liaison_database_transaction_begin (LiaisonDatabase  *self,
+                                    GError          **error)
+{
+  if (!begin (self, error))
+    return FALSE;
+
+  g_clear_pointer (&self->pending, g_array_unref);
+  self->pending = changed_new ();
+  return TRUE;
+}
+
+gboolean
+liaison_database_transaction_commit (LiaisonDatabase  *self,
+                                     GError          **error)
+{
+  g_autoptr(GArray) pending = g_steal_pointer (&self->pending);
+
+  if (!commit (self, error))
+    return FALSE;
+
+  emit_changes (self, pending);
+  return TRUE;
+}
+
+void
+liaison_database_transaction_rollback (LiaisonDatabase *self)
+{
+  g_clear_pointer (&self->pending, g_array_unref);
+  rollback (self);
+}
+
+/**
+ * liaison_database_apply_merged:
+ * @self: a database in a transaction of liaison_database_transaction_begin()
+ * @record: the record as its merged versions show it
+ * @deleted: whether the merged versions hide it
+ * @action: (out) (optional): what changed
+ * @error: return location for a #GError
+ *
+ * Makes the stored row of @record what the sync merged: its columns, its
+ * deletion, its place in the search and the counts, and the change log.
+ * Nothing is validated here (the sync checked every value) and nothing
+ * else is derived from the change: the other desktop's own status history,
+ * say, arrives as records of its own.
+ *
+ * Returns: %FALSE on a database error
+ */
+gboolean
+liaison_database_apply_merged (LiaisonDatabase      *self,
+                               LiaisonRecord        *record,
+                               gboolean              deleted,
+                               LiaisonMergeOutcome  *outcome,
+                               GError              **error)
+{
+  const LiaisonRecordType *type = liaison_record_get_record_type (record);
+  TypeSql *sql = get_type_sql (self, type);
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(LiaisonRecord) stored = NULL;
+  g_autoptr(GString) fields = g_string_new (NULL);
+  g_autoptr(GArray) positions = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autofree char *sort_key = NULL;
+  LiaisonChangeAction action;
+  gboolean was_deleted;
+  sqlite3_stmt *stmt;
+  gint64 id = 0;
+  gint64 now = liaison_database_now (self);
+  gint64 created_at;
+
+  g_assert (self->pending != NULL);
+
+  if (outcome != NULL)
+    *outcome = LIAISON_MERGE_UNCHANGED;
+
+  stored = load (self, type, liaison_record_get_uuid (record), &id, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  diff_fields (record, stored, fields, positions);
+  was_deleted = stored != NULL && liaison_record_is_deleted (stored);
+
+  if (stored != NULL && fields->len == 0 && was_deleted == deleted)
+    return TRUE;
+
+  sort_key = compute_sort_key (self, record);
+
+  if (stored == NULL)
+    {
+      created_at = now;
+      if (!(stmt = liaison_database_prepare (self, sql->insert, error)))
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, liaison_record_get_uuid (record), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (stmt, 2, now);
+      sqlite3_bind_int64 (stmt, 3, now);
+      if (deleted)
+        sqlite3_bind_int64 (stmt, 4, now);
+      else
+        sqlite3_bind_null (stmt, 4);
+      sqlite3_bind_text (stmt, 5, sort_key, -1, SQLITE_TRANSIENT);
+    }
+  else
+    {
+      created_at = liaison_record_get_created_at (stored);
+      if (!(stmt = liaison_database_prepare (self, sql->update, error)))
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, liaison_record_get_uuid (record), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (stmt, 2, now);
+      sqlite3_bind_text (stmt, 3, sort_key, -1, SQLITE_TRANSIENT);
+    }
+
+  for (guint i = 0; i < type->n_fields; i++)
+    bind_value (stmt, 6 + i, liaison_record_get_value (record, i));
+
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return set_sqlite_error (error, self->db, self->path);
+
+  if (stored == NULL)
+    id = sqlite3_last_insert_rowid (self->db);
+  else if (was_deleted != deleted)
+    {
+      if (!(stmt = liaison_database_prepare (self, sql->set_deleted, error)))
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, liaison_record_get_uuid (record), -1, SQLITE_TRANSIENT);
+      if (deleted)
+        sqlite3_bind_int64 (stmt, 2, now);
+      else
+        sqlite3_bind_null (stmt, 2);
+      sqlite3_bind_int64 (stmt, 3, now);
+      if (sqlite3_step (stmt) != SQLITE_DONE)
+        return set_sqlite_error (error, self->db, self->path);
+    }
+
+  liaison_record_set_identity (record, liaison_record_get_uuid (record), created_at, now,
+                               deleted ? (was_deleted ? liaison_record_get_deleted_at (stored) : now) : 0);
+
+  if (stored == NULL)
+    action = LIAISON_CHANGE_INSERT;
+  else if (was_deleted != deleted)
+    action = deleted ? LIAISON_CHANGE_DELETE : LIAISON_CHANGE_UNDELETE;
+  else
+    action = LIAISON_CHANGE_UPDATE;
+
+  if (!log_change (self, type, liaison_record_get_uuid (record), action, fields->str, now, error) ||
+      !index_record (self, record, id, error))
+    return FALSE;
+
+  if ((stored == NULL && !deleted) || (stored != NULL && was_deleted && !deleted))
+    {
+      if (!adjust_count (self, type, 1, error))
+        return FALSE;
+    }
+  else if (stored != NULL && !was_deleted && deleted)
+    {
+      if (!adjust_count (self, type, -1, error))
+        return FALSE;
+    }
+
+  /* A record that arrives deleted is news to no view. */
+  if (!(stored == NULL && deleted))
+    changed_add (self->pending, record, action);
+
+  if (outcome != NULL)
+    {
+      if (stored == NULL)
+        *outcome = deleted ? LIAISON_MERGE_ADDED_DELETED : LIAISON_MERGE_ADDED;
+      else if (!was_deleted && deleted)
+        *outcome = LIAISON_MERGE_DELETED;
+      else
+        *outcome = LIAISON_MERGE_CHANGED;
+    }
+
+  return TRUE;
 }
 
 /**
@@ -1044,7 +1307,8 @@ set_deleted_in_transaction (LiaisonDatabase  *self,
 
   if (!log_change (self, type, liaison_record_get_uuid (record), action, "", now, error) ||
       !index_record (self, stored, id, error) ||
-      !adjust_count (self, type, deleted ? -1 : 1, error))
+      !adjust_count (self, type, deleted ? -1 : 1, error) ||
+      !liaison_sync_note_deleted (self, type, liaison_record_get_uuid (record), deleted, error))
     return FALSE;
 
   liaison_record_set_identity (record, liaison_record_get_uuid (stored),
@@ -1670,11 +1934,22 @@ migrate_to_3 (LiaisonDatabase  *self,
                error);
 }
 
+/* Version 4: the sync's versions of every field, its own identity and the
+ * other desktops it has heard of; the records already there become this
+ * desktop's first edits. */
+static gboolean
+migrate_to_4 (LiaisonDatabase  *self,
+              GError          **error)
+{
+  return liaison_sync_migrate (self, error);
+}
+
 static gboolean (*migrations[]) (LiaisonDatabase *, GError **) = {
   NULL,
   migrate_to_1,
   migrate_to_2,
   migrate_to_3,
+  migrate_to_4,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == LIAISON_DATABASE_SCHEMA_VERSION + 1);
@@ -2064,6 +2339,8 @@ liaison_database_open_full (const char                *path,
     self->full_text = search_is_full_text (self->db);
   else
     self->full_text = probe_full_text (self->db);
+
+  self->sync = liaison_sync_new (self);
 
   if (!migrate (self, version, error))
     return NULL;
