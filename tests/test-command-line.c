@@ -263,6 +263,108 @@ test_demo (void)
   liaison_test_remove_tree (dir);
 }
 
+/* Two desktops through files and a folder, headless; a bad file is one
+ * line on stderr, exit status 1, and no change. */
+static void
+test_sync (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("liaison-cli-XXXXXX", &error);
+  g_autofree char *a = g_build_filename (dir, "a.db", NULL);
+  g_autofree char *b = g_build_filename (dir, "b.db", NULL);
+  g_autofree char *c = g_build_filename (dir, "c.db", NULL);
+  g_autofree char *option_a = g_strdup_printf ("--database=%s", a);
+  g_autofree char *option_b = g_strdup_printf ("--database=%s", b);
+  g_autofree char *option_c = g_strdup_printf ("--database=%s", c);
+  g_autofree char *file = g_build_filename (dir, "a.json", NULL);
+  g_autofree char *bad = g_build_filename (dir, "bad.json", NULL);
+  g_autofree char *folder = g_build_filename (dir, "shared", NULL);
+  g_autofree char *export = g_strdup_printf ("--export-sync=%s", file);
+  g_autofree char *import = g_strdup_printf ("--import-sync=%s", file);
+  g_autofree char *import_bad = g_strdup_printf ("--import-sync=%s", bad);
+  g_autofree char *sync_folder = g_strdup_printf ("--sync-folder=%s", folder);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *text = NULL;
+  g_auto(Result) result = { 0 };
+
+  g_assert_no_error (error);
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+
+  run_liaison (&result, option_a, "--demo", NULL);
+  g_assert_cmpint (result.status, ==, 0);
+  result_clear (&result);
+
+  run_liaison (&result, option_a, export, NULL);
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_cmpstr (result.err, ==, "");
+  g_assert_true (g_file_get_contents (file, &text, NULL, &error));
+  g_assert_true (g_str_has_prefix (text, "{\"format\":\"org.jlgc.Liaison.sync\""));
+  result_clear (&result);
+
+  run_liaison (&result, option_b, import, NULL);
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_cmpstr (result.err, ==, "");
+  g_assert_nonnull (strstr (result.out, " new, 0 changed, 0 deleted, 0 conflicts."));
+  g_assert_false (g_str_has_prefix (strstr (result.out, ": ") + 2, "0 new"));
+  result_clear (&result);
+
+  /* Again: nothing new */
+  run_liaison (&result, option_b, import, NULL);
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_nonnull (strstr (result.out, ": 0 new, 0 changed, 0 deleted, 0 conflicts."));
+  result_clear (&result);
+
+  /* A truncated file changes nothing, and makes no database. */
+  g_assert_true (g_file_set_contents (bad, text, strlen (text) / 2, &error));
+  before = liaison_test_digest (b);
+  run_liaison (&result, option_b, import_bad, NULL);
+  g_assert_cmpint (result.status, ==, 1);
+  g_assert_cmpuint (count_lines (result.err), ==, 1);
+  g_assert_nonnull (strstr (result.err, "bad.json"));
+  after = liaison_test_digest (b);
+  g_assert_cmpstr (before, ==, after);
+  result_clear (&result);
+
+  run_liaison (&result, option_c, import_bad, NULL);
+  g_assert_cmpint (result.status, ==, 1);
+  g_assert_false (g_file_test (c, G_FILE_TEST_EXISTS));
+  result_clear (&result);
+
+  /* A folder: A writes its file there, C (new) reads it and writes its own. */
+  run_liaison (&result, option_a, sync_folder, NULL);
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_cmpstr (result.err, ==, "");
+  result_clear (&result);
+  run_liaison (&result, option_c, sync_folder, NULL);
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_cmpstr (result.err, ==, "");
+  g_assert_false (g_str_has_prefix (strstr (result.out, ": ") + 2, "0 new"));
+  result_clear (&result);
+
+  {
+    g_autoptr(GDir) shared = g_dir_open (folder, 0, &error);
+    guint n_files = 0;
+
+    g_assert_no_error (error);
+    while (g_dir_read_name (shared) != NULL)
+      n_files++;
+    g_assert_cmpuint (n_files, ==, 2);
+  }
+
+  /* Bad arguments */
+  run_liaison (&result, option_a, export, import, NULL);
+  g_assert_cmpint (result.status, ==, 1);
+  g_assert_cmpuint (count_lines (result.err), ==, 1);
+  result_clear (&result);
+  run_liaison (&result, option_a, "--sync-folder=/nonexistent/folder", NULL);
+  g_assert_cmpint (result.status, ==, 1);
+  g_assert_cmpuint (count_lines (result.err), ==, 1);
+  result_clear (&result);
+
+  liaison_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -275,6 +377,7 @@ main (int   argc,
   g_test_add_func ("/command-line/database-is-a-folder", test_database_is_a_folder);
   g_test_add_func ("/command-line/database-empty", test_database_empty);
   g_test_add_func ("/command-line/demo", test_demo);
+  g_test_add_func ("/command-line/sync", test_sync);
 
   return g_test_run ();
 }

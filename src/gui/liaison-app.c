@@ -8,10 +8,12 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "liaison-app.h"
 #include "liaison-csv.h"
 #include "liaison-demo.h"
+#include "liaison-sync.h"
 #include "liaison-paths.h"
 #include "liaison-preferences-dialog.h"
 #include "liaison-shortcuts-dialog.h"
@@ -47,6 +49,12 @@ static const GOptionEntry main_entries[] = {
     N_("VIEW:FILE") },
   { "include-sensitive", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("With --export-csv, also write sensitive fields such as dietary needs and emergency contacts"), NULL },
+  { "export-sync", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write a sync file of the whole database for another desktop and exit"), N_("FILE") },
+  { "import-sync", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Merge another desktop’s sync file into the database, print what changed and exit"), N_("FILE") },
+  { "sync-folder", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Exchange sync files once with the desktops that share FOLDER and exit"), N_("FOLDER") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Print the version of Liaison and exit"), NULL },
   { NULL }
@@ -80,6 +88,131 @@ liaison_app_new (const char        *application_id,
                        "flags", flags,
                        "resource-base-path", "/org/jlgc/Liaison",
                        NULL);
+}
+
+static void
+print_summary (const char               *name,
+               const LiaisonSyncSummary *summary)
+{
+  /* Translators: a file or folder, then how many records were new, changed
+   * and deleted, and how many fields are newly in conflict */
+  g_print (_("%s: %u new, %u changed, %u deleted, %u conflicts.\n"),
+           name, summary->added, summary->changed, summary->deleted, summary->conflicts);
+}
+
+/* --export-sync, --import-sync and --sync-folder: one at a time; any error
+ * is one line on stderr, exit status 1, and a database left as it was. */
+static int
+liaison_app_run_sync (LiaisonApp   *self,
+                      GVariantDict *options)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *argument = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *display = NULL;
+  LiaisonSyncSummary summary = { 0 };
+  guint n_commands = 0;
+  gboolean existed;
+
+  n_commands = g_variant_dict_contains (options, "export-sync") +
+               g_variant_dict_contains (options, "import-sync") +
+               g_variant_dict_contains (options, "sync-folder");
+  if (n_commands > 1)
+    {
+      g_printerr ("%s\n", _("Use one of --export-sync, --import-sync and --sync-folder at a time."));
+      return EXIT_FAILURE;
+    }
+
+  if (g_variant_dict_lookup (options, "export-sync", "^ay", &argument))
+    {
+      if (argument[0] == '\0')
+        {
+          g_printerr ("%s\n", _("--export-sync needs the name of the file to write."));
+          return EXIT_FAILURE;
+        }
+
+      if (!g_file_test (self->database_path, G_FILE_TEST_EXISTS))
+        {
+          g_printerr (_("There is no database at “%s”.\n"), self->database_path);
+          return EXIT_FAILURE;
+        }
+
+      path = g_canonicalize_filename (argument, NULL);
+      if (!liaison_app_open_database (self, &error) ||
+          !liaison_sync_export_file (self->database, path, &error))
+        {
+          g_printerr ("%s\n", error->message);
+          return EXIT_FAILURE;
+        }
+
+      /* Translators: %s is a file */
+      g_print (_("Wrote the sync file %s.\n"), path);
+      return EXIT_SUCCESS;
+    }
+
+  if (g_variant_dict_lookup (options, "import-sync", "^ay", &argument))
+    {
+      path = g_canonicalize_filename (argument, NULL);
+      display = g_filename_display_name (path);
+
+      /* The file is read before a database is made for it. */
+      if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+        {
+          /* Translators: %s is a file */
+          g_printerr (_("There is no sync file at “%s”.\n"), display);
+          return EXIT_FAILURE;
+        }
+
+      existed = g_file_test (self->database_path, G_FILE_TEST_EXISTS);
+      if (!liaison_app_open_database (self, &error) ||
+          !liaison_sync_import_file (self->database, path, &summary, &error))
+        {
+          g_printerr ("%s\n", error->message);
+
+          /* A database made only for a file that was refused goes again. */
+          if (!existed && self->database != NULL)
+            {
+              g_autofree char *wal = g_strconcat (self->database_path, "-wal", NULL);
+              g_autofree char *shm = g_strconcat (self->database_path, "-shm", NULL);
+
+              g_clear_object (&self->database);
+              g_unlink (self->database_path);
+              g_unlink (wal);
+              g_unlink (shm);
+            }
+          return EXIT_FAILURE;
+        }
+
+      print_summary (display, &summary);
+      return EXIT_SUCCESS;
+    }
+
+  g_variant_dict_lookup (options, "sync-folder", "^ay", &argument);
+  path = g_canonicalize_filename (argument, NULL);
+  display = g_filename_display_name (path);
+
+  if (!g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      /* Translators: %s is a folder */
+      g_printerr (_("There is no folder at “%s”.\n"), display);
+      return EXIT_FAILURE;
+    }
+
+  if (!liaison_app_open_database (self, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return EXIT_FAILURE;
+    }
+
+  if (!liaison_sync_with_folder (self->database, path, &summary, &error))
+    {
+      print_summary (display, &summary);
+      g_printerr ("%s\n", error->message);
+      return EXIT_FAILURE;
+    }
+
+  print_summary (display, &summary);
+  return EXIT_SUCCESS;
 }
 
 static int
@@ -168,6 +301,11 @@ liaison_app_handle_local_options (GApplication *application,
                n_rows, path);
       return EXIT_SUCCESS;
     }
+
+  if (g_variant_dict_contains (options, "export-sync") ||
+      g_variant_dict_contains (options, "import-sync") ||
+      g_variant_dict_contains (options, "sync-folder"))
+    return liaison_app_run_sync (self, options);
 
   if (g_variant_dict_contains (options, "demo"))
     {
