@@ -976,6 +976,33 @@ save_in_transaction (LiaisonDatabase  *self,
   if (!liaison_sync_note_fields (self, record, positions, error))
     return FALSE;
 
+  /* An edit that the delete of another desktop had not seen keeps the
+   * record, as the merge does everywhere else. */
+  if (stored != NULL && liaison_record_is_deleted (stored))
+    {
+      gboolean still_deleted;
+
+      if (!liaison_sync_recheck_deleted (self, type, liaison_record_get_uuid (record), &still_deleted, error))
+        return FALSE;
+
+      if (!still_deleted)
+        {
+          if (!(stmt = liaison_database_prepare (self, sql->set_deleted, error)))
+            return FALSE;
+          sqlite3_bind_text (stmt, 1, liaison_record_get_uuid (record), -1, SQLITE_TRANSIENT);
+          sqlite3_bind_null (stmt, 2);
+          sqlite3_bind_int64 (stmt, 3, now);
+          if (sqlite3_step (stmt) != SQLITE_DONE)
+            return set_sqlite_error (error, self->db, self->path);
+
+          liaison_record_set_identity (record, liaison_record_get_uuid (record), created_at, now, 0);
+          if (!log_change (self, type, liaison_record_get_uuid (record), LIAISON_CHANGE_UNDELETE, "", now, error) ||
+              !index_record (self, record, id, error) ||
+              !adjust_count (self, type, 1, error))
+            return FALSE;
+        }
+    }
+
   changed_add (changed, record, stored == NULL ? LIAISON_CHANGE_INSERT : LIAISON_CHANGE_UPDATE);
 
   if (status_changed && !record_status_change (self, record, changed, error))

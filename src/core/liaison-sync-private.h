@@ -27,6 +27,11 @@ gboolean     liaison_sync_note_deleted         (LiaisonDatabase          *databa
                                                 const char               *uuid,
                                                 gboolean                  deleted,
                                                 GError                  **error);
+gboolean     liaison_sync_recheck_deleted      (LiaisonDatabase          *database,
+                                                const LiaisonRecordType  *type,
+                                                const char               *uuid,
+                                                gboolean                 *deleted,
+                                                GError                  **error);
 gboolean     liaison_sync_set_site_for_testing (LiaisonDatabase          *database,
                                                 const char               *site,
                                                 GError                  **error);

@@ -2942,3 +2942,41 @@ liaison_sync_list_sites (LiaisonDatabase *database)
 
   return sites;
 }
+
+/**
+ * liaison_sync_recheck_deleted:
+ * @database: a database in a transaction
+ * @type: a record's type
+ * @uuid: the record's uuid
+ * @deleted: (out): whether the record stays hidden
+ * @error: return location for a #GError
+ *
+ * After an edit of a record that is deleted (another desktop's delete
+ * arrived while it was open, say): a delete that had not seen the edit no
+ * longer hides the record, which is flagged instead, as on every desktop
+ * that merges the two.
+ */
+gboolean
+liaison_sync_recheck_deleted (LiaisonDatabase          *database,
+                              const LiaisonRecordType  *type,
+                              const char               *uuid,
+                              gboolean                 *deleted,
+                              GError                  **error)
+{
+  g_autoptr(GStringChunk) strings = g_string_chunk_new (1024);
+  g_autoptr(GArray) fields = g_array_new (FALSE, TRUE, sizeof (FieldVersions));
+  FieldVersions *deleted_versions;
+  gboolean flagged;
+
+  g_array_set_clear_func (fields, field_versions_clear);
+
+  if (!load_record_versions (database, type->name, uuid, strings, fields, error))
+    return FALSE;
+
+  *deleted = record_deleted (fields, &flagged);
+  deleted_versions = find_field (fields, LIAISON_SYNC_DELETED);
+
+  return set_conflict (database, type->name, uuid, LIAISON_SYNC_DELETED,
+                       flagged || (deleted_versions != NULL && deleted_versions->versions->len > 1),
+                       NULL, error);
+}
