@@ -153,6 +153,8 @@ matches (GtkWidget  *widget,
     return g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), title) == 0;
   if (ADW_IS_STATUS_PAGE (widget))
     return g_strcmp0 (adw_status_page_get_title (ADW_STATUS_PAGE (widget)), title) == 0;
+  if (GTK_IS_BUTTON (widget))
+    return g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), title) == 0;
 
   return FALSE;
 }

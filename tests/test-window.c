@@ -15,6 +15,8 @@
 #include "liaison-records.h"
 #include "liaison-shortcuts-dialog.h"
 #include "liaison-test-files.h"
+#include "liaison-conflicts-dialog.h"
+#include "liaison-sync.h"
 #include "liaison-test-utils.h"
 
 static LiaisonApp *app;
@@ -417,6 +419,123 @@ test_accessible_labels (void)
   liaison_test_window_destroy (window);
 }
 
+static LiaisonRecord *
+save_organization (LiaisonDatabase *database,
+                   const char      *city)
+{
+  g_autoptr(GError) error = NULL;
+  LiaisonRecord *record = liaison_record_new (&liaison_organization_type);
+
+  liaison_record_set_text (record, "name", "National Governors Association");
+  liaison_record_set_text (record, "kind", "other");
+  liaison_record_set_text (record, "country", "US");
+  liaison_record_set_text (record, "city", city);
+  g_assert_true (liaison_database_save (database, record, &error));
+  g_assert_no_error (error);
+  return record;
+}
+
+static gboolean
+has_organization (gpointer data)
+{
+  LiaisonDatabase *database = liaison_app_get_database (app);
+
+  return database != NULL && liaison_database_count (database, &liaison_organization_type) == 1 &&
+         g_str_has_prefix (liaison_sync_controller_get_status (liaison_app_get_sync (app)), "Synced");
+}
+
+static gboolean
+has_conflict (gpointer data)
+{
+  return liaison_sync_controller_get_n_conflicts (liaison_app_get_sync (app)) == 1;
+}
+
+/* Another desktop's file in the shared folder arrives on its own; a
+ * conflict is shown beside the pages and resolved in its dialog. */
+static void
+test_sync (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("liaison-window-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "liaison.db", NULL);
+  g_autofree char *other_path = g_build_filename (dir, "other.db", NULL);
+  g_autofree char *folder = g_build_filename (dir, "shared", NULL);
+  g_autoptr(LiaisonDatabase) other = NULL;
+  g_autoptr(LiaisonRecord) organization = NULL;
+  g_autoptr(LiaisonRecord) here = NULL;
+  GSettings *settings = liaison_app_get_settings (app);
+  LiaisonWindow *window;
+  AdwDialog *dialog;
+  GtkWidget *button;
+  GtkWidget *name_row;
+  GtkWidget *label;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+
+  other = liaison_database_open (other_path, &error);
+  g_assert_no_error (error);
+  g_assert_true (liaison_sync_set_name (other, "Front desk", &error));
+  organization = save_organization (other, "Washington");
+  g_assert_true (liaison_sync_with_folder (other, folder, NULL, &error));
+  g_assert_no_error (error);
+
+  liaison_app_set_database_path (app, path);
+  g_assert_true (liaison_app_open_database (app, &error));
+  g_assert_no_error (error);
+  window = liaison_test_window_new (app, 1280, 800);
+
+  g_settings_set_string (settings, "sync-folder", folder);
+  liaison_test_wait_until (has_organization, NULL);
+  label = liaison_test_find (GTK_WIDGET (window), GTK_TYPE_LABEL, NULL);
+  g_assert_nonnull (label);
+
+  /* The same field changed on both desktops */
+  here = liaison_database_get (liaison_app_get_database (app), &liaison_organization_type,
+                               liaison_record_get_uuid (organization), &error);
+  g_assert_no_error (error);
+  liaison_record_set_text (here, "city", "Arlington");
+  g_assert_true (liaison_database_save (liaison_app_get_database (app), here, &error));
+  liaison_record_set_text (organization, "city", "Alexandria");
+  g_assert_true (liaison_database_save (other, organization, &error));
+  g_assert_true (liaison_sync_with_folder (other, folder, NULL, &error));
+  g_assert_no_error (error);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "app.sync-now", NULL);
+  liaison_test_wait_until (has_conflict, NULL);
+
+  dialog = open_dialog (window, "win.conflicts", LIAISON_TYPE_CONFLICTS_DIALOG);
+  button = liaison_test_find (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "Use");
+  g_assert_nonnull (button);
+  g_assert_nonnull (liaison_test_find (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW, "Arlington"));
+  g_assert_nonnull (liaison_test_find (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW, "Alexandria"));
+  gtk_widget_activate (button);
+  liaison_test_settle ();
+  g_assert_cmpuint (liaison_sync_count_conflicts (liaison_app_get_database (app)), ==, 0);
+  g_assert_nonnull (liaison_test_find (GTK_WIDGET (dialog), ADW_TYPE_STATUS_PAGE, "No Conflicts"));
+  close_dialog (window, dialog);
+
+  /* Preferences show the folder and name this desktop. */
+  dialog = open_dialog (window, "app.preferences", LIAISON_TYPE_PREFERENCES_DIALOG);
+  name_row = liaison_test_find (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Name of This Desktop");
+  g_assert_nonnull (name_row);
+  g_assert_nonnull (liaison_test_find (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW, "Shared Folder"));
+  gtk_editable_set_text (GTK_EDITABLE (name_row), "Reception");
+  g_signal_emit_by_name (name_row, "apply");
+  {
+    g_autofree char *name = liaison_sync_dup_name (liaison_app_get_database (app));
+
+    g_assert_cmpstr (name, ==, "Reception");
+  }
+  close_dialog (window, dialog);
+
+  g_settings_reset (settings, "sync-folder");
+  liaison_test_window_destroy (window);
+  liaison_app_set_database_path (app, NULL);
+  liaison_test_settle ();
+  liaison_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -438,6 +557,7 @@ main (int   argc,
   g_test_add_func ("/window/about", test_about);
   g_test_add_func ("/window/accessible-labels", test_accessible_labels);
   g_test_add_func ("/window/damaged-database", test_damaged_database);
+  g_test_add_func ("/window/sync", test_sync);
 
   status = g_test_run ();
 

@@ -1026,6 +1026,28 @@ emit_changes (LiaisonDatabase *self,
     }
 }
 
+/**
+ * liaison_database_notify_changed:
+ * @self: a database
+ * @record_type: the name of the record's type
+ * @uuid: the record's uuid
+ * @action: what happened to it
+ *
+ * Announces a change that another connection to the same file committed
+ * (the sync, working in a thread of its own), so that lists and views of
+ * this one follow.
+ */
+void
+liaison_database_notify_changed (LiaisonDatabase     *self,
+                                 const char          *record_type,
+                                 const char          *uuid,
+                                 LiaisonChangeAction  action)
+{
+  g_return_if_fail (LIAISON_IS_DATABASE (self));
+
+  g_signal_emit (self, signals[RECORD_CHANGED], 0, record_type, uuid, action);
+}
+
 /* For the sync */
 
 /**

@@ -118,6 +118,10 @@ GListModel      *liaison_database_search           (LiaisonDatabase          *se
                                                     GError                  **error);
 GPtrArray       *liaison_database_list_changes     (LiaisonDatabase          *self,
                                                     gint64                    after_id);
+void             liaison_database_notify_changed   (LiaisonDatabase          *self,
+                                                    const char               *record_type,
+                                                    const char               *uuid,
+                                                    LiaisonChangeAction       action);
 void             liaison_change_free               (LiaisonChange            *change);
 
 char            *liaison_database_find_backup      (const char               *path);

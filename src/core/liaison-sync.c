@@ -94,6 +94,9 @@ liaison_sync_free (LiaisonSync *self)
 void
 liaison_sync_transaction_began (LiaisonSync *self)
 {
+  /* Another connection (the sync's thread, another process) may have
+   * moved the clock or the sequence on. */
+  self->loaded = FALSE;
   self->tx_seq = 0;
 }
 

@@ -14,6 +14,7 @@
 #include "liaison-csv.h"
 #include "liaison-demo.h"
 #include "liaison-sync.h"
+#include "liaison-sync-controller.h"
 #include "liaison-paths.h"
 #include "liaison-preferences-dialog.h"
 #include "liaison-shortcuts-dialog.h"
@@ -24,6 +25,7 @@ struct _LiaisonApp
   AdwApplication  parent_instance;
 
   GSettings       *settings;
+  LiaisonSyncController *sync;
   char            *database_path;
   LiaisonDatabase *database;
 };
@@ -340,7 +342,11 @@ set_database (LiaisonApp      *self,
               LiaisonDatabase *database)
 {
   if (g_set_object (&self->database, database))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATABASE]);
+    {
+      if (self->sync != NULL)
+        liaison_sync_controller_set_database (self->sync, database);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATABASE]);
+    }
 }
 
 static void
@@ -431,8 +437,18 @@ preferences_action_cb (GSimpleAction *action,
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
   AdwDialog *dialog;
 
-  dialog = liaison_preferences_dialog_new (self->settings, self->database_path);
+  dialog = liaison_preferences_dialog_new (self->settings, self->database_path, self->database);
   adw_dialog_present (dialog, GTK_WIDGET (window));
+}
+
+static void
+sync_now_action_cb (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  LiaisonApp *self = user_data;
+
+  liaison_sync_controller_sync_now (self->sync);
 }
 
 static void
@@ -493,6 +509,7 @@ quit_action_cb (GSimpleAction *action,
 
 static const GActionEntry app_entries[] = {
   { "preferences", preferences_action_cb },
+  { "sync-now", sync_now_action_cb },
   { "shortcuts", shortcuts_action_cb },
   { "about", about_action_cb },
   { "quit", quit_action_cb },
@@ -508,6 +525,8 @@ liaison_app_startup (GApplication *application)
   /* Not earlier: headless commands never reach startup, and must work
    * where the schema is not installed. */
   self->settings = g_settings_new (BASE_ID);
+  self->sync = liaison_sync_controller_new (self->settings);
+  liaison_sync_controller_set_database (self->sync, self->database);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self),
                                    app_entries,
@@ -527,6 +546,7 @@ liaison_app_finalize (GObject *object)
 {
   LiaisonApp *self = (LiaisonApp *)object;
 
+  g_clear_object (&self->sync);
   g_clear_object (&self->settings);
   g_clear_object (&self->database);
   g_clear_pointer (&self->database_path, g_free);
@@ -667,6 +687,21 @@ liaison_app_set_database_path (LiaisonApp *self,
       set_database (self, NULL);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATABASE_PATH]);
     }
+}
+
+/**
+ * liaison_app_get_sync:
+ * @self: a #LiaisonApp
+ *
+ * Returns: (transfer none) (nullable): what syncs the database with the
+ *   other desktops, from startup on
+ */
+LiaisonSyncController *
+liaison_app_get_sync (LiaisonApp *self)
+{
+  g_return_val_if_fail (LIAISON_IS_APP (self), NULL);
+
+  return self->sync;
 }
 
 /**

@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "liaison-database.h"
+#include "liaison-sync-controller.h"
 
 G_BEGIN_DECLS
 
@@ -22,6 +23,7 @@ const char         *liaison_app_get_database_path (LiaisonApp *self);
 void                liaison_app_set_database_path (LiaisonApp *self,
                                                            const char         *database_path);
 LiaisonDatabase    *liaison_app_get_database      (LiaisonApp *self);
+LiaisonSyncController *liaison_app_get_sync       (LiaisonApp *self);
 gboolean            liaison_app_open_database     (LiaisonApp *self,
                                                            GError            **error);
 gboolean            liaison_app_restore_backup    (LiaisonApp *self,

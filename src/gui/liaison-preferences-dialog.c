@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "liaison-preferences-dialog.h"
+#include "liaison-sync.h"
 #include "liaison-time-zones.h"
 
 struct _LiaisonPreferencesDialog
@@ -26,6 +27,10 @@ struct _LiaisonPreferencesDialog
   AdwComboRow          *planning_zone_row;
   AdwComboRow          *audience_zone_row;
   AdwActionRow         *database_row;
+  AdwActionRow         *folder_row;
+  GtkWidget            *stop_button;
+  AdwEntryRow          *name_row;
+  LiaisonDatabase      *database;
 };
 
 G_DEFINE_FINAL_TYPE (LiaisonPreferencesDialog, liaison_preferences_dialog, ADW_TYPE_PREFERENCES_DIALOG)
@@ -34,21 +39,88 @@ enum {
   PROP_0,
   PROP_SETTINGS,
   PROP_DATABASE_PATH,
+  PROP_DATABASE,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
 
 AdwDialog *
-liaison_preferences_dialog_new (GSettings  *settings,
-                                const char *database_path)
+liaison_preferences_dialog_new (GSettings       *settings,
+                                const char      *database_path,
+                                LiaisonDatabase *database)
 {
   g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
 
   return g_object_new (LIAISON_TYPE_PREFERENCES_DIALOG,
                        "settings", settings,
                        "database-path", database_path,
+                       "database", database,
                        NULL);
+}
+
+static void
+update_folder (LiaisonPreferencesDialog *self)
+{
+  g_autofree char *folder = g_settings_get_string (self->settings, "sync-folder");
+  g_autofree char *display = g_filename_display_name (folder);
+
+  adw_action_row_set_subtitle (self->folder_row, folder[0] != '\0' ? display : _("None: this desktop does not sync"));
+  gtk_widget_set_visible (self->stop_button, folder[0] != '\0');
+}
+
+static void
+folder_chosen_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(LiaisonPreferencesDialog) self = user_data;
+  g_autoptr(GFile) folder = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  folder = gtk_file_dialog_select_folder_finish (GTK_FILE_DIALOG (object), result, &error);
+  if (folder == NULL)
+    return;
+
+  path = g_file_get_path (folder);
+  if (path == NULL)
+    {
+      adw_preferences_dialog_add_toast (ADW_PREFERENCES_DIALOG (self),
+                                        adw_toast_new (_("Only a folder on this computer or a mounted network share can be used.")));
+      return;
+    }
+
+  g_settings_set_string (self->settings, "sync-folder", path);
+}
+
+static void
+choose_clicked_cb (LiaisonPreferencesDialog *self)
+{
+  g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  gtk_file_dialog_set_title (dialog, _("Choose the Shared Folder"));
+  gtk_file_dialog_select_folder (dialog, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                 NULL, folder_chosen_cb, g_object_ref (self));
+}
+
+static void
+stop_clicked_cb (LiaisonPreferencesDialog *self)
+{
+  g_settings_set_string (self->settings, "sync-folder", "");
+}
+
+static void
+name_applied_cb (LiaisonPreferencesDialog *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->database == NULL)
+    return;
+
+  if (!liaison_sync_set_name (self->database, gtk_editable_get_text (GTK_EDITABLE (self->name_row)), &error))
+    adw_preferences_dialog_add_toast (ADW_PREFERENCES_DIALOG (self), adw_toast_new (error->message));
 }
 
 static gboolean
@@ -155,6 +227,17 @@ liaison_preferences_dialog_constructed (GObject *object)
   bind_zone_row (self, self->audience_zone_row, G_LIST_MODEL (names), "audience-time-zone");
 
   adw_action_row_set_subtitle (self->database_row, self->database_path);
+
+  update_folder (self);
+  g_signal_connect_object (self->settings, "changed::sync-folder", G_CALLBACK (update_folder), self, G_CONNECT_SWAPPED);
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->name_row), self->database != NULL);
+  if (self->database != NULL)
+    {
+      g_autofree char *name = liaison_sync_dup_name (self->database);
+
+      gtk_editable_set_text (GTK_EDITABLE (self->name_row), name);
+    }
 }
 
 static void
@@ -171,6 +254,7 @@ liaison_preferences_dialog_finalize (GObject *object)
   LiaisonPreferencesDialog *self = (LiaisonPreferencesDialog *)object;
 
   g_clear_object (&self->settings);
+  g_clear_object (&self->database);
   g_clear_pointer (&self->database_path, g_free);
   g_clear_pointer (&self->zones, g_strfreev);
 
@@ -195,6 +279,10 @@ liaison_preferences_dialog_get_property (GObject    *object,
       g_value_set_string (value, self->database_path);
       break;
 
+    case PROP_DATABASE:
+      g_value_set_object (value, self->database);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -216,6 +304,10 @@ liaison_preferences_dialog_set_property (GObject      *object,
 
     case PROP_DATABASE_PATH:
       self->database_path = g_value_dup_string (value);
+      break;
+
+    case PROP_DATABASE:
+      self->database = g_value_dup_object (value);
       break;
 
     default:
@@ -249,9 +341,22 @@ liaison_preferences_dialog_class_init (LiaisonPreferencesDialogClass *klass)
                           G_PARAM_CONSTRUCT_ONLY |
                           G_PARAM_STATIC_STRINGS));
 
+  properties[PROP_DATABASE] =
+    g_param_spec_object ("database", NULL, NULL,
+                         LIAISON_TYPE_DATABASE,
+                         (G_PARAM_READWRITE |
+                          G_PARAM_CONSTRUCT_ONLY |
+                          G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/jlgc/Liaison/liaison-preferences-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, LiaisonPreferencesDialog, folder_row);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonPreferencesDialog, stop_button);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonPreferencesDialog, name_row);
+  gtk_widget_class_bind_template_callback (widget_class, choose_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, stop_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, name_applied_cb);
   gtk_widget_class_bind_template_child (widget_class, LiaisonPreferencesDialog, planning_zone_row);
   gtk_widget_class_bind_template_child (widget_class, LiaisonPreferencesDialog, audience_zone_row);
   gtk_widget_class_bind_template_child (widget_class, LiaisonPreferencesDialog, database_row);

@@ -10,6 +10,8 @@
 #include <glib/gi18n.h>
 
 #include "liaison-app.h"
+#include "liaison-conflicts-dialog.h"
+#include "liaison-sync-controller.h"
 #include "liaison-applicant-editor.h"
 #include "liaison-fellowship-view.h"
 #include "liaison-window.h"
@@ -26,6 +28,12 @@ struct _LiaisonWindow
   GtkListBox             *sidebar;
   GtkStack               *stack;
   AdwToastOverlay        *toast_overlay;
+  GtkWidget              *sync_button;
+  GtkWidget              *sync_icon;
+  GtkLabel               *sync_label;
+  GtkLabel               *sync_details;
+  GtkWidget              *conflicts_button;
+  LiaisonSyncController  *sync;
   LiaisonFellowshipView  *fellowship_view;
 
   GBinding               *database_binding;
@@ -180,6 +188,238 @@ liaison_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (liaison_window_parent_class)->close_request (window);
 }
 
+/* Sync */
+
+static LiaisonDatabase *
+get_database (LiaisonWindow *self)
+{
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+
+  return LIAISON_IS_APP (application) ? liaison_app_get_database (LIAISON_APP (application)) : NULL;
+}
+
+static void
+sync_status_cb (LiaisonWindow *self)
+{
+  guint n_conflicts = liaison_sync_controller_get_n_conflicts (self->sync);
+  g_autofree char *label = NULL;
+
+  if (n_conflicts > 0)
+    /* Translators: the sync's status, then how many fields are in conflict */
+    label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · %u conflict", "%s · %u conflicts", n_conflicts),
+                             liaison_sync_controller_get_status (self->sync), n_conflicts);
+  else
+    label = g_strdup (liaison_sync_controller_get_status (self->sync));
+
+  gtk_label_set_text (self->sync_label, label);
+  gtk_label_set_text (self->sync_details, liaison_sync_controller_get_details (self->sync));
+  gtk_widget_set_visible (self->conflicts_button, n_conflicts > 0);
+  gtk_image_set_from_icon_name (GTK_IMAGE (self->sync_icon),
+                                liaison_sync_controller_get_failed (self->sync) || n_conflicts > 0
+                                ? "dialog-warning-symbolic" : "emblem-synchronizing-symbolic");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->sync_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+}
+
+static void
+show_conflicts (LiaisonWindow *self,
+                const char    *summary)
+{
+  LiaisonDatabase *database = get_database (self);
+
+  if (database == NULL)
+    return;
+
+  adw_dialog_present (liaison_conflicts_dialog_new (database, summary), GTK_WIDGET (self));
+}
+
+static void
+conflicts_action_cb (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  show_conflicts (LIAISON_WINDOW (widget), NULL);
+}
+
+static void
+details_clicked_cb (AdwToast      *toast,
+                    LiaisonWindow *self)
+{
+  show_conflicts (self, g_object_get_data (G_OBJECT (toast), "summary"));
+}
+
+static void
+show_summary (LiaisonWindow            *self,
+              const char               *source,
+              const LiaisonSyncSummary *summary)
+{
+  g_autofree char *text = liaison_sync_summary_to_string (summary);
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+
+  /* Translators: where the changes came from, then what they were */
+  title = g_strdup_printf (_("%s: %s"), source, text);
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Details"));
+  g_object_set_data_full (G_OBJECT (toast), "summary", g_steal_pointer (&title), g_free);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (details_clicked_cb), self, 0);
+  adw_toast_set_timeout (toast, 8);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+folder_imported_cb (LiaisonWindow            *self,
+                    const LiaisonSyncSummary *summary)
+{
+  show_summary (self, _("Sync folder"), summary);
+}
+
+static void
+show_sync_error (LiaisonWindow *self,
+                 const char    *heading,
+                 const GError  *error)
+{
+  AdwDialog *dialog = adw_alert_dialog_new (heading, error->message);
+
+  adw_alert_dialog_add_response (ADW_ALERT_DIALOG (dialog), "close", _("_Close"));
+  adw_dialog_present (dialog, GTK_WIDGET (self));
+}
+
+static void
+imported_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(LiaisonWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  LiaisonSyncSummary summary = { 0 };
+
+  if (!liaison_sync_controller_run_finish (LIAISON_SYNC_CONTROLLER (object), result, &summary, &error))
+    {
+      show_sync_error (self, _("The Sync File Was Not Imported"), error);
+      return;
+    }
+
+  show_summary (self, g_object_get_data (G_OBJECT (self), "import-name"), &summary);
+}
+
+static void
+import_chosen_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(LiaisonWindow) self = user_data;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+
+  file = gtk_file_dialog_open_finish (GTK_FILE_DIALOG (object), result, NULL);
+  if (file == NULL || (path = g_file_get_path (file)) == NULL)
+    return;
+
+  g_object_set_data_full (G_OBJECT (self), "import-name", g_file_get_basename (file), g_free);
+  liaison_sync_controller_run_async (self->sync, LIAISON_SYNC_IMPORT, path, imported_cb, g_object_ref (self));
+}
+
+static GListModel *
+json_filters (void)
+{
+  GListStore *filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Sync Files"));
+  gtk_file_filter_add_suffix (filter, "json");
+  g_list_store_append (filters, filter);
+
+  return G_LIST_MODEL (filters);
+}
+
+static void
+import_sync_action_cb (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  LiaisonWindow *self = LIAISON_WINDOW (widget);
+  g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
+  g_autoptr(GListModel) filters = json_filters ();
+
+  gtk_file_dialog_set_title (dialog, _("Import Sync File"));
+  gtk_file_dialog_set_filters (dialog, filters);
+  gtk_file_dialog_open (dialog, GTK_WINDOW (self), NULL, import_chosen_cb, g_object_ref (self));
+}
+
+static void
+exported_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(LiaisonWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!liaison_sync_controller_run_finish (LIAISON_SYNC_CONTROLLER (object), result, NULL, &error))
+    {
+      show_sync_error (self, _("The Sync File Was Not Saved"), error);
+      return;
+    }
+
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Sync file saved")));
+}
+
+static void
+export_chosen_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(LiaisonWindow) self = user_data;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+
+  file = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (object), result, NULL);
+  if (file == NULL || (path = g_file_get_path (file)) == NULL)
+    return;
+
+  liaison_sync_controller_run_async (self->sync, LIAISON_SYNC_EXPORT, path, exported_cb, g_object_ref (self));
+}
+
+static void
+export_sync_action_cb (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  LiaisonWindow *self = LIAISON_WINDOW (widget);
+  g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
+  g_autoptr(GListModel) filters = json_filters ();
+  LiaisonDatabase *database = get_database (self);
+  g_autofree char *name = database != NULL ? liaison_sync_dup_name (database) : g_strdup ("");
+  g_autofree char *file_name = NULL;
+
+  /* Translators: the name of a sync file; %s is the desktop's name */
+  file_name = name[0] != '\0' ? g_strdup_printf (_("Liaison sync %s.json"), name) : g_strdup (_("Liaison sync.json"));
+
+  gtk_file_dialog_set_title (dialog, _("Export Sync File"));
+  gtk_file_dialog_set_filters (dialog, filters);
+  gtk_file_dialog_set_initial_name (dialog, file_name);
+  gtk_file_dialog_save (dialog, GTK_WINDOW (self), NULL, export_chosen_cb, g_object_ref (self));
+}
+
+static void
+set_sync (LiaisonWindow         *self,
+          LiaisonSyncController *sync)
+{
+  if (self->sync != NULL)
+    g_signal_handlers_disconnect_by_data (self->sync, self);
+
+  g_set_object (&self->sync, sync);
+  gtk_widget_set_visible (self->sync_button, sync != NULL);
+
+  if (sync == NULL)
+    return;
+
+  g_signal_connect_object (sync, "notify::status", G_CALLBACK (sync_status_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (sync, "notify::n-conflicts", G_CALLBACK (sync_status_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (sync, "imported", G_CALLBACK (folder_imported_cb), self, G_CONNECT_SWAPPED);
+  sync_status_cb (self);
+}
+
 /* The views show the application's database, whenever there is one. */
 static void
 application_changed_cb (LiaisonWindow *self)
@@ -187,6 +427,7 @@ application_changed_cb (LiaisonWindow *self)
   GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
 
   g_clear_pointer (&self->database_binding, g_binding_unbind);
+  set_sync (self, LIAISON_IS_APP (application) ? liaison_app_get_sync (LIAISON_APP (application)) : NULL);
 
   if (LIAISON_IS_APP (application))
     {
@@ -224,6 +465,7 @@ liaison_window_dispose (GObject *object)
 
   g_signal_handlers_disconnect_by_func (self, application_changed_cb, NULL);
   g_clear_pointer (&self->database_binding, g_binding_unbind);
+  set_sync (self, NULL);
 
   gtk_widget_dispose_template (GTK_WIDGET (object), LIAISON_TYPE_WINDOW);
 
@@ -315,9 +557,17 @@ liaison_window_class_init (LiaisonWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, fellowship_view);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, sync_button);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, sync_icon);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, sync_label);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, sync_details);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, conflicts_button);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.import-sync", NULL, import_sync_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.export-sync", NULL, export_sync_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.conflicts", NULL, conflicts_action_cb);
 }
 
 static void

@@ -18,6 +18,7 @@
 #include "liaison-csv.h"
 #include "liaison-fellowship.h"
 #include "liaison-fellowship-view.h"
+#include "liaison-sync.h"
 #include "liaison-record-list.h"
 #include "liaison-records.h"
 #include "liaison-reference.h"
@@ -197,6 +198,23 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
                                    "ellipsize", PANGO_ELLIPSIZE_END,
                                    NULL);
 
+  /* The name says when two desktops changed the applicant at once. */
+  if (data->column == COLUMN_NAME)
+    {
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      GtkWidget *conflict = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+
+      gtk_widget_add_css_class (conflict, "warning");
+      gtk_widget_set_tooltip_text (conflict, _("Changed on two desktops at once: see Sync Conflicts"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (conflict), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Sync conflict"), -1);
+      gtk_widget_set_visible (conflict, FALSE);
+      gtk_box_append (GTK_BOX (box), conflict);
+      gtk_box_append (GTK_BOX (box), label);
+      gtk_list_item_set_child (item, box);
+      return;
+    }
+
   gtk_list_item_set_child (item, label);
 }
 
@@ -208,6 +226,18 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
   LiaisonRecord *application = gtk_list_item_get_item (item);
   GtkWidget *label = gtk_list_item_get_child (item);
   g_autofree char *text = column_text (data->view, application, data->column);
+
+  if (data->column == COLUMN_NAME)
+    {
+      GtkWidget *conflict = gtk_widget_get_first_child (label);
+      LiaisonDatabase *database = data->view->database;
+
+      label = gtk_widget_get_last_child (label);
+      gtk_widget_set_visible (conflict,
+                              application != NULL && database != NULL &&
+                              (liaison_sync_has_conflict (database, liaison_record_get_uuid (application)) ||
+                               liaison_sync_has_conflict (database, liaison_record_get_text (application, "person"))));
+    }
 
   gtk_label_set_text (GTK_LABEL (label), text);
 
