@@ -17,6 +17,8 @@
 #include "liaison-demo.h"
 #include "liaison-fellowship-view.h"
 #include "liaison-test-files.h"
+#include "liaison-conflicts-dialog.h"
+#include "liaison-sync.h"
 #include "liaison-test-utils.h"
 
 static const char *pages[] = { "overview", "fellowship", "affiliations", "seminars", "partners" };
@@ -185,6 +187,44 @@ main (int   argc,
             adw_dialog_force_close (dialog);
           liaison_test_settle ();
         }
+
+      /* The sync: its status beside the pages, and a conflict to resolve */
+      {
+        g_autoptr(LiaisonDatabase) a = liaison_database_open (":memory:", NULL);
+        g_autoptr(LiaisonDatabase) b = liaison_database_open (":memory:", NULL);
+        g_autoptr(LiaisonRecord) organization = liaison_record_new (&liaison_organization_type);
+        g_autoptr(LiaisonRecord) copy = NULL;
+        g_autoptr(GBytes) from_a = NULL;
+        g_autoptr(GBytes) from_b = NULL;
+        AdwDialog *dialog;
+
+        liaison_sync_set_name (a, "Reception", NULL);
+        liaison_sync_set_name (b, "Fellowship desk", NULL);
+        liaison_record_set_text (organization, "name", "National Association of Counties");
+        liaison_record_set_text (organization, "kind", "other");
+        liaison_record_set_text (organization, "country", "US");
+        liaison_record_set_text (organization, "city", "Washington");
+        liaison_database_save (a, organization, NULL);
+        from_a = liaison_sync_export (a, NULL);
+        liaison_sync_import_bytes (b, from_a, "a.json", NULL, NULL);
+        copy = liaison_database_get (b, &liaison_organization_type, liaison_record_get_uuid (organization), NULL);
+        liaison_record_set_text (organization, "phone", "+1 202 393 6226");
+        liaison_database_save (a, organization, NULL);
+        liaison_record_set_text (copy, "phone", "+1 202 942 4201");
+        liaison_database_save (b, copy, NULL);
+        g_clear_pointer (&from_a, g_bytes_unref);
+        from_a = liaison_sync_export (a, NULL);
+        from_b = liaison_sync_export (b, NULL);
+        liaison_sync_import_bytes (b, from_a, "a.json", NULL, NULL);
+
+        dialog = liaison_conflicts_dialog_new (b, NULL);
+        adw_dialog_present (dialog, GTK_WIDGET (window));
+        liaison_test_settle ();
+        liaison_test_settle ();
+        save (window, output, "sync-conflicts", suffix, widths[w].name);
+        adw_dialog_force_close (dialog);
+        liaison_test_settle ();
+      }
 
       /* The dialog shown when the database cannot be opened */
       {

@@ -158,7 +158,7 @@ rebuild (LiaisonConflictsDialog *self)
   if (self->conflicts->len == 0)
     {
       page = adw_status_page_new ();
-      adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), "emblem-ok-symbolic");
+      adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), "object-select-symbolic");
       adw_status_page_set_title (ADW_STATUS_PAGE (page), _("No Conflicts"));
       adw_status_page_set_description (ADW_STATUS_PAGE (page),
                                        self->summary != NULL
