@@ -448,8 +448,20 @@ begin (LiaisonDatabase  *self,
   if (self->damaged)
     return file_error (error, LIAISON_DATABASE_ERROR_CORRUPT, self->path);
 
-  if (!exec (self, "BEGIN IMMEDIATE", error))
-    return FALSE;
+  if (sqlite3_exec (self->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
+    {
+      GHashTableIter iter;
+      gpointer stmt;
+
+      /* A statement left stepping holds a snapshot older than what the
+       * sync's own connection committed since; let go of it and retry. */
+      g_hash_table_iter_init (&iter, self->statements);
+      while (g_hash_table_iter_next (&iter, NULL, &stmt))
+        sqlite3_reset (stmt);
+
+      if (!exec (self, "BEGIN IMMEDIATE", error))
+        return FALSE;
+    }
 
   self->in_transaction = TRUE;
   if (self->sync != NULL)

@@ -36,6 +36,7 @@ resolved (LiaisonConflictsDialog *self,
 {
   if (!ok)
     {
+      g_debug ("Resolving failed: %s", error != NULL ? error->message : "");
       adw_toast_overlay_add_toast (self->toasts,
                                    adw_toast_new (error != NULL ? error->message : _("The conflict could not be resolved.")));
       return;
