@@ -455,6 +455,43 @@ test_refused (void)
   g_assert_nonnull (strstr (g_bytes_get_data (reexported, NULL), "\"type\":\"future_thing\""));
 }
 
+/* The sync writes on a connection of its own; a statement the window's
+ * connection left stepping must not keep it from saving afterwards. */
+static void
+test_second_connection (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("liaison-sync-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "liaison.db", NULL);
+  g_autoptr(LiaisonDatabase) window = NULL;
+  g_autoptr(LiaisonDatabase) sync = NULL;
+  g_autoptr(LiaisonRecord) first = NULL;
+  g_autoptr(LiaisonRecord) second = NULL;
+  g_autoptr(LiaisonRecord) third = NULL;
+  sqlite3_stmt *stmt;
+
+  g_assert_no_error (error);
+  window = liaison_database_open (path, &error);
+  g_assert_no_error (error);
+  first = save_organization (window, "One", "Albany");
+  second = save_organization (window, "Two", "Boston");
+  sync = liaison_database_open (path, &error);
+  g_assert_no_error (error);
+
+  stmt = liaison_database_prepare (window, "SELECT uuid FROM organization", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+
+  third = save_organization (sync, "Three", "Chicago");
+  g_clear_object (&third);
+  third = save_organization (window, "Four", "Denver");
+  g_assert_cmpuint (liaison_database_count (window, &liaison_organization_type), ==, 4);
+
+  g_clear_object (&window);
+  g_clear_object (&sync);
+  liaison_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -465,6 +502,7 @@ main (int   argc,
   g_test_add_func ("/sync/merge-and-conflict", test_merge_and_conflict);
   g_test_add_func ("/sync/delete-rule", test_delete_rule);
   g_test_add_func ("/sync/refused", test_refused);
+  g_test_add_func ("/sync/second-connection", test_second_connection);
 
   return g_test_run ();
 }
