@@ -45,6 +45,34 @@ save (LiaisonWindow *window,
   g_print ("%s\n", path);
 }
 
+static GtkWidget *
+find_sync_button (GtkWidget *widget)
+{
+  if (GTK_IS_MENU_BUTTON (widget) &&
+      g_strcmp0 (gtk_widget_get_tooltip_text (widget), _("Sync With Other Desktops")) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_sync_button (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+synced (gpointer data)
+{
+  LiaisonSyncController *sync = liaison_app_get_sync (data);
+  g_autoptr(GPtrArray) sites = liaison_sync_list_sites (liaison_app_get_database (data));
+
+  return sites->len > 1 && liaison_sync_controller_get_n_conflicts (sync) == 0 &&
+         !g_str_equal (liaison_sync_controller_get_status (sync), _("Syncing…"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -188,7 +216,47 @@ main (int   argc,
           liaison_test_settle ();
         }
 
-      /* The sync: its status beside the pages, and a conflict to resolve */
+      /* The sync's status, after an exchange with a shared folder */
+      {
+        g_autofree char *folder = g_build_filename (database_dir, "shared", NULL);
+        g_autoptr(LiaisonDatabase) other = NULL;
+        g_autoptr(LiaisonRecord) organization = liaison_record_new (&liaison_organization_type);
+        g_autofree char *other_path = g_build_filename (database_dir, "other.db", NULL);
+        GtkWidget *button;
+
+        g_mkdir_with_parents (folder, 0700);
+        other = liaison_database_open (other_path, NULL);
+        liaison_sync_set_name (other, "Fellowship desk", NULL);
+        liaison_sync_set_name (liaison_app_get_database (app), "Reception", NULL);
+        liaison_record_set_text (organization, "name", "National League of Cities");
+        liaison_record_set_text (organization, "kind", "other");
+        liaison_record_set_text (organization, "country", "US");
+        liaison_database_save (other, organization, NULL);
+        liaison_sync_with_folder (other, folder, NULL, NULL);
+
+        g_settings_set_string (liaison_app_get_settings (app), "sync-folder", folder);
+        liaison_test_wait_until (synced, app);
+        adw_navigation_split_view_set_show_content (split_view, FALSE);
+        button = find_sync_button (GTK_WIDGET (window));
+        gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+        liaison_test_settle ();
+        liaison_test_settle ();
+        save (window, output, "sync-status", suffix, widths[w].name);
+        {
+          /* The popover is a surface of its own: saved on its own */
+          g_autofree char *name = g_strdup_printf ("sync-details-%s-%s.png", suffix, widths[w].name);
+          g_autofree char *file = g_build_filename (output, name, NULL);
+          g_autoptr(GError) shot_error = NULL;
+
+          if (!liaison_test_save_png (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button))), file, &shot_error))
+            g_warning ("%s", shot_error->message);
+        }
+        gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
+        g_settings_reset (liaison_app_get_settings (app), "sync-folder");
+        liaison_test_settle ();
+      }
+
+      /* A conflict to resolve */
       {
         g_autoptr(LiaisonDatabase) a = liaison_database_open (":memory:", NULL);
         g_autoptr(LiaisonDatabase) b = liaison_database_open (":memory:", NULL);
