@@ -10,6 +10,7 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "liaison-database-private.h"
@@ -492,6 +493,69 @@ test_second_connection (void)
   liaison_test_remove_tree (dir);
 }
 
+static guint64
+inode_of (const char *path)
+{
+  GStatBuf buf;
+
+  g_assert_cmpint (g_stat (path, &buf), ==, 0);
+  return buf.st_ino;
+}
+
+/* A shared folder: each desktop writes its own file, only when it
+ * changed, reads the others', and leaves other files alone; a bad file
+ * is reported by name and the rest goes on. */
+static void
+test_folder (void)
+{
+  Clock clock_a = { 1764252180000 }, clock_b = { 1764252180000 };
+  g_autoptr(LiaisonDatabase) a = open_site ("00000000000000aa", &clock_a);
+  g_autoptr(LiaisonDatabase) b = open_site ("00000000000000bb", &clock_b);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *folder = g_dir_make_tmp ("liaison-sync-XXXXXX", &error);
+  g_autofree char *file_a = g_build_filename (folder, "liaison-00000000000000aa.json", NULL);
+  g_autofree char *bad = g_build_filename (folder, "liaison-00000000000000ff.json", NULL);
+  g_autofree char *other = g_build_filename (folder, "notes.txt", NULL);
+  g_autofree char *temporary = g_build_filename (folder, ".liaison-00000000000000cc.json.ABC123", NULL);
+  g_autoptr(LiaisonRecord) organization = save_organization (a, "Japan Society", "New York");
+  LiaisonSyncSummary summary = { 0 };
+  guint64 inode;
+
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (other, "not for Liaison", -1, &error));
+  g_assert_true (g_file_set_contents (temporary, "{\"half", -1, &error));
+
+  g_assert_true (liaison_sync_with_folder (a, folder, &summary, &error));
+  g_assert_no_error (error);
+  inode = inode_of (file_a);
+
+  /* Nothing changed: the file is left as it is. */
+  g_assert_true (liaison_sync_with_folder (a, folder, &summary, &error));
+  g_assert_cmpuint (inode_of (file_a), ==, inode);
+
+  g_assert_true (liaison_sync_with_folder (b, folder, &summary, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary.added, ==, 1);
+  g_assert_cmpuint (summary.files, ==, 1);
+
+  /* A change is written anew. */
+  edit (a, liaison_record_get_uuid (organization), "city", "Manhattan");
+  g_assert_true (liaison_sync_with_folder (a, folder, NULL, &error));
+  g_assert_cmpuint (inode_of (file_a), !=, inode);
+
+  /* A damaged file of a third desktop: named in the error; A's still read */
+  g_assert_true (g_file_set_contents (bad, "{\"format\":\"org.jlgc.Liaison.sync\",", -1, &error));
+  memset (&summary, 0, sizeof summary);
+  g_assert_false (liaison_sync_with_folder (b, folder, &summary, &error));
+  g_assert_error (error, LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_NOT_JSON);
+  g_assert_nonnull (strstr (error->message, "liaison-00000000000000ff.json"));
+  g_clear_error (&error);
+  g_assert_cmpuint (summary.changed, ==, 1);
+  assert_same_records (a, b);
+
+  liaison_test_remove_tree (folder);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -503,6 +567,7 @@ main (int   argc,
   g_test_add_func ("/sync/delete-rule", test_delete_rule);
   g_test_add_func ("/sync/refused", test_refused);
   g_test_add_func ("/sync/second-connection", test_second_connection);
+  g_test_add_func ("/sync/folder", test_folder);
 
   return g_test_run ();
 }

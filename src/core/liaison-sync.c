@@ -52,8 +52,13 @@ struct _LiaisonSync
   char             tx_hlc[HLC_LENGTH + 1];
   gboolean         loaded;
   gboolean         copied;        /* the file was copied: a new site is due */
-  GHashTable      *folder_stamps; /* file name → "size:mtime" last read */
 };
+
+/* The files of sync folders last read, by database and file, for every
+ * connection of this process (the window's, and the sync thread's, which
+ * opens one for each exchange): "size:mtime:inode". */
+static GHashTable *folder_stamps;
+G_LOCK_DEFINE_STATIC (folder_stamps);
 
 G_DEFINE_QUARK (liaison-sync-error-quark, liaison_sync_error)
 
@@ -80,14 +85,12 @@ liaison_sync_new (LiaisonDatabase *database)
   LiaisonSync *self = g_new0 (LiaisonSync, 1);
 
   self->database = database;
-  self->folder_stamps = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   return self;
 }
 
 void
 liaison_sync_free (LiaisonSync *self)
 {
-  g_clear_pointer (&self->folder_stamps, g_hash_table_unref);
   g_free (self);
 }
 
@@ -2277,6 +2280,9 @@ merge (Import              *import,
       return FALSE;
     }
 
+  if (!settle_site (database, error))
+    goto out;
+
   for (guint i = 0; i < import->records->len; i++)
     {
       if (!merge_record (import, &g_array_index (import->records, StagedRecord, i), strings, summary, error))
@@ -2308,7 +2314,7 @@ merge (Import              *import,
           goto out;
       }
 
-    if (!g_str_equal (site, liaison_sync_get_site (database)))
+    if (!g_str_equal (site, get_sync (database)->site))
       {
         if (!(stmt = prepare (database,
                               "INSERT INTO sync_site (site, name, exported_at, imported_at) VALUES (?1, ?2, ?3, ?4) "
@@ -2459,6 +2465,64 @@ is_sync_file_name (const char *name)
   return is_site (site);
 }
 
+/* The text of a sync file without the line of the time it was written */
+static gboolean
+same_but_time (const char *a,
+               gsize       a_length,
+               const char *b,
+               gsize       b_length)
+{
+  const char *marker = "\n\"exported_at\":";
+  const char *a_time = g_strstr_len (a, a_length, marker);
+  const char *b_time = g_strstr_len (b, b_length, marker);
+  const char *a_rest;
+  const char *b_rest;
+
+  if (a_time == NULL || b_time == NULL || a_time - a != b_time - b || memcmp (a, b, a_time - a) != 0)
+    return FALSE;
+
+  a_rest = memchr (a_time + 1, '\n', a_length - (a_time + 1 - a));
+  b_rest = memchr (b_time + 1, '\n', b_length - (b_time + 1 - b));
+  if (a_rest == NULL || b_rest == NULL)
+    return FALSE;
+
+  return a_length - (a_rest - a) == b_length - (b_rest - b) &&
+         memcmp (a_rest, b_rest, a_length - (a_rest - a)) == 0;
+}
+
+/* Writes this desktop's file into a sync folder only when its content
+ * changed: a file rewritten at every exchange would wake every other
+ * desktop's folder monitor, which would rewrite theirs, and so on. */
+static gboolean
+write_if_changed (LiaisonDatabase  *database,
+                  const char       *path,
+                  GError          **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GMappedFile) existing = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  if (!(bytes = liaison_sync_export (database, error)))
+    return FALSE;
+
+  existing = g_mapped_file_new (path, FALSE, NULL);
+  if (existing != NULL &&
+      same_but_time (g_mapped_file_get_contents (existing), g_mapped_file_get_length (existing),
+                     g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes)))
+    return TRUE;
+
+  if (!g_file_set_contents_full (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
+                                 0600, &local_error))
+    {
+      g_set_error (error, LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_WRITE,
+                   _("The sync file “%s” could not be written: %s"), path, local_error->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 /**
  * liaison_sync_with_folder:
  * @database: a database
@@ -2467,8 +2531,8 @@ is_sync_file_name (const char *name)
  * @error: return location for a #GError
  *
  * Imports every other desktop's file in @folder that changed since this
- * object last read it (each file on its own, all or nothing), then writes
- * this desktop's file there if anything changed. Files of other names
+ * process last read it for this database (each file on its own, all or
+ * nothing), then writes this desktop's file there if its content changed. Files of other names
  * (temporary files, dot files…) are left alone.
  *
  * Returns: %TRUE if every file was read and this desktop's file written;
@@ -2480,7 +2544,6 @@ liaison_sync_with_folder (LiaisonDatabase     *database,
                           LiaisonSyncSummary  *summary,
                           GError             **error)
 {
-  LiaisonSync *self;
   g_autoptr(GDir) dir = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GError) first_error = NULL;
@@ -2493,7 +2556,6 @@ liaison_sync_with_folder (LiaisonDatabase     *database,
   g_return_val_if_fail (LIAISON_IS_DATABASE (database), FALSE);
   g_return_val_if_fail (folder != NULL, FALSE);
 
-  self = get_sync (database);
   display = g_filename_display_name (folder);
 
   if (!(dir = g_dir_open (folder, 0, &local_error)))
@@ -2516,7 +2578,9 @@ liaison_sync_with_folder (LiaisonDatabase     *database,
     {
       g_autofree char *path = g_build_filename (folder, g_ptr_array_index (names, i), NULL);
       g_autofree char *file_stamp = NULL;
+      g_autofree char *key = NULL;
       g_autoptr(GError) file_error = NULL;
+      gboolean unchanged;
       GStatBuf buf;
 
       if (g_stat (path, &buf) != 0 || !S_ISREG (buf.st_mode))
@@ -2524,20 +2588,29 @@ liaison_sync_with_folder (LiaisonDatabase     *database,
 
       file_stamp = g_strdup_printf ("%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT,
                                     (gint64) buf.st_size, (gint64) buf.st_mtime, (gint64) buf.st_ino);
-      if (g_strcmp0 (g_hash_table_lookup (self->folder_stamps, g_ptr_array_index (names, i)), file_stamp) == 0)
+      key = g_strconcat (liaison_sync_get_site (database), "\n", path, NULL);
+
+      G_LOCK (folder_stamps);
+      if (folder_stamps == NULL)
+        folder_stamps = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+      unchanged = g_strcmp0 (g_hash_table_lookup (folder_stamps, key), file_stamp) == 0;
+      G_UNLOCK (folder_stamps);
+
+      if (unchanged)
         continue;
 
       if (liaison_sync_import_file (database, path, summary, &file_error))
-        g_hash_table_replace (self->folder_stamps, g_strdup (g_ptr_array_index (names, i)),
-                              g_steal_pointer (&file_stamp));
+        {
+          G_LOCK (folder_stamps);
+          g_hash_table_replace (folder_stamps, g_steal_pointer (&key), g_steal_pointer (&file_stamp));
+          G_UNLOCK (folder_stamps);
+        }
       else if (first_error == NULL)
         first_error = g_steal_pointer (&file_error);
-
-      self = get_sync (database);
     }
 
   own_path = g_build_filename (folder, own, NULL);
-  if (!liaison_sync_export_file (database, own_path, first_error == NULL ? error : NULL) &&
+  if (!write_if_changed (database, own_path, first_error == NULL ? error : NULL) &&
       first_error == NULL)
     return FALSE;
 

@@ -18,6 +18,7 @@
 
 #include "liaison-sync-controller.h"
 
+#define START_DELAY_SECONDS 2
 #define EDIT_DELAY_SECONDS 5
 #define FILE_DELAY_SECONDS 2
 #define PERIOD_SECONDS 180
@@ -542,8 +543,9 @@ liaison_sync_controller_set_database (LiaisonSyncController *self,
   if (database != NULL)
     g_signal_connect_object (database, "record-changed", G_CALLBACK (database_changed_cb), self, G_CONNECT_SWAPPED);
 
+  /* Not in the way of the first frames */
   update_status (self, NULL);
-  liaison_sync_controller_sync_now (self);
+  schedule (self, START_DELAY_SECONDS);
 }
 
 const char *
