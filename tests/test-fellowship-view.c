@@ -21,6 +21,7 @@
 #include "liaison-record-dialog.h"
 #include "liaison-records.h"
 #include "liaison-test-files.h"
+#include "liaison-sync.h"
 #include "liaison-test-utils.h"
 
 static LiaisonApp *app;
@@ -617,6 +618,70 @@ test_controls_named (void)
   liaison_test_window_destroy (window);
 }
 
+static guint
+count_conflict_icons (GtkWidget *root)
+{
+  guint count = 0;
+
+  if (GTK_IS_IMAGE (root) && gtk_widget_get_visible (root) && gtk_widget_has_css_class (root, "warning") &&
+      g_strcmp0 (gtk_image_get_icon_name (GTK_IMAGE (root)), "dialog-warning-symbolic") == 0)
+    count++;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    count += count_conflict_icons (child);
+
+  return count;
+}
+
+/* An applicant that two desktops changed at once is marked in the list
+ * until the conflict is resolved. */
+static void
+test_conflict_marked (void)
+{
+  LiaisonWindow *window;
+  LiaisonFellowshipView *view = open_view (&window);
+  LiaisonDatabase *database = liaison_app_get_database (app);
+  g_autoptr(LiaisonRecord) first = g_list_model_get_item (liaison_fellowship_view_get_model (view), 0);
+  g_autoptr(LiaisonDatabase) other = liaison_database_open (":memory:", NULL);
+  g_autoptr(LiaisonRecord) here = NULL;
+  g_autoptr(LiaisonRecord) there = NULL;
+  g_autoptr(GBytes) from_here = NULL;
+  g_autoptr(GBytes) from_there = NULL;
+  g_autoptr(GPtrArray) conflicts = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpuint (count_conflict_icons (GTK_WIDGET (view)), ==, 0);
+
+  from_here = liaison_sync_export (database, &error);
+  g_assert_true (liaison_sync_import_bytes (other, from_here, "here.json", NULL, &error));
+  g_assert_no_error (error);
+
+  here = liaison_database_get (database, &liaison_application_type, liaison_record_get_uuid (first), &error);
+  there = liaison_database_get (other, &liaison_application_type, liaison_record_get_uuid (first), &error);
+  g_assert_no_error (error);
+  liaison_record_set_text (here, "notes", "Prefers mornings");
+  liaison_record_set_text (there, "notes", "Prefers afternoons");
+  g_assert_true (liaison_database_save (database, here, &error));
+  g_assert_true (liaison_database_save (other, there, &error));
+  from_there = liaison_sync_export (other, &error);
+  g_assert_true (liaison_sync_import_bytes (database, from_there, "there.json", NULL, &error));
+  g_assert_no_error (error);
+  liaison_test_settle ();
+
+  g_assert_cmpuint (count_conflict_icons (GTK_WIDGET (view)), ==, 1);
+
+  conflicts = liaison_sync_list_conflicts (database);
+  g_assert_cmpuint (conflicts->len, ==, 1);
+  g_assert_true (liaison_sync_resolve (database, conflicts->pdata[0],
+                                       ((LiaisonConflictVersion *) ((LiaisonConflict *) conflicts->pdata[0])->versions->pdata[0])->value,
+                                       &error));
+  g_assert_no_error (error);
+  liaison_test_settle ();
+  g_assert_cmpuint (count_conflict_icons (GTK_WIDGET (view)), ==, 0);
+
+  liaison_test_window_destroy (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -644,6 +709,7 @@ main (int   argc,
   g_test_add_func ("/fellowship-view/bulk-actions", test_bulk_actions);
   g_test_add_func ("/fellowship-view/unsaved-changes", test_unsaved_changes);
   g_test_add_func ("/fellowship-view/controls-named", test_controls_named);
+  g_test_add_func ("/fellowship-view/conflict-marked", test_conflict_marked);
 
   status = g_test_run ();
 

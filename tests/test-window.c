@@ -516,6 +516,7 @@ test_sync (void)
   liaison_test_settle ();
   g_assert_cmpuint (liaison_sync_count_conflicts (liaison_app_get_database (app)), ==, 0);
   g_assert_nonnull (liaison_test_find (GTK_WIDGET (dialog), ADW_TYPE_STATUS_PAGE, "No Conflicts"));
+  g_assert_cmpuint (liaison_sync_controller_get_n_conflicts (liaison_app_get_sync (app)), ==, 0);
   close_dialog (window, dialog);
 
   /* Preferences show the folder and name this desktop. */

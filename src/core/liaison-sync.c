@@ -2846,6 +2846,7 @@ liaison_sync_resolve (LiaisonDatabase  *database,
   g_autoptr(GStringChunk) strings = g_string_chunk_new (1024);
   g_autoptr(GArray) fields = g_array_new (FALSE, TRUE, sizeof (FieldVersions));
   g_autoptr(GError) local_error = NULL;
+  LiaisonMergeOutcome outcome = LIAISON_MERGE_UNCHANGED;
 
   g_return_val_if_fail (LIAISON_IS_DATABASE (database), FALSE);
   g_return_val_if_fail (conflict != NULL, FALSE);
@@ -2858,13 +2859,18 @@ liaison_sync_resolve (LiaisonDatabase  *database,
 
   if (!write_local (database, conflict->type->name, conflict->uuid, conflict->field, value, &local_error) ||
       !load_record_versions (database, conflict->type->name, conflict->uuid, strings, fields, &local_error) ||
-      !apply_record (database, conflict->type, conflict->uuid, fields, NULL, &local_error) ||
+      !apply_record (database, conflict->type, conflict->uuid, fields, &outcome, &local_error) ||
       !liaison_database_transaction_commit (database, &local_error))
     {
       liaison_database_transaction_rollback (database);
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
+
+  /* Keeping the value shown changes no column, but the record is no
+   * longer in conflict: its views mark it no more. */
+  if (outcome == LIAISON_MERGE_UNCHANGED)
+    liaison_database_notify_changed (database, conflict->type->name, conflict->uuid, LIAISON_CHANGE_UPDATE);
 
   return TRUE;
 }

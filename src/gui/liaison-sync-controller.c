@@ -460,10 +460,20 @@ period_cb (gpointer user_data)
 static void
 database_changed_cb (LiaisonSyncController *self)
 {
+  guint n_conflicts;
+
   /* Edits made here go out shortly after; what the sync itself just
    * brought in does not. */
   if (!self->announcing)
     schedule (self, EDIT_DELAY_SECONDS);
+
+  /* A conflict resolved here */
+  n_conflicts = liaison_sync_count_conflicts (self->database);
+  if (n_conflicts != self->n_conflicts)
+    {
+      self->n_conflicts = n_conflicts;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_CONFLICTS]);
+    }
 }
 
 static void
