@@ -294,6 +294,52 @@ main (int   argc,
         liaison_test_settle ();
       }
 
+      /* An applicant changed on two desktops at once, in the list and open */
+      {
+        LiaisonDatabase *database = liaison_app_get_database (app);
+        LiaisonFellowshipView *view =
+          LIAISON_FELLOWSHIP_VIEW (liaison_test_find (GTK_WIDGET (window), LIAISON_TYPE_FELLOWSHIP_VIEW, NULL));
+        g_autoptr(LiaisonRecord) first = NULL;
+        g_autoptr(LiaisonDatabase) other = liaison_database_open (":memory:", NULL);
+        g_autoptr(LiaisonRecord) here = NULL;
+        g_autoptr(LiaisonRecord) there = NULL;
+        g_autoptr(GBytes) from_here = NULL;
+        g_autoptr(GBytes) from_there = NULL;
+        g_autoptr(GPtrArray) conflicts = NULL;
+
+        gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "fellowship");
+        liaison_test_settle ();
+        first = g_list_model_get_item (liaison_fellowship_view_get_model (view), 0);
+        from_here = liaison_sync_export (database, NULL);
+        liaison_sync_import_bytes (other, from_here, "here.json", NULL, NULL);
+        here = liaison_database_get (database, &liaison_application_type, liaison_record_get_uuid (first), NULL);
+        there = liaison_database_get (other, &liaison_application_type, liaison_record_get_uuid (first), NULL);
+        /* Different on each round, so that each round makes a conflict */
+        {
+          g_autofree char *morning = g_strdup_printf ("Prefers a morning interview (%s).", widths[w].name);
+          g_autofree char *afternoon = g_strdup_printf ("Prefers an afternoon interview (%s).", widths[w].name);
+
+          liaison_record_set_text (here, "notes", morning);
+          liaison_record_set_text (there, "notes", afternoon);
+        }
+        liaison_database_save (database, here, NULL);
+        liaison_database_save (other, there, NULL);
+        from_there = liaison_sync_export (other, NULL);
+        liaison_sync_import_bytes (database, from_there, "there.json", NULL, NULL);
+        liaison_fellowship_view_open (view, first);
+        liaison_test_settle ();
+        liaison_test_settle ();
+        save (window, output, "fellowship-conflict", suffix, widths[w].name);
+
+        /* As it was, for what follows */
+        conflicts = liaison_sync_list_conflicts (database);
+        for (guint i = 0; i < conflicts->len; i++)
+          liaison_sync_resolve (database, conflicts->pdata[i],
+                                ((LiaisonConflictVersion *) ((LiaisonConflict *) conflicts->pdata[i])->versions->pdata[0])->value,
+                                NULL);
+        liaison_test_settle ();
+      }
+
       /* The dialog shown when the database cannot be opened */
       {
         g_autofree char *backup = g_build_filename (g_get_tmp_dir (), "liaison.db.bak-v1", NULL);

@@ -670,6 +670,19 @@ test_conflict_marked (void)
 
   g_assert_cmpuint (count_conflict_icons (GTK_WIDGET (view)), ==, 1);
 
+  /* Its editor says so, and leads to the conflicts. */
+  {
+    GtkWidget *banner;
+
+    liaison_fellowship_view_open (view, first);
+    liaison_test_settle ();
+    banner = liaison_test_find (liaison_fellowship_view_get_editor (view), ADW_TYPE_BANNER, NULL);
+    g_assert_nonnull (banner);
+    g_assert_true (adw_banner_get_revealed (ADW_BANNER (banner)));
+    g_assert_cmpstr (adw_banner_get_title (ADW_BANNER (banner)), ==, "Another desktop changed this applicant at the same time");
+    g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (banner)), ==, "win.conflicts");
+  }
+
   conflicts = liaison_sync_list_conflicts (database);
   g_assert_cmpuint (conflicts->len, ==, 1);
   g_assert_true (liaison_sync_resolve (database, conflicts->pdata[0],

@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 
 #include "liaison-applicant-editor.h"
+#include "liaison-sync.h"
 #include "liaison-fellowship.h"
 #include "liaison-field-rows.h"
 #include "liaison-record-dialog.h"
@@ -121,9 +122,21 @@ static void
 update_problem (LiaisonApplicantEditor *self)
 {
   g_autofree char *problem = liaison_applicant_editor_dup_problem (self);
+  gboolean conflict = FALSE;
 
-  adw_banner_set_title (self->banner, problem != NULL ? problem : "");
-  adw_banner_set_revealed (self->banner, problem != NULL);
+  /* Two desktops that changed the applicant at once come second to
+   * what keeps it from being saved. */
+  if (problem == NULL && is_saved (self))
+    conflict = liaison_sync_has_conflict (self->database, liaison_record_get_uuid (self->application)) ||
+               liaison_sync_has_conflict (self->database, liaison_record_get_uuid (self->person));
+
+  adw_banner_set_title (self->banner,
+                        problem != NULL ? problem
+                        : conflict ? _("Another desktop changed this applicant at the same time")
+                        : "");
+  adw_banner_set_button_label (self->banner, conflict ? _("_Resolve…") : NULL);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->banner), conflict ? "win.conflicts" : NULL);
+  adw_banner_set_revealed (self->banner, problem != NULL || conflict);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->save_button), problem);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "applicant.save", problem == NULL);
 }
