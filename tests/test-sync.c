@@ -433,6 +433,16 @@ test_refused (void)
   assert_refused (b, bad_kind, -1, LIAISON_SYNC_ERROR_INVALID, NULL);
   assert_refused (b, bad_vector, -1, LIAISON_SYNC_ERROR_INVALID, NULL);
 
+  /* Something else among the records, or a record outside them */
+  {
+    g_autofree char *number = replace (text, "\"records\":[", "\"records\":[1,");
+    g_autofree char *hidden = replace (text, "\"exporter\":{",
+                                       "\"exporter\":{\"extra\":[{\"type\":\"organization\",\"uuid\":\"0b5d2f4e-3c1a-4e8b-9a7d-6f2e1c0b9a88\",\"fields\":{\"name\":[{\"value\":\"Hidden\",\"hlc\":\"1764252181000-0000\",\"site\":\"00000000000000dd\",\"seq\":5,\"vv\":{\"00000000000000dd\":5}}]}}],");
+
+    assert_refused (b, number, -1, LIAISON_SYNC_ERROR_INVALID, NULL);
+    assert_refused (b, hidden, -1, LIAISON_SYNC_ERROR_INVALID, NULL);
+  }
+
   /* A person whose organization is nowhere */
   {
     g_autoptr(LiaisonRecord) person = liaison_record_new (&liaison_person_type);

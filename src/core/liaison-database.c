@@ -75,14 +75,15 @@ static const char *change_actions[] = { "insert", "update", "delete", "undelete"
 /* What a transaction changed, to be announced once it is committed */
 typedef struct
 {
-  LiaisonRecord       *record;
-  LiaisonChangeAction  action;
+  const LiaisonRecordType *type;
+  char                    *uuid;
+  LiaisonChangeAction      action;
 } Changed;
 
 static void
 changed_clear (gpointer data)
 {
-  g_clear_object (&((Changed *) data)->record);
+  g_clear_pointer (&((Changed *) data)->uuid, g_free);
 }
 
 static GArray *
@@ -99,7 +100,11 @@ changed_add (GArray              *changed,
              LiaisonRecord       *record,
              LiaisonChangeAction  action)
 {
-  Changed entry = { g_object_ref (record), action };
+  Changed entry = {
+    liaison_record_get_record_type (record),
+    g_strdup (liaison_record_get_uuid (record)),
+    action,
+  };
 
   g_array_append_val (changed, entry);
 }
@@ -1032,8 +1037,8 @@ emit_changes (LiaisonDatabase *self,
       Changed *entry = &g_array_index (changed, Changed, i);
 
       g_signal_emit (self, signals[RECORD_CHANGED], 0,
-                     liaison_record_get_record_type (entry->record)->name,
-                     liaison_record_get_uuid (entry->record),
+                     entry->type->name,
+                     entry->uuid,
                      entry->action);
     }
 }

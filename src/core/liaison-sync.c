@@ -1166,8 +1166,7 @@ typedef struct
   GHashTable      *scratch;     /* type → LiaisonRecord, for checking values */
   JsonObject      *header;      /* the root object, its records taken out */
   GError          *error;       /* the first fault found while parsing */
-  int              depth;
-  guint            top_arrays;
+  guint            n_emptied;
   char             max_hlc[HLC_LENGTH + 1];
 } Import;
 
@@ -1271,7 +1270,6 @@ static char *
 stage_value (Import                  *import,
              const LiaisonRecordType *type,
              const LiaisonField      *field,
-             const char              *uuid,
              JsonNode                *node)
 {
   GString *out;
@@ -1371,8 +1369,6 @@ stage_value (Import                  *import,
     append_json_string (out, text);
     return g_string_free (out, FALSE);
   }
-
-  (void) uuid;
 }
 
 static gboolean
@@ -1472,7 +1468,7 @@ stage_version (Import                  *import,
         return fault (import, _("“%s” must be true or false."), LIAISON_SYNC_DELETED);
     }
 
-  if (!(value = stage_value (import, type, field, uuid, json_object_get_member (object, "value"))))
+  if (!(value = stage_value (import, type, field, json_object_get_member (object, "value"))))
     return FALSE;
 
   if (!stage_vector (import, json_object_get_member (object, "vv"), site, seq, &vv))
@@ -1582,53 +1578,35 @@ stage_record (Import     *import,
   return TRUE;
 }
 
-/* The records array is read one record at a time: each is checked and
- * staged as soon as the parser has it, then emptied from the tree, so
- * that the whole tree never sits in memory. */
-static void
-on_array_start (JsonParser *parser,
-                Import     *import)
-{
-  if (import->depth == 1)
-    import->top_arrays++;
-  import->depth++;
-}
-
-static void
-on_end (JsonParser *parser,
-        gpointer    unused,
-        Import     *import)
-{
-  import->depth--;
-}
-
-static void
-on_object_start (JsonParser *parser,
-                 Import     *import)
-{
-  import->depth++;
-}
-
+/* The records are read one at a time: each element of an array that has
+ * the shape of a record (an object with a type, a uuid and fields) is
+ * checked and staged as soon as the parser has it, then emptied out of the
+ * tree, so that the whole tree never sits in memory. That all of them came
+ * from the records array is checked afterwards: it must hold as many
+ * emptied elements as were staged, and nothing else. (A handler for every
+ * start and end of an object, to know the depth, cost more than the rest
+ * of the parse.) */
 static void
 on_array_element (JsonParser *parser,
                   JsonArray  *array,
                   int         index,
                   Import     *import)
 {
-  JsonNode *node;
+  JsonNode *node = json_array_get_element (array, index);
+  JsonObject *object;
 
-  /* Only the elements of the array at the top, inside the root object */
-  if (import->depth != 2)
+  if (!JSON_NODE_HOLDS_OBJECT (node))
     return;
 
-  node = json_array_get_element (array, index);
+  object = json_node_get_object (node);
+  if (!json_object_has_member (object, "fields") ||
+      !json_object_has_member (object, "uuid") ||
+      !json_object_has_member (object, "type"))
+    return;
+
+  import->n_emptied++;
   if (import->error == NULL)
-    {
-      if (!JSON_NODE_HOLDS_OBJECT (node))
-        fault (import, _("a record is not an object."));
-      else
-        stage_record (import, json_node_get_object (node));
-    }
+    stage_record (import, object);
 
   /* Leaves a null in the array, and frees the record's tree */
   json_node_init_null (node);
@@ -1685,10 +1663,6 @@ parse (Import  *import,
   JsonNode *member;
   gint64 version;
 
-  g_signal_connect (parser, "array-start", G_CALLBACK (on_array_start), import);
-  g_signal_connect (parser, "array-end", G_CALLBACK (on_end), import);
-  g_signal_connect (parser, "object-start", G_CALLBACK (on_object_start), import);
-  g_signal_connect (parser, "object-end", G_CALLBACK (on_end), import);
   g_signal_connect (parser, "array-element", G_CALLBACK (on_array_element), import);
 
   if (g_bytes_get_size (bytes) == 0 ||
@@ -1760,13 +1734,36 @@ parse (Import  *import,
     if (json_object_get_size (object) != 6 ||
         exporter == NULL || !JSON_NODE_HOLDS_OBJECT (exporter) ||
         seen == NULL || !JSON_NODE_HOLDS_OBJECT (seen) ||
-        records == NULL || !JSON_NODE_HOLDS_ARRAY (records) || import->top_arrays != 1 ||
+        records == NULL || !JSON_NODE_HOLDS_ARRAY (records) ||
         exported_at == NULL || !is_string_node (exported_at))
       {
         fault (import, _("it lacks one of exporter, exported_at, seen and records, or has more."));
         g_propagate_error (error, g_steal_pointer (&import->error));
         return FALSE;
       }
+
+    /* Every record came from the records array, and it held nothing else */
+    {
+      JsonArray *array = json_node_get_array (records);
+      guint length = json_array_get_length (array);
+
+      if (length != import->n_emptied)
+        {
+          fault (import, _("a record is not an object, or is not in the list of records."));
+          g_propagate_error (error, g_steal_pointer (&import->error));
+          return FALSE;
+        }
+
+      for (guint i = 0; i < length; i++)
+        {
+          if (!JSON_NODE_HOLDS_NULL (json_array_get_element (array, i)))
+            {
+              fault (import, _("a record is not an object, or is not in the list of records."));
+              g_propagate_error (error, g_steal_pointer (&import->error));
+              return FALSE;
+            }
+        }
+    }
 
     exporter_object = json_node_get_object (exporter);
     if (!(member = json_object_get_member (exporter_object, "site")) || !is_string_node (member) ||
