@@ -566,6 +566,65 @@ test_folder (void)
   liaison_test_remove_tree (folder);
 }
 
+static GBytes *
+regex_replace (GBytes     *bytes,
+               const char *pattern,
+               const char *replacement)
+{
+  g_autoptr(GRegex) regex = g_regex_new (pattern, G_REGEX_DEFAULT, G_REGEX_MATCH_DEFAULT, NULL);
+  g_autofree char *text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  char *result = g_regex_replace_literal (regex, text, -1, 0, replacement, G_REGEX_MATCH_DEFAULT, NULL);
+
+  return g_bytes_new_take (result, strlen (result));
+}
+
+/* Files that are valid, but damaged or forged, must not leave a desktop
+ * writing files that no desktop can read: a uuid given another type, a
+ * clock reading at the end of time, versions of this desktop's own
+ * numbered ahead of what it remembers. */
+static void
+test_forged (void)
+{
+  Clock clock_a = { G_GINT64_CONSTANT (4000000000000) }, clock_b = { 1764252180000 };
+  g_autoptr(LiaisonDatabase) a = open_site ("00000000000000aa", &clock_a);
+  g_autoptr(LiaisonDatabase) b = open_site ("00000000000000bb", &clock_b);
+  g_autoptr(LiaisonRecord) organization = save_organization (a, "Council of State Governments", "Lexington");
+  g_autoptr(GBytes) file = export (a);
+  g_autoptr(GBytes) other_type = regex_replace (file, "\"type\":\"organization\"", "\"type\":\"organizatiom\"");
+  g_autoptr(GBytes) end_of_time = regex_replace (file, "\"hlc\":\"[0-9]{13}-[0-9]{4}\"", "\"hlc\":\"9999999999999-9999\"");
+  g_autoptr(GBytes) own_ahead = regex_replace (file, "00000000000000aa", "00000000000000bb");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LiaisonRecord) saved = NULL;
+
+  import (b, file);
+
+  /* Another type for a uuid that is here */
+  g_assert_false (liaison_sync_import_bytes (b, other_type, "desk.json", NULL, &error));
+  g_assert_error (error, LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* The end of time: read, and the clock stays where it is */
+  import (b, end_of_time);
+  saved = save_organization (b, "National Conference of State Legislatures", "Denver");
+  {
+    g_autoptr(GBytes) from_b = export (b);
+
+    import (a, from_b);
+    import (b, from_b);
+  }
+
+  /* Versions of B's own, numbered far ahead of B */
+  {
+    g_autoptr(LiaisonDatabase) c = open_site ("00000000000000bb", &clock_b);
+    g_autoptr(GBytes) from_c = NULL;
+
+    import (c, own_ahead);
+    edit (c, liaison_record_get_uuid (organization), "city", "Frankfort");
+    from_c = export (c);
+    import (a, from_c);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -578,6 +637,7 @@ main (int   argc,
   g_test_add_func ("/sync/refused", test_refused);
   g_test_add_func ("/sync/second-connection", test_second_connection);
   g_test_add_func ("/sync/folder", test_folder);
+  g_test_add_func ("/sync/forged", test_forged);
 
   return g_test_run ();
 }

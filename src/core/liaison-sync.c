@@ -40,6 +40,8 @@
 #define MAX_VERSIONS 64           /* of one field, in a file */
 #define MAX_VECTOR 256            /* sites in one version vector */
 #define MAX_VALUE_BYTES (1 << 20)
+#define MAX_CLOCK_AHEAD_MS (G_GINT64_CONSTANT (24) * 3600 * 1000)
+#define MAX_HLC_MS G_GINT64_CONSTANT (9999999999998)
 
 struct _LiaisonSync
 {
@@ -56,7 +58,7 @@ struct _LiaisonSync
 
 /* The files of sync folders last read, by database and file, for every
  * connection of this process (the window's, and the sync thread's, which
- * opens one for each exchange): "size:mtime:inode". */
+ * opens one for each exchange): size, times and inode. */
 static GHashTable *folder_stamps;
 G_LOCK_DEFINE_STATIC (folder_stamps);
 
@@ -566,7 +568,7 @@ stamp (LiaisonDatabase  *database,
     }
   else if (++self->hlc_counter > 9999)
     {
-      self->hlc_ms++;
+      self->hlc_ms = MIN (self->hlc_ms + 1, MAX_HLC_MS);
       self->hlc_counter = 0;
     }
   g_snprintf (self->tx_hlc, sizeof self->tx_hlc, "%013" G_GINT64_FORMAT "-%04u",
@@ -602,6 +604,12 @@ observe_hlc (LiaisonDatabase  *database,
   guint counter = g_ascii_strtoull (hlc + 14, NULL, 10);
 
   if (ms < self->hlc_ms || (ms == self->hlc_ms && counter <= self->hlc_counter))
+    return TRUE;
+
+  /* A desktop whose clock runs far ahead (or a damaged file) does not
+   * drag this one's into the future: the clock only orders concurrent
+   * edits for display; which edit saw which is the version vectors'. */
+  if (ms > liaison_database_now (database) + MAX_CLOCK_AHEAD_MS)
     return TRUE;
 
   self->hlc_ms = ms;
@@ -687,6 +695,23 @@ set_conflict (LiaisonDatabase  *database,
   return TRUE;
 }
 
+/* Which type each record has, so that no file can give a uuid another */
+static gboolean
+note_record (LiaisonDatabase  *database,
+             const char       *type_name,
+             const char       *uuid,
+             GError          **error)
+{
+  sqlite3_stmt *stmt = prepare (database, "INSERT OR IGNORE INTO sync_record (uuid, record_type) VALUES (?1, ?2)", error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, type_name, -1, SQLITE_STATIC);
+  return step_done (database, stmt, error);
+}
+
 /* The version vectors of a field's versions (or, with @field %NULL, of
  * every field of the record), joined into @dots. */
 static gboolean
@@ -753,7 +778,8 @@ write_local (LiaisonDatabase  *database,
   version.value = value;
   version.vv = vv;
 
-  return delete_versions (database, type_name, uuid, field, error) &&
+  return note_record (database, type_name, uuid, error) &&
+         delete_versions (database, type_name, uuid, field, error) &&
          write_version (database, type_name, uuid, field, &version, error) &&
          set_conflict (database, type_name, uuid, field, FALSE, NULL, error);
 }
@@ -823,6 +849,7 @@ liaison_sync_migrate (LiaisonDatabase  *database,
                     "  record_type TEXT NOT NULL, uuid TEXT NOT NULL, field TEXT NOT NULL,"
                     "  PRIMARY KEY (record_type, uuid, field)) WITHOUT ROWID;"
                     "CREATE INDEX sync_conflict_uuid ON sync_conflict (uuid);"
+                    "CREATE TABLE sync_record (uuid TEXT PRIMARY KEY, record_type TEXT NOT NULL) WITHOUT ROWID;"
                     "CREATE TABLE sync_site ("
                     "  site TEXT PRIMARY KEY, name TEXT NOT NULL DEFAULT '',"
                     "  max_seq INTEGER NOT NULL DEFAULT 0,"
@@ -1612,6 +1639,40 @@ on_array_element (JsonParser *parser,
   json_node_init_null (node);
 }
 
+/* A record keeps its type: a file (a damaged one, say) that gives a uuid
+ * another type than it has here would otherwise be kept as a record of a
+ * newer Liaison, and this desktop's own file would then hold that uuid
+ * twice, which no desktop would read. */
+static gboolean
+check_types (Import  *import,
+             GError **error)
+{
+  sqlite3_stmt *stmt = prepare (import->database, "SELECT record_type FROM sync_record WHERE uuid = ?1", error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < import->records->len; i++)
+    {
+      StagedRecord *record = &g_array_index (import->records, StagedRecord, i);
+      gboolean other = FALSE;
+
+      sqlite3_bind_text (stmt, 1, record->uuid, -1, SQLITE_STATIC);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        other = !g_str_equal ((const char *) sqlite3_column_text (stmt, 0), record->type_name);
+      sqlite3_reset (stmt);
+
+      if (other)
+        {
+          fault (import, _("the record %s has another type here."), record->uuid);
+          g_propagate_error (error, g_steal_pointer (&import->error));
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
 static gboolean
 check_links (Import  *import,
              GError **error)
@@ -1803,7 +1864,7 @@ parse (Import  *import,
     }
   }
 
-  if (!check_links (import, error))
+  if (!check_links (import, error) || !check_types (import, error))
     return FALSE;
 
   import->header = json_object_ref (object);
@@ -2192,6 +2253,9 @@ merge_record (Import              *import,
   if (!changed)
     return TRUE;
 
+  if (!existed && !note_record (database, record->type_name, record->uuid, error))
+    return FALSE;
+
   if (record->type == NULL)
     {
       /* Kept for a newer Liaison, and passed on */
@@ -2279,6 +2343,30 @@ merge (Import              *import,
 
   if (!settle_site (database, error))
     goto out;
+
+  /* Versions of this desktop's own that it no longer remembers (a copy of
+   * an older file put back in place): its next edits must come after. */
+  {
+    LiaisonSync *self = get_sync (database);
+    gint64 own_seq = 0;
+
+    for (guint i = 0; i < import->versions->len; i++)
+      {
+        Version *version = &g_array_index (import->versions, Version, i);
+
+        if (g_str_equal (version->site, self->site))
+          own_seq = MAX (own_seq, version->seq);
+      }
+
+    if (own_seq > self->last_seq)
+      {
+        g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, own_seq);
+
+        if (!meta_set (database, "last_seq", text, error))
+          goto out;
+        self->last_seq = own_seq;
+      }
+  }
 
   for (guint i = 0; i < import->records->len; i++)
     {
@@ -2583,8 +2671,13 @@ liaison_sync_with_folder (LiaisonDatabase     *database,
       if (g_stat (path, &buf) != 0 || !S_ISREG (buf.st_mode))
         continue;
 
-      file_stamp = g_strdup_printf ("%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT,
-                                    (gint64) buf.st_size, (gint64) buf.st_mtime, (gint64) buf.st_ino);
+      /* Nanoseconds too, and the change time: another program may
+       * rewrite a file in place, at the same size, within a second. */
+      file_stamp = g_strdup_printf ("%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT ".%09ld:%" G_GINT64_FORMAT ".%09ld:%" G_GINT64_FORMAT,
+                                    (gint64) buf.st_size,
+                                    (gint64) buf.st_mtim.tv_sec, (long) buf.st_mtim.tv_nsec,
+                                    (gint64) buf.st_ctim.tv_sec, (long) buf.st_ctim.tv_nsec,
+                                    (gint64) buf.st_ino);
       key = g_strconcat (liaison_sync_get_site (database), "\n", path, NULL);
 
       G_LOCK (folder_stamps);
