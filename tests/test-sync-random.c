@@ -356,9 +356,11 @@ op_create (History                 *history,
            const LiaisonRecordType *type)
 {
   g_autoptr(LiaisonRecord) record = liaison_record_new (type);
+  g_autoptr(LiaisonRecord) before = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *uuid = random_uuid (history->rand);
-  ModelRecord model;
+  g_autofree char *natural = NULL;
+  guint index = G_MAXUINT;
   guint type_index = 0;
   guint n_types;
   const LiaisonRecordType **types = liaison_record_type_get_all (&n_types);
@@ -367,16 +369,36 @@ op_create (History                 *history,
   if (!fill_required (history, site, record, history->events->len))
     return;
 
+  /* A link made again (here, or on another desktop) is the same record. */
+  natural = liaison_records_dup_natural_uuid (record);
+  if (natural != NULL)
+    {
+      for (guint i = 0; i < history->records->len; i++)
+        if (g_str_equal (g_array_index (history->records, ModelRecord, i).uuid, natural))
+          index = i;
+      before = liaison_database_get (history->sites[site].database, type, natural, NULL);
+    }
+
   if (!liaison_database_save (history->sites[site].database, record, &error))
     {
       g_printerr ("\nCould not create a %s: %s\n", type->name, error->message);
       check (!"a valid record was refused");
     }
+  check (natural == NULL || g_str_equal (liaison_record_get_uuid (record), natural));
 
-  model.type = type;
-  model.uuid = g_steal_pointer (&uuid);
-  g_array_append_val (history->records, model);
-  note_saved (history, site, history->records->len - 1, record, NULL);
+  if (index == G_MAXUINT)
+    {
+      ModelRecord model = { type, g_strdup (liaison_record_get_uuid (record)) };
+
+      g_array_append_val (history->records, model);
+      index = history->records->len - 1;
+    }
+
+  /* Made again after a delete here: restored first */
+  if (before != NULL && liaison_record_is_deleted (before))
+    add_event (history, site, index, LIAISON_SYNC_DELETED, g_strdup ("false"));
+
+  note_saved (history, site, index, record, before);
 
   for (guint i = 0; i < n_types; i++)
     if (types[i] == type)
@@ -660,8 +682,12 @@ check_model (History *history)
             check (delete_saw_all);
           if (any_delete && all_deletes && !some_delete_missed)
             check (liaison_record_is_deleted (stored));
-          if (some_delete_missed)
-            check (liaison_sync_has_conflict (history->sites[s].database, model->uuid));
+          /* Deletes that all missed an edit keep the record, flagged */
+          if (some_delete_missed && !delete_saw_all)
+            {
+              check (!liaison_record_is_deleted (stored));
+              check (liaison_sync_has_conflict (history->sites[s].database, model->uuid));
+            }
         }
     }
 }

@@ -625,6 +625,81 @@ test_forged (void)
   }
 }
 
+static LiaisonRecord *
+save_new (LiaisonDatabase         *database,
+          const LiaisonRecordType *type,
+          const char              *first,
+          ...)
+{
+  g_autoptr(GError) error = NULL;
+  LiaisonRecord *record = liaison_record_new (type);
+  va_list args;
+
+  va_start (args, first);
+  for (const char *field = first; field != NULL; field = va_arg (args, const char *))
+    liaison_record_set_text (record, field, va_arg (args, const char *));
+  va_end (args);
+
+  g_assert_true (liaison_database_save (database, record, &error));
+  g_assert_no_error (error);
+  return record;
+}
+
+/* Two desktops that register the same person for the same seminar make
+ * one registrant; registering again after a cancellation deleted it
+ * restores it. */
+static void
+test_same_link (void)
+{
+  Clock clock_a = { 1764252180000 }, clock_b = { 1764252180000 };
+  g_autoptr(LiaisonDatabase) a = open_site ("00000000000000aa", &clock_a);
+  g_autoptr(LiaisonDatabase) b = open_site ("00000000000000bb", &clock_b);
+  g_autoptr(LiaisonRecord) seminar = liaison_record_new (&liaison_seminar_type);
+  g_autoptr(LiaisonRecord) person = save_new (a, &liaison_person_type, "family_name", "佐藤", NULL);
+  g_autoptr(LiaisonRecord) here = NULL;
+  g_autoptr(LiaisonRecord) there = NULL;
+  g_autoptr(LiaisonRecord) again = NULL;
+  g_autoptr(GBytes) from_a = NULL;
+  g_autoptr(GBytes) from_b = NULL;
+  g_autoptr(GError) error = NULL;
+
+  liaison_record_set_text (seminar, "title_en", "Disaster preparedness in Tōhoku");
+  liaison_record_set_text (seminar, "start_local", "2026-11-27T19:00");
+  liaison_record_set_text (seminar, "time_zone", "America/New_York");
+  liaison_record_set_integer (seminar, "duration", 60);
+  liaison_record_set_text (seminar, "status", "planned");
+  g_assert_true (liaison_database_save (a, seminar, &error));
+  g_assert_no_error (error);
+
+  from_a = export (a);
+  import (b, from_a);
+
+  here = save_new (a, &liaison_registrant_type, "seminar", liaison_record_get_uuid (seminar),
+                   "person", liaison_record_get_uuid (person), "status", "registered", NULL);
+  there = save_new (b, &liaison_registrant_type, "seminar", liaison_record_get_uuid (seminar),
+                    "person", liaison_record_get_uuid (person), "status", "registered", NULL);
+  g_assert_cmpstr (liaison_record_get_uuid (here), ==, liaison_record_get_uuid (there));
+
+  g_clear_pointer (&from_a, g_bytes_unref);
+  from_a = export (a);
+  from_b = export (b);
+  import (a, from_b);
+  import (b, from_a);
+  assert_same_records (a, b);
+  g_assert_cmpuint (liaison_database_count (a, &liaison_registrant_type), ==, 1);
+  /* Both said "registered": nothing to choose */
+  g_assert_cmpuint (liaison_sync_count_conflicts (a), ==, 0);
+
+  /* Deleted, then made again: the same record, back, with no conflict */
+  g_assert_true (liaison_database_delete (a, here, &error));
+  g_assert_cmpuint (liaison_database_count (a, &liaison_registrant_type), ==, 0);
+  again = save_new (a, &liaison_registrant_type, "seminar", liaison_record_get_uuid (seminar),
+                    "person", liaison_record_get_uuid (person), "status", "attended", NULL);
+  g_assert_cmpstr (liaison_record_get_uuid (again), ==, liaison_record_get_uuid (here));
+  g_assert_cmpuint (liaison_database_count (a, &liaison_registrant_type), ==, 1);
+  g_assert_false (liaison_sync_has_conflict (a, liaison_record_get_uuid (again)));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -638,6 +713,7 @@ main (int   argc,
   g_test_add_func ("/sync/second-connection", test_second_connection);
   g_test_add_func ("/sync/folder", test_folder);
   g_test_add_func ("/sync/forged", test_forged);
+  g_test_add_func ("/sync/same-link", test_same_link);
 
   return g_test_run ();
 }

@@ -843,6 +843,13 @@ diff_fields (LiaisonRecord *record,
     }
 }
 
+static gboolean set_deleted_in_transaction (LiaisonDatabase  *self,
+                                            LiaisonRecord    *record,
+                                            gboolean          deleted,
+                                            gint64            now,
+                                            GArray           *changed,
+                                            GError          **error);
+
 static gboolean save_in_transaction (LiaisonDatabase  *self,
                                      LiaisonRecord    *record,
                                      GArray           *changed,
@@ -919,11 +926,37 @@ save_in_transaction (LiaisonDatabase  *self,
         }
     }
 
+  /* A link between two records (a registrant between a seminar and a
+   * person) has the same uuid on every desktop that makes it, so that two
+   * desktops registering the same person make one record, not two. */
+  if (liaison_record_get_created_at (record) == 0)
+    {
+      g_autofree char *natural = liaison_records_dup_natural_uuid (record);
+
+      if (natural != NULL)
+        liaison_record_set_identity (record, natural, 0, 0, 0);
+    }
+
   stored = load (self, type, liaison_record_get_uuid (record), &id, &local_error);
   if (local_error != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
+    }
+
+  /* Made again after it was deleted: it is restored, then updated. */
+  if (stored != NULL && liaison_record_is_deleted (stored) && liaison_record_get_created_at (record) == 0)
+    {
+      if (!set_deleted_in_transaction (self, record, FALSE, now, changed, error))
+        return FALSE;
+
+      g_clear_object (&stored);
+      stored = load (self, type, liaison_record_get_uuid (record), &id, &local_error);
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
     }
 
   diff_fields (record, stored, fields, positions);
@@ -2010,12 +2043,26 @@ migrate_to_4 (LiaisonDatabase  *self,
   return liaison_sync_migrate (self, error);
 }
 
+/* Version 5: the type of every record the sync knows, so that no file can
+ * give a uuid another. (Databases made at version 4 by this version of
+ * Liaison have the table already.) */
+static gboolean
+migrate_to_5 (LiaisonDatabase  *self,
+              GError          **error)
+{
+  return exec (self,
+               "CREATE TABLE IF NOT EXISTS sync_record (uuid TEXT PRIMARY KEY, record_type TEXT NOT NULL) WITHOUT ROWID;"
+               "INSERT OR IGNORE INTO sync_record (uuid, record_type) SELECT DISTINCT uuid, record_type FROM sync_version",
+               error);
+}
+
 static gboolean (*migrations[]) (LiaisonDatabase *, GError **) = {
   NULL,
   migrate_to_1,
   migrate_to_2,
   migrate_to_3,
   migrate_to_4,
+  migrate_to_5,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == LIAISON_DATABASE_SCHEMA_VERSION + 1);

@@ -173,6 +173,73 @@ affiliation_japanese_side (LiaisonRecord *record)
   return g_strdup (prefecture != NULL ? prefecture->name_en : "");
 }
 
+/* The links that make a record what it is: two desktops that register
+ * the same person for the same seminar make the same registrant. */
+static const struct {
+  const LiaisonRecordType *type;
+  const char              *fields[4];
+} natural_keys[] = {
+  { &liaison_affiliation_contact_type, { "affiliation", "person", "side", NULL } },
+  { &liaison_speaker_type, { "seminar", "person", NULL } },
+  { &liaison_registrant_type, { "seminar", "person", NULL } },
+};
+
+/* A namespace of Liaison's own for its name-based uuids */
+static const guint8 natural_namespace[16] = {
+  0x6f, 0x3c, 0x1b, 0x8e, 0x2d, 0x4a, 0x4c, 0x7e,
+  0x9b, 0x1f, 0x5a, 0x0e, 0x8d, 0x2c, 0x7b, 0x34,
+};
+
+/**
+ * liaison_records_dup_natural_uuid:
+ * @record: a record
+ *
+ * Returns: (transfer full) (nullable): the name-based (version 5) uuid of
+ *   a record that links others, from its type and the records it links;
+ *   %NULL for other records, or while a link is missing
+ */
+char *
+liaison_records_dup_natural_uuid (LiaisonRecord *record)
+{
+  const LiaisonRecordType *type = liaison_record_get_record_type (record);
+  g_autoptr(GChecksum) checksum = NULL;
+  guint8 digest[20];
+  gsize length = sizeof digest;
+
+  for (guint i = 0; i < G_N_ELEMENTS (natural_keys); i++)
+    {
+      if (natural_keys[i].type != type)
+        continue;
+
+      checksum = g_checksum_new (G_CHECKSUM_SHA1);
+      g_checksum_update (checksum, natural_namespace, sizeof natural_namespace);
+      g_checksum_update (checksum, (const guchar *) type->name, -1);
+
+      for (guint f = 0; natural_keys[i].fields[f] != NULL; f++)
+        {
+          const char *value = liaison_record_get_text (record, natural_keys[i].fields[f]);
+
+          if (value[0] == '\0')
+            return NULL;
+
+          g_checksum_update (checksum, (const guchar *) "\n", 1);
+          g_checksum_update (checksum, (const guchar *) value, -1);
+        }
+    }
+
+  if (checksum == NULL)
+    return NULL;
+
+  g_checksum_get_digest (checksum, digest, &length);
+  digest[6] = (digest[6] & 0x0f) | 0x50;
+  digest[8] = (digest[8] & 0x3f) | 0x80;
+
+  return g_strdup_printf ("%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x",
+                          digest[0], digest[1], digest[2], digest[3], digest[4], digest[5],
+                          digest[6], digest[7], digest[8], digest[9], digest[10], digest[11],
+                          digest[12], digest[13], digest[14], digest[15]);
+}
+
 char *
 liaison_records_dup_title (LiaisonRecord *record)
 {

@@ -49,5 +49,6 @@ gboolean  liaison_records_derive          (LiaisonRecord            *record,
 void      liaison_records_add_search_text (LiaisonRecord            *record,
                                            GString                  *text);
 char     *liaison_records_dup_title       (LiaisonRecord            *record);
+char     *liaison_records_dup_natural_uuid (LiaisonRecord           *record);
 
 G_END_DECLS

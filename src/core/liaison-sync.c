@@ -1939,6 +1939,21 @@ normalize (GArray *versions)
   g_array_append_vals (versions, keep->data, keep->len);
 }
 
+/* Whether versions that survive together hold different values: two
+ * desktops that registered the same person, both as "registered", made
+ * two versions, but nothing to choose between. */
+static gboolean
+disagree (GArray *versions)
+{
+  for (guint i = 1; i < versions->len; i++)
+    {
+      if (!g_str_equal (g_array_index (versions, Version, i).value, g_array_index (versions, Version, 0).value))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 /* The version shown: the greatest (hlc, site) */
 static const Version *
 shown_version (const Version *versions,
@@ -2134,7 +2149,7 @@ apply_record (LiaisonDatabase          *database,
   deleted_versions = find_field (fields, LIAISON_SYNC_DELETED);
 
   if (!set_conflict (database, type->name, uuid, LIAISON_SYNC_DELETED,
-                     flagged || (deleted_versions != NULL && deleted_versions->versions->len > 1),
+                     flagged || (deleted_versions != NULL && disagree (deleted_versions->versions)),
                      NULL, error))
     return FALSE;
 
@@ -2229,7 +2244,7 @@ merge_record (Import              *import,
       if (!g_str_equal (staged->name, LIAISON_SYNC_DELETED))
         {
           if (!set_conflict (database, record->type_name, record->uuid, staged->name,
-                             merged->len > 1, &added, error))
+                             disagree (merged), &added, error))
             return FALSE;
           if (added)
             summary->conflicts++;
@@ -2289,7 +2304,7 @@ merge_record (Import              *import,
     gboolean flagged;
 
     record_deleted (fields, &flagged);
-    if ((flagged || (deleted != NULL && deleted->versions->len > 1)) && outcome != LIAISON_MERGE_UNCHANGED)
+    if ((flagged || (deleted != NULL && disagree (deleted->versions))) && outcome != LIAISON_MERGE_UNCHANGED)
       summary->conflicts++;
   }
 
@@ -3149,6 +3164,6 @@ liaison_sync_recheck_deleted (LiaisonDatabase          *database,
   deleted_versions = find_field (fields, LIAISON_SYNC_DELETED);
 
   return set_conflict (database, type->name, uuid, LIAISON_SYNC_DELETED,
-                       flagged || (deleted_versions != NULL && deleted_versions->versions->len > 1),
+                       flagged || (deleted_versions != NULL && disagree (deleted_versions->versions)),
                        NULL, error);
 }
