@@ -120,6 +120,48 @@ test_names (void)
   g_assert_cmpstr (tokyo_name, ==, "Tokyo (UTC+09:00)");
 }
 
+/* A wall time the clocks skip or repeat is offered as its two instants;
+ * a repeated one resolves only when someone said which. */
+static void
+test_choices (void)
+{
+  g_autoptr(GError) error = NULL;
+  LiaisonLocalTimeKind kind;
+  gint64 instants[2];
+  gint64 utc;
+
+  /* 2:30 on 8 March 2026 does not exist in New York: read with EST it is
+   * 07:30Z (3:30 EDT), with EDT 06:30Z (1:30 EST). */
+  g_assert_true (liaison_time_zone_find_instants ("America/New_York", "2026-03-08T02:30", &kind, instants, &error));
+  g_assert_cmpint (kind, ==, LIAISON_LOCAL_TIME_NONEXISTENT);
+  g_assert_cmpint (instants[0], ==, G_GINT64_CONSTANT (1772955000000));
+  g_assert_cmpint (instants[1], ==, G_GINT64_CONSTANT (1772951400000));
+
+  /* 1:30 on 1 November 2026 happens twice: 05:30Z (EDT), then 06:30Z (EST) */
+  g_assert_true (liaison_time_zone_find_instants ("America/New_York", "2026-11-01T01:30", &kind, instants, &error));
+  g_assert_cmpint (kind, ==, LIAISON_LOCAL_TIME_AMBIGUOUS);
+  g_assert_cmpint (instants[0], ==, G_GINT64_CONSTANT (1793511000000));
+  g_assert_cmpint (instants[1], ==, G_GINT64_CONSTANT (1793514600000));
+
+  g_assert_false (liaison_time_zone_resolve_local ("America/New_York", "2026-11-01T01:30", 0, &utc, &error));
+  g_assert_error (error, LIAISON_TIME_ZONE_ERROR, LIAISON_TIME_ZONE_ERROR_AMBIGUOUS);
+  g_clear_error (&error);
+  g_assert_true (liaison_time_zone_resolve_local ("America/New_York", "2026-11-01T01:30", 1, &utc, &error));
+  g_assert_cmpint (utc, ==, instants[0]);
+  g_assert_true (liaison_time_zone_resolve_local ("America/New_York", "2026-11-01T01:30", 2, &utc, &error));
+  g_assert_cmpint (utc, ==, instants[1]);
+
+  /* A skipped time never resolves, whatever the fold */
+  g_assert_false (liaison_time_zone_resolve_local ("America/New_York", "2026-03-08T02:30", 1, &utc, &error));
+  g_assert_error (error, LIAISON_TIME_ZONE_ERROR, LIAISON_TIME_ZONE_ERROR_NONEXISTENT);
+  g_clear_error (&error);
+
+  /* An ordinary time is one instant: 19:00 EST is 00:00Z the next day */
+  g_assert_true (liaison_time_zone_find_instants ("America/New_York", "2026-11-27T19:00", &kind, instants, &error));
+  g_assert_cmpint (kind, ==, LIAISON_LOCAL_TIME_VALID);
+  g_assert_cmpint (instants[0], ==, G_GINT64_CONSTANT (1795824000000));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -130,6 +172,7 @@ main (int   argc,
   g_test_add_func ("/time-zones/unknown-refused", test_unknown_zones_are_refused);
   g_test_add_func ("/time-zones/offsets", test_offsets_follow_daylight_saving);
   g_test_add_func ("/time-zones/names", test_names);
+  g_test_add_func ("/time-zones/choices", test_choices);
 
   return g_test_run ();
 }

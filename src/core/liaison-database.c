@@ -2056,6 +2056,15 @@ migrate_to_5 (LiaisonDatabase  *self,
                error);
 }
 
+/* Version 6: which of a repeated hour a seminar starts in, when the
+ * clocks fall back and someone chose. */
+static gboolean
+migrate_to_6 (LiaisonDatabase  *self,
+              GError          **error)
+{
+  return exec (self, "ALTER TABLE seminar ADD COLUMN start_fold INTEGER", error);
+}
+
 static gboolean (*migrations[]) (LiaisonDatabase *, GError **) = {
   NULL,
   migrate_to_1,
@@ -2063,6 +2072,7 @@ static gboolean (*migrations[]) (LiaisonDatabase *, GError **) = {
   migrate_to_3,
   migrate_to_4,
   migrate_to_5,
+  migrate_to_6,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == LIAISON_DATABASE_SCHEMA_VERSION + 1);

@@ -277,6 +277,9 @@ static const LiaisonField seminar_fields[] = {
   CHOICE ("status", N_("Status"), R, seminar_statuses),
   OF_KIND ("recording_url", N_("Recording link"), LIAISON_FIELD_URL, 0),
   TAGS_AND_NOTES,
+  /* When the start is shown twice as clocks fall back: 1 the first, 2 the
+   * second, as someone chose (schema version 6) */
+  INTEGER ("start_fold", N_("Repeated hour"), 0, 0, 2),
 };
 
 DEFINE_TYPE (liaison_seminar_type, "seminar", NC_("record type", "Seminar"), seminar_fields, NULL);

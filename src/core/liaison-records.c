@@ -407,6 +407,7 @@ liaison_records_validate_rules (LiaisonRecord  *record,
 
       return liaison_time_zone_resolve_local (liaison_record_get_text (record, "time_zone"),
                                               liaison_record_get_text (record, "start_local"),
+                                              liaison_record_get_integer (record, "start_fold"),
                                               &utc, error);
     }
 
@@ -423,6 +424,7 @@ liaison_records_derive (LiaisonRecord  *record,
 
       if (!liaison_time_zone_resolve_local (liaison_record_get_text (record, "time_zone"),
                                             liaison_record_get_text (record, "start_local"),
+                                            liaison_record_get_integer (record, "start_fold"),
                                             &utc, error))
         return FALSE;
 

@@ -239,34 +239,38 @@ liaison_time_zone_parse_local (const char       *text,
 }
 
 /**
- * liaison_time_zone_resolve_local:
+ * liaison_time_zone_find_instants:
  * @identifier: an IANA time zone identifier
  * @local: a wall time in that zone, YYYY-MM-DDTHH:MM
- * @utc_ms: (out): the instant, in milliseconds since 1970 UTC
+ * @kind: (out): whether @local is one instant, two, or none
+ * @instants_ms: (out) (array fixed-size=2): the instants, in milliseconds
+ *   since 1970 UTC: the one; the earlier and the later of a repeated wall
+ *   time; for a skipped one, @local read with the offset in force before
+ *   the clocks sprang forward, then with the one after
  * @error: return location for a #GError
  *
- * Finds the one instant at which clocks in the zone showed @local. A wall
- * time skipped when clocks spring forward, or shown twice when they fall
- * back, is an error (%LIAISON_TIME_ZONE_ERROR_NONEXISTENT,
- * %LIAISON_TIME_ZONE_ERROR_AMBIGUOUS): GLib would silently pick one, and a
- * seminar must never move without anyone choosing.
+ * What a user may choose between when the clocks change: GLib would pick
+ * silently, and a seminar must never move without anyone choosing.
  *
- * Returns: %TRUE if @local is exactly one instant
+ * Returns: %FALSE if the zone or the wall time is not valid
  */
 gboolean
-liaison_time_zone_resolve_local (const char  *identifier,
-                                 const char  *local,
-                                 gint64      *utc_ms,
-                                 GError     **error)
+liaison_time_zone_find_instants (const char            *identifier,
+                                 const char            *local,
+                                 LiaisonLocalTimeKind  *kind,
+                                 gint64                *instants_ms,
+                                 GError               **error)
 {
   g_autoptr(GTimeZone) zone = NULL;
   g_autoptr(GDateTime) naive = NULL;
   LiaisonLocalTime parts;
   gint64 found[2];
+  gint64 tried[2];
   guint n_found = 0;
   gint64 naive_seconds;
 
-  g_return_val_if_fail (utc_ms != NULL, FALSE);
+  g_return_val_if_fail (kind != NULL, FALSE);
+  g_return_val_if_fail (instants_ms != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   if (!liaison_time_zone_validate (identifier, error))
@@ -296,6 +300,8 @@ liaison_time_zone_resolve_local (const char  *identifier,
       g_autoptr(GDateTime) instant = g_date_time_new_from_unix_utc (candidate);
       g_autoptr(GDateTime) shown = g_date_time_to_timezone (instant, zone);
 
+      tried[side < 0 ? 0 : 1] = candidate;
+
       if (g_date_time_get_year (shown) == parts.year &&
           g_date_time_get_month (shown) == parts.month &&
           g_date_time_get_day_of_month (shown) == parts.day &&
@@ -307,6 +313,61 @@ liaison_time_zone_resolve_local (const char  *identifier,
 
   if (n_found == 0)
     {
+      *kind = LIAISON_LOCAL_TIME_NONEXISTENT;
+      instants_ms[0] = tried[0] * 1000;
+      instants_ms[1] = tried[1] * 1000;
+    }
+  else if (n_found == 2)
+    {
+      *kind = LIAISON_LOCAL_TIME_AMBIGUOUS;
+      instants_ms[0] = MIN (found[0], found[1]) * 1000;
+      instants_ms[1] = MAX (found[0], found[1]) * 1000;
+    }
+  else
+    {
+      *kind = LIAISON_LOCAL_TIME_VALID;
+      instants_ms[0] = instants_ms[1] = found[0] * 1000;
+    }
+
+  return TRUE;
+}
+
+/**
+ * liaison_time_zone_resolve_local:
+ * @identifier: an IANA time zone identifier
+ * @local: a wall time in that zone, YYYY-MM-DDTHH:MM
+ * @fold: for a wall time shown twice, which one: 1 the first, 2 the
+ *   second; 0 when nobody chose
+ * @utc_ms: (out): the instant, in milliseconds since 1970 UTC
+ * @error: return location for a #GError
+ *
+ * Finds the instant at which clocks in the zone showed @local. A wall
+ * time skipped when clocks spring forward is an error
+ * (%LIAISON_TIME_ZONE_ERROR_NONEXISTENT), and so is one shown twice when
+ * they fall back (%LIAISON_TIME_ZONE_ERROR_AMBIGUOUS) unless @fold says
+ * which: GLib would silently pick one, and a seminar must never move
+ * without anyone choosing.
+ *
+ * Returns: %TRUE if @local is one instant
+ */
+gboolean
+liaison_time_zone_resolve_local (const char  *identifier,
+                                 const char  *local,
+                                 int          fold,
+                                 gint64      *utc_ms,
+                                 GError     **error)
+{
+  LiaisonLocalTimeKind kind;
+  gint64 instants[2];
+
+  g_return_val_if_fail (utc_ms != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!liaison_time_zone_find_instants (identifier, local, &kind, instants, error))
+    return FALSE;
+
+  if (kind == LIAISON_LOCAL_TIME_NONEXISTENT)
+    {
       g_autofree char *place = liaison_time_zone_dup_place_name (identifier);
 
       g_set_error (error, LIAISON_TIME_ZONE_ERROR, LIAISON_TIME_ZONE_ERROR_NONEXISTENT,
@@ -316,7 +377,7 @@ liaison_time_zone_resolve_local (const char  *identifier,
       return FALSE;
     }
 
-  if (n_found == 2)
+  if (kind == LIAISON_LOCAL_TIME_AMBIGUOUS && fold != 1 && fold != 2)
     {
       g_autofree char *place = liaison_time_zone_dup_place_name (identifier);
 
@@ -327,6 +388,6 @@ liaison_time_zone_resolve_local (const char  *identifier,
       return FALSE;
     }
 
-  *utc_ms = found[0] * 1000;
+  *utc_ms = instants[kind == LIAISON_LOCAL_TIME_AMBIGUOUS && fold == 2 ? 1 : 0];
   return TRUE;
 }

@@ -19,6 +19,13 @@ typedef enum
   LIAISON_TIME_ZONE_ERROR_AMBIGUOUS,
 } LiaisonTimeZoneError;
 
+typedef enum
+{
+  LIAISON_LOCAL_TIME_VALID,
+  LIAISON_LOCAL_TIME_AMBIGUOUS,
+  LIAISON_LOCAL_TIME_NONEXISTENT,
+} LiaisonLocalTimeKind;
+
 typedef struct
 {
   int year;
@@ -43,8 +50,14 @@ char        *liaison_time_zone_dup_display_name (const char  *identifier,
 
 gboolean     liaison_time_zone_parse_local      (const char       *text,
                                                  LiaisonLocalTime *local);
+gboolean     liaison_time_zone_find_instants    (const char            *identifier,
+                                                 const char            *local,
+                                                 LiaisonLocalTimeKind  *kind,
+                                                 gint64                *instants_ms,
+                                                 GError               **error);
 gboolean     liaison_time_zone_resolve_local    (const char       *identifier,
                                                  const char       *local,
+                                                 int               fold,
                                                  gint64           *utc_ms,
                                                  GError          **error);
 
