@@ -417,6 +417,8 @@ test_validation (Fixture       *fixture,
     g_autoptr(LiaisonRecord) seminar = liaison_record_new (&liaison_seminar_type);
 
     fill (fixture->db, seminar, FALSE);
+    /* Nobody chose which of a repeated hour */
+    liaison_record_set_integer (seminar, "start_fold", 0);
     liaison_record_set_text (seminar, "time_zone", "America/New_York");
     liaison_record_set_text (seminar, "start_local", "2026-03-08T02:30");
     assert_refused (fixture, seminar, "does not exist in New York");

@@ -1953,6 +1953,41 @@ migrate_to_1 (LiaisonDatabase  *self,
   return exec (self, sql, error) && exec (self, application_id, error);
 }
 
+/* The columns added to record tables after version 1. The migrations that
+ * read whole records (2 and 4) read every column of today's field tables,
+ * so these are added before them, whatever version added them; the
+ * version that added a column then only makes sure it is there. */
+static gboolean
+ensure_later_columns (LiaisonDatabase  *self,
+                      GError          **error)
+{
+  static const struct {
+    const char *table;
+    const char *column;
+    const char *add;
+  } columns[] = {
+    { "seminar", "start_fold", "ALTER TABLE seminar ADD COLUMN start_fold INTEGER" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+    {
+      sqlite3_stmt *stmt = NULL;
+      gboolean found = FALSE;
+
+      if (sqlite3_prepare_v2 (self->db, "SELECT 1 FROM pragma_table_info (?1) WHERE name = ?2", -1, &stmt, NULL) != SQLITE_OK)
+        return set_sqlite_error (error, self->db, self->path);
+      sqlite3_bind_text (stmt, 1, columns[i].table, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, columns[i].column, -1, SQLITE_STATIC);
+      found = sqlite3_step (stmt) == SQLITE_ROW;
+      sqlite3_finalize (stmt);
+
+      if (!found && !exec (self, columns[i].add, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 /* Version 2: the search index, filled from the records already there, and
  * the number of records of each type. */
 static gboolean
@@ -1961,6 +1996,9 @@ migrate_to_2 (LiaisonDatabase  *self,
 {
   guint n_types;
   const LiaisonRecordType **types = liaison_record_type_get_all (&n_types);
+
+  if (!ensure_later_columns (self, error))
+    return FALSE;
 
   if (!exec (self,
              self->full_text
@@ -2040,7 +2078,8 @@ static gboolean
 migrate_to_4 (LiaisonDatabase  *self,
               GError          **error)
 {
-  return liaison_sync_migrate (self, error);
+  return ensure_later_columns (self, error) &&
+         liaison_sync_migrate (self, error);
 }
 
 /* Version 5: the type of every record the sync knows, so that no file can
@@ -2062,7 +2101,7 @@ static gboolean
 migrate_to_6 (LiaisonDatabase  *self,
               GError          **error)
 {
-  return exec (self, "ALTER TABLE seminar ADD COLUMN start_fold INTEGER", error);
+  return ensure_later_columns (self, error);
 }
 
 static gboolean (*migrations[]) (LiaisonDatabase *, GError **) = {
