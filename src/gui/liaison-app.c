@@ -13,6 +13,7 @@
 #include "liaison-app.h"
 #include "liaison-csv.h"
 #include "liaison-demo.h"
+#include "liaison-ical.h"
 #include "liaison-sync.h"
 #include "liaison-sync-controller.h"
 #include "liaison-paths.h"
@@ -51,6 +52,8 @@ static const GOptionEntry main_entries[] = {
     N_("VIEW:FILE") },
   { "include-sensitive", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("With --export-csv, also write sensitive fields such as dietary needs and emergency contacts"), NULL },
+  { "export-ics", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write the seminars to an iCalendar file for calendar programs and exit"), N_("FILE") },
   { "export-sync", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Write a sync file of the whole database for another desktop and exit"), N_("FILE") },
   { "import-sync", 0, 0, G_OPTION_ARG_FILENAME, NULL,
@@ -217,6 +220,60 @@ liaison_app_run_sync (LiaisonApp   *self,
   return EXIT_SUCCESS;
 }
 
+/* The language of the calendar: the user's, as far as the calendar is
+ * written in one (the titles and descriptions of the seminars). */
+static const char *
+calendar_language (void)
+{
+  const char * const *languages = g_get_language_names ();
+
+  return languages[0] != NULL && g_str_has_prefix (languages[0], "ja") ? "ja" : "en";
+}
+
+/* --export-ics: every seminar not deleted, headless. */
+static int
+liaison_app_run_export_ics (LiaisonApp   *self,
+                            GVariantDict *options)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *argument = NULL;
+  g_autofree char *path = NULL;
+  guint n_seminars;
+
+  g_variant_dict_lookup (options, "export-ics", "^ay", &argument);
+  if (argument == NULL || argument[0] == '\0')
+    {
+      g_printerr ("%s\n", _("--export-ics needs the name of the file to write."));
+      return EXIT_FAILURE;
+    }
+
+  /* Exporting reads; it does not create a database where there is none. */
+  if (!g_file_test (self->database_path, G_FILE_TEST_EXISTS))
+    {
+      /* Translators: %s is a file */
+      g_printerr (_("There is no database at “%s”.\n"), self->database_path);
+      return EXIT_FAILURE;
+    }
+
+  path = g_canonicalize_filename (argument, NULL);
+  if (!liaison_app_open_database (self, &error) ||
+      !liaison_ical_export_file (self->database, NULL, calendar_language (), path, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return EXIT_FAILURE;
+    }
+
+  /* Every seminar not deleted is written. */
+  n_seminars = liaison_database_count (self->database, &liaison_seminar_type);
+  /* Translators: a number of seminars, then a file */
+  g_print (g_dngettext (GETTEXT_PACKAGE,
+                        "Wrote %u seminar to %s.\n",
+                        "Wrote %u seminars to %s.\n",
+                        n_seminars),
+           n_seminars, path);
+  return EXIT_SUCCESS;
+}
+
 static int
 liaison_app_handle_local_options (GApplication *application,
                                           GVariantDict *options)
@@ -303,6 +360,9 @@ liaison_app_handle_local_options (GApplication *application,
                n_rows, path);
       return EXIT_SUCCESS;
     }
+
+  if (g_variant_dict_contains (options, "export-ics"))
+    return liaison_app_run_export_ics (self, options);
 
   if (g_variant_dict_contains (options, "export-sync") ||
       g_variant_dict_contains (options, "import-sync") ||
