@@ -19,6 +19,8 @@
 #include "liaison-test-files.h"
 #include "liaison-conflicts-dialog.h"
 #include "liaison-sync.h"
+#include "liaison-seminar-editor.h"
+#include "liaison-seminars-view.h"
 #include "liaison-test-utils.h"
 
 static const char *pages[] = { "overview", "fellowship", "affiliations", "seminars", "partners" };
@@ -215,6 +217,32 @@ main (int   argc,
             adw_dialog_force_close (dialog);
           liaison_test_settle ();
         }
+
+      /* A seminar open in its form, then a start the clocks repeat */
+      {
+        LiaisonSeminarsView *seminars =
+          LIAISON_SEMINARS_VIEW (liaison_test_find (GTK_WIDGET (window), LIAISON_TYPE_SEMINARS_VIEW, NULL));
+        GListModel *model = liaison_seminars_view_get_model (seminars);
+        g_autoptr(LiaisonRecord) first = model != NULL ? g_list_model_get_item (model, 0) : NULL;
+        AdwDialog *dialog;
+
+        gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "seminars");
+        liaison_test_settle ();
+        if (first != NULL)
+          {
+            dialog = liaison_seminars_view_open (seminars, first);
+            liaison_test_settle ();
+            liaison_test_settle ();
+            save (window, output, "seminar-editor", suffix, widths[w].name);
+            liaison_seminar_editor_set_zone (LIAISON_SEMINAR_EDITOR (dialog), "America/New_York");
+            liaison_seminar_editor_set_start (LIAISON_SEMINAR_EDITOR (dialog), "2026-11-01 01:30");
+            liaison_test_settle ();
+            liaison_test_settle ();
+            save (window, output, "seminar-repeated-hour", suffix, widths[w].name);
+            adw_dialog_force_close (dialog);
+            liaison_test_settle ();
+          }
+      }
 
       /* The sync's status, after an exchange with a shared folder */
       {

@@ -14,6 +14,7 @@
 #include "liaison-sync-controller.h"
 #include "liaison-applicant-editor.h"
 #include "liaison-fellowship-view.h"
+#include "liaison-seminars-view.h"
 #include "liaison-window.h"
 
 struct _LiaisonWindow
@@ -35,6 +36,8 @@ struct _LiaisonWindow
   GtkWidget              *conflicts_button;
   LiaisonSyncController  *sync;
   LiaisonFellowshipView  *fellowship_view;
+  LiaisonSeminarsView    *seminars_view;
+  GBinding               *seminars_binding;
 
   GBinding               *database_binding;
   gboolean                closing;
@@ -427,6 +430,7 @@ application_changed_cb (LiaisonWindow *self)
   GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
 
   g_clear_pointer (&self->database_binding, g_binding_unbind);
+  g_clear_pointer (&self->seminars_binding, g_binding_unbind);
   set_sync (self, LIAISON_IS_APP (application) ? liaison_app_get_sync (LIAISON_APP (application)) : NULL);
 
   if (LIAISON_IS_APP (application))
@@ -435,6 +439,10 @@ application_changed_cb (LiaisonWindow *self)
                                                        self->fellowship_view, "database",
                                                        G_BINDING_SYNC_CREATE);
       g_object_add_weak_pointer (G_OBJECT (self->database_binding), (gpointer *) &self->database_binding);
+      self->seminars_binding = g_object_bind_property (application, "database",
+                                                       self->seminars_view, "database",
+                                                       G_BINDING_SYNC_CREATE);
+      g_object_add_weak_pointer (G_OBJECT (self->seminars_binding), (gpointer *) &self->seminars_binding);
     }
 }
 
@@ -465,6 +473,7 @@ liaison_window_dispose (GObject *object)
 
   g_signal_handlers_disconnect_by_func (self, application_changed_cb, NULL);
   g_clear_pointer (&self->database_binding, g_binding_unbind);
+  g_clear_pointer (&self->seminars_binding, g_binding_unbind);
   set_sync (self, NULL);
 
   gtk_widget_dispose_template (GTK_WIDGET (object), LIAISON_TYPE_WINDOW);
@@ -557,6 +566,7 @@ liaison_window_class_init (LiaisonWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, fellowship_view);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, seminars_view);
   gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, sync_button);
   gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, sync_icon);
   gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, sync_label);
@@ -574,6 +584,7 @@ static void
 liaison_window_init (LiaisonWindow *self)
 {
   g_type_ensure (LIAISON_TYPE_FELLOWSHIP_VIEW);
+  g_type_ensure (LIAISON_TYPE_SEMINARS_VIEW);
   gtk_widget_init_template (GTK_WIDGET (self));
 
   g_signal_connect (self, "notify::application", G_CALLBACK (application_changed_cb), NULL);
