@@ -35,6 +35,7 @@ struct _LiaisonSeminarsView
   GtkStack           *stack;
   GtkListView        *list_view;
   AdwToastOverlay    *toasts;
+  gboolean            scroll_pending;
 };
 
 G_DEFINE_FINAL_TYPE (LiaisonSeminarsView, liaison_seminars_view, ADW_TYPE_BIN)
@@ -383,6 +384,27 @@ scroll_to_upcoming (LiaisonSeminarsView *self)
     gtk_list_view_scroll_to (self->list_view, n - 1, GTK_LIST_SCROLL_NONE, NULL);
 }
 
+static gboolean
+scroll_idle_cb (gpointer user_data)
+{
+  LiaisonSeminarsView *self = user_data;
+
+  scroll_to_upcoming (self);
+  g_object_unref (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Once the list is on screen, it can be scrolled. */
+static void
+list_mapped_cb (LiaisonSeminarsView *self)
+{
+  if (!self->scroll_pending)
+    return;
+
+  self->scroll_pending = FALSE;
+  g_idle_add (scroll_idle_cb, g_object_ref (self));
+}
+
 /**
  * liaison_seminars_view_set_database:
  * @self: the view
@@ -423,7 +445,9 @@ liaison_seminars_view_set_database (LiaisonSeminarsView *self,
   }
 
   update_count (self);
-  scroll_to_upcoming (self);
+  self->scroll_pending = TRUE;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self->list_view)))
+    list_mapped_cb (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATABASE]);
 }
 
@@ -564,6 +588,7 @@ liaison_seminars_view_init (LiaisonSeminarsView *self)
   gtk_widget_add_css_class (GTK_WIDGET (self->list_view), "navigation-sidebar");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->list_view), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Seminars"), -1);
   g_signal_connect_swapped (self->list_view, "activate", G_CALLBACK (activate_cb), self);
+  g_signal_connect_swapped (self->list_view, "map", G_CALLBACK (list_mapped_cb), self);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->list_view));
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
 
