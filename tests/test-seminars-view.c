@@ -211,6 +211,59 @@ test_list_shows_both_zones (void)
   liaison_test_window_destroy (window);
 }
 
+/* A speaker found by name and added; shown in the form and the list */
+static void
+test_speakers (void)
+{
+  LiaisonWindow *window;
+  LiaisonSeminarsView *view = open_view (&window);
+  LiaisonDatabase *database = liaison_app_get_database (app);
+  g_autoptr(LiaisonRecord) seminar = find_seminar ("Tourism after the pandemic");
+  g_autoptr(LiaisonRecord) person = liaison_record_new (&liaison_person_type);
+  g_autoptr(LiaisonRecordList) speakers = NULL;
+  g_autoptr(GError) error = NULL;
+  LiaisonSeminarEditor *editor;
+  GtkWidget *search;
+  GtkWidget *add;
+
+  if (seminar == NULL)
+    {
+      seminar = liaison_record_new (&liaison_seminar_type);
+      liaison_record_set_text (seminar, "title_en", "Tourism after the pandemic");
+      liaison_record_set_text (seminar, "start_local", "2026-11-27T19:00");
+      liaison_record_set_text (seminar, "time_zone", "America/New_York");
+      liaison_record_set_integer (seminar, "duration", 60);
+      liaison_record_set_text (seminar, "status", "planned");
+      g_assert_true (liaison_database_save (database, seminar, &error));
+    }
+
+  liaison_record_set_text (person, "family_name", "Okonkwo");
+  liaison_record_set_text (person, "given_name", "Adaeze");
+  g_assert_true (liaison_database_save (database, person, &error));
+  g_assert_no_error (error);
+
+  editor = LIAISON_SEMINAR_EDITOR (liaison_seminars_view_open (view, seminar));
+  liaison_test_settle ();
+
+  search = liaison_test_find (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW, "Find a Person to Add");
+  g_assert_nonnull (search);
+  gtk_editable_set_text (GTK_EDITABLE (search), "okonkwo");
+  liaison_test_settle ();
+  add = liaison_test_find (GTK_WIDGET (editor), GTK_TYPE_BUTTON, "Add");
+  g_assert_nonnull (add);
+  g_signal_emit_by_name (add, "clicked");
+  liaison_test_settle ();
+
+  speakers = liaison_record_list_new (database, &liaison_speaker_type);
+  liaison_record_list_add_filter (speakers, "seminar", liaison_record_get_uuid (seminar));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (speakers)), ==, 1);
+  g_assert_nonnull (liaison_test_find (GTK_WIDGET (editor), ADW_TYPE_ACTION_ROW, "Adaeze Okonkwo"));
+
+  adw_dialog_force_close (ADW_DIALOG (editor));
+  liaison_test_settle ();
+  liaison_test_window_destroy (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -233,6 +286,7 @@ main (int   argc,
   g_test_add_func ("/seminars-view/zone-never-moves-the-instant", test_zone_never_moves_the_instant);
   g_test_add_func ("/seminars-view/changes-of-the-clocks", test_changes_of_the_clocks);
   g_test_add_func ("/seminars-view/list-shows-both-zones", test_list_shows_both_zones);
+  g_test_add_func ("/seminars-view/speakers", test_speakers);
 
   status = g_test_run ();
 

@@ -15,6 +15,9 @@
 #include <string.h>
 
 #include "liaison-field-rows.h"
+#include "liaison-ical.h"
+#include "liaison-record-list.h"
+#include "liaison-search.h"
 #include "liaison-invitation.h"
 #include "liaison-records.h"
 #include "liaison-seminar-editor.h"
@@ -48,6 +51,10 @@ struct _LiaisonSeminarEditor
   GtkWidget           *choice_buttons[2];
   AdwActionRow        *planning_row;
   AdwActionRow        *audience_row;
+  AdwPreferencesGroup *speakers_group;
+  GPtrArray           *speaker_rows;
+  AdwEntryRow         *speaker_search;
+  GPtrArray           *found_rows;
 };
 
 G_DEFINE_FINAL_TYPE (LiaisonSeminarEditor, liaison_seminar_editor, ADW_TYPE_DIALOG)
@@ -58,6 +65,8 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+
+static void refresh_speakers (LiaisonSeminarEditor *self);
 
 static const char *
 language (void)
@@ -400,6 +409,7 @@ liaison_seminar_editor_save (LiaisonSeminarEditor  *self,
     return FALSE;
 
   g_signal_emit (self, signals[SAVED], 0);
+  refresh_speakers (self);
   return TRUE;
 }
 
@@ -465,6 +475,230 @@ rows_changed_cb (LiaisonSeminarEditor *self)
   update_problem (self);
 }
 
+/* Speakers: people linked to the seminar, each with the organization they
+ * speak for (their own, by default) */
+
+static void
+remove_speaker_cb (GtkButton            *button,
+                   LiaisonSeminarEditor *self)
+{
+  LiaisonRecord *speaker = g_object_get_data (G_OBJECT (button), "speaker");
+  g_autoptr(GError) error = NULL;
+
+  if (!liaison_database_delete (self->database, speaker, &error))
+    adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
+
+  refresh_speakers (self);
+}
+
+static void
+refresh_speakers (LiaisonSeminarEditor *self)
+{
+  g_autoptr(LiaisonRecordList) speakers = NULL;
+
+  for (guint i = 0; i < self->speaker_rows->len; i++)
+    adw_preferences_group_remove (self->speakers_group, g_ptr_array_index (self->speaker_rows, i));
+  g_ptr_array_set_size (self->speaker_rows, 0);
+
+  if (liaison_record_get_created_at (self->seminar) == 0)
+    return;
+
+  speakers = liaison_record_list_new (self->database, &liaison_speaker_type);
+  liaison_record_list_add_filter (speakers, "seminar", liaison_record_get_uuid (self->seminar));
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (speakers)); i++)
+    {
+      g_autoptr(LiaisonRecord) speaker = g_list_model_get_item (G_LIST_MODEL (speakers), i);
+      g_autoptr(LiaisonRecord) person = liaison_database_get (self->database, &liaison_person_type,
+                                                               liaison_record_get_text (speaker, "person"), NULL);
+      g_autoptr(LiaisonRecord) organization = NULL;
+      g_autofree char *name = person != NULL ? liaison_person_dup_display_name (person) : g_strdup ("");
+      g_autofree char *label = NULL;
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+
+      if (liaison_record_get_text (speaker, "organization")[0] != '\0')
+        organization = liaison_database_get (self->database, &liaison_organization_type,
+                                             liaison_record_get_text (speaker, "organization"), NULL);
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
+      if (organization != NULL)
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), liaison_record_get_text (organization, "name"));
+
+      gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (remove, "flat");
+      /* Translators: %s is a person's name */
+      label = g_strdup_printf (_("Remove %s"), name);
+      gtk_widget_set_tooltip_text (remove, label);
+      g_object_set_data_full (G_OBJECT (remove), "speaker", g_object_ref (speaker), g_object_unref);
+      g_signal_connect (remove, "clicked", G_CALLBACK (remove_speaker_cb), self);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+
+      adw_preferences_group_add (self->speakers_group, row);
+      g_ptr_array_add (self->speaker_rows, row);
+    }
+}
+
+/**
+ * liaison_seminar_editor_add_speaker:
+ * @self: an editor
+ * @person_uuid: a person's uuid
+ * @error: return location for a #GError
+ *
+ * Adds a speaker to the (saved) seminar, for the person's organization.
+ *
+ * Returns: %TRUE if the speaker was saved
+ */
+gboolean
+liaison_seminar_editor_add_speaker (LiaisonSeminarEditor  *self,
+                                    const char            *person_uuid,
+                                    GError               **error)
+{
+  g_autoptr(LiaisonRecord) person = NULL;
+  g_autoptr(LiaisonRecord) speaker = NULL;
+
+  g_return_val_if_fail (LIAISON_IS_SEMINAR_EDITOR (self), FALSE);
+
+  if (liaison_record_get_created_at (self->seminar) == 0)
+    {
+      g_set_error_literal (error, LIAISON_RECORD_ERROR, LIAISON_RECORD_ERROR_INVALID,
+                           _("Save the seminar first."));
+      return FALSE;
+    }
+
+  if (!(person = liaison_database_get (self->database, &liaison_person_type, person_uuid, error)))
+    return FALSE;
+
+  speaker = liaison_record_new (&liaison_speaker_type);
+  liaison_record_set_text (speaker, "seminar", liaison_record_get_uuid (self->seminar));
+  liaison_record_set_text (speaker, "person", person_uuid);
+  liaison_record_set_text (speaker, "organization", liaison_record_get_text (person, "organization"));
+
+  if (!liaison_database_save (self->database, speaker, error))
+    return FALSE;
+
+  refresh_speakers (self);
+  return TRUE;
+}
+
+static void
+add_found_cb (GtkButton            *button,
+              LiaisonSeminarEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!liaison_seminar_editor_add_speaker (self, g_object_get_data (G_OBJECT (button), "uuid"), &error))
+    {
+      adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
+      return;
+    }
+
+  gtk_editable_set_text (GTK_EDITABLE (self->speaker_search), "");
+}
+
+/* People whose name matches what is typed, to add as speakers */
+static void
+speaker_search_cb (LiaisonSeminarEditor *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->speaker_search));
+  g_autoptr(GListModel) results = NULL;
+  guint shown = 0;
+
+  for (guint i = 0; i < self->found_rows->len; i++)
+    adw_preferences_group_remove (self->speakers_group, g_ptr_array_index (self->found_rows, i));
+  g_ptr_array_set_size (self->found_rows, 0);
+
+  if (g_utf8_strlen (text, -1) < 2)
+    return;
+
+  results = liaison_database_search (self->database, text, 50, NULL);
+  for (guint i = 0; results != NULL && i < g_list_model_get_n_items (results) && shown < 5; i++)
+    {
+      g_autoptr(LiaisonSearchResult) result = g_list_model_get_item (results, i);
+      GtkWidget *row;
+      GtkWidget *add;
+      g_autofree char *label = NULL;
+
+      if (!g_str_equal (liaison_search_result_get_record_type (result), "person"))
+        continue;
+
+      row = adw_action_row_new ();
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), liaison_search_result_get_title (result));
+      add = gtk_button_new_with_label (_("Add"));
+      gtk_widget_set_valign (add, GTK_ALIGN_CENTER);
+      /* Translators: %s is a person's name */
+      label = g_strdup_printf (_("Add %s as a speaker"), liaison_search_result_get_title (result));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (add), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+      g_object_set_data_full (G_OBJECT (add), "uuid", g_strdup (liaison_search_result_get_uuid (result)), g_free);
+      g_signal_connect (add, "clicked", G_CALLBACK (add_found_cb), self);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), add);
+      adw_preferences_group_add (self->speakers_group, row);
+      g_ptr_array_add (self->found_rows, row);
+      shown++;
+    }
+}
+
+static void
+calendar_chosen_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(LiaisonSeminarEditor) self = user_data;
+  g_autoptr(GFile) file = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (object), result, NULL);
+  g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
+  g_autoptr(GPtrArray) seminars = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+
+  if (path == NULL)
+    return;
+
+  g_ptr_array_add (seminars, self->seminar);
+  if (!liaison_ical_export_file (self->database, seminars, language (), path, &error))
+    adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
+  else
+    adw_toast_overlay_add_toast (self->toasts, adw_toast_new (_("Seminar exported to a calendar file")));
+}
+
+static void
+export_calendar_cb (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  LiaisonSeminarEditor *self = LIAISON_SEMINAR_EDITOR (widget);
+  g_autoptr(GtkFileDialog) dialog = NULL;
+  g_autoptr(GListStore) filters = NULL;
+  g_autoptr(GtkFileFilter) filter = NULL;
+  g_autofree char *name = NULL;
+  GtkRoot *root;
+
+  if (liaison_record_get_created_at (self->seminar) == 0)
+    {
+      adw_toast_overlay_add_toast (self->toasts, adw_toast_new (_("Save the seminar first.")));
+      return;
+    }
+
+  dialog = gtk_file_dialog_new ();
+  filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
+  filter = gtk_file_filter_new ();
+  gtk_file_filter_set_name (filter, _("Calendar Files"));
+  gtk_file_filter_add_suffix (filter, "ics");
+  g_list_store_append (filters, filter);
+  gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
+  gtk_file_dialog_set_title (dialog, _("Export to a Calendar File"));
+  {
+    g_autofree char *title = liaison_seminar_dup_title (self->seminar, language ());
+
+    name = g_strconcat (title, ".ics", NULL);
+    g_strdelimit (name, "/\\", '-');
+  }
+  gtk_file_dialog_set_initial_name (dialog, name);
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  gtk_file_dialog_save (dialog, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, NULL,
+                        calendar_chosen_cb, g_object_ref (self));
+}
+
 static GtkWidget *
 group_new (GtkWidget  *page,
            const char *title)
@@ -510,6 +744,7 @@ build (LiaisonSeminarEditor *self)
   g_signal_connect_swapped (self->save_button, "clicked", G_CALLBACK (save_clicked_cb), self);
   adw_header_bar_pack_end (ADW_HEADER_BAR (header), self->save_button);
 
+  g_menu_append (menu, _("Export to a _Calendar File…"), "seminar.export-calendar");
   g_menu_append (menu, _("Copy Invitation in _English"), "seminar.copy-english");
   g_menu_append (menu, _("Copy Invitation in _Japanese"), "seminar.copy-japanese");
   gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (menu_button), G_MENU_MODEL (menu));
@@ -573,6 +808,14 @@ build (LiaisonSeminarEditor *self)
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->audience_row));
   liaison_field_rows_add (self->rows, ADW_PREFERENCES_GROUP (group), "duration");
 
+  group = group_new (page, _("Speakers"));
+  self->speakers_group = ADW_PREFERENCES_GROUP (group);
+  self->speaker_search = ADW_ENTRY_ROW (adw_entry_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->speaker_search), _("Find a Person to Add"));
+  g_signal_connect_swapped (self->speaker_search, "changed", G_CALLBACK (speaker_search_cb), self);
+  adw_preferences_group_add (self->speakers_group, GTK_WIDGET (self->speaker_search));
+  refresh_speakers (self);
+
   group = group_new (page, _("Online"));
   liaison_field_rows_add (self->rows, ADW_PREFERENCES_GROUP (group), "platform");
   liaison_field_rows_add (self->rows, ADW_PREFERENCES_GROUP (group), "join_url");
@@ -635,6 +878,8 @@ liaison_seminar_editor_finalize (GObject *object)
 {
   LiaisonSeminarEditor *self = LIAISON_SEMINAR_EDITOR (object);
 
+  g_clear_pointer (&self->speaker_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->found_rows, g_ptr_array_unref);
   g_clear_object (&self->rows);
   g_clear_object (&self->seminar);
   g_clear_object (&self->database);
@@ -661,6 +906,7 @@ liaison_seminar_editor_class_init (LiaisonSeminarEditorClass *klass)
   signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
+  gtk_widget_class_install_action (widget_class, "seminar.export-calendar", NULL, export_calendar_cb);
   gtk_widget_class_install_action (widget_class, "seminar.copy-english", NULL, copy_english_cb);
   gtk_widget_class_install_action (widget_class, "seminar.copy-japanese", NULL, copy_japanese_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "seminar.save", NULL);
@@ -671,6 +917,8 @@ static void
 liaison_seminar_editor_init (LiaisonSeminarEditor *self)
 {
   self->instant = G_MININT64;
+  self->speaker_rows = g_ptr_array_new ();
+  self->found_rows = g_ptr_array_new ();
 }
 
 /**

@@ -31,6 +31,9 @@ gboolean              liaison_seminar_editor_choose        (LiaisonSeminarEditor
 char                 *liaison_seminar_editor_dup_problem   (LiaisonSeminarEditor *self);
 gboolean              liaison_seminar_editor_save          (LiaisonSeminarEditor *self,
                                                             GError              **error);
+gboolean              liaison_seminar_editor_add_speaker   (LiaisonSeminarEditor *self,
+                                                            const char           *person_uuid,
+                                                            GError              **error);
 GtkWidget            *liaison_seminar_editor_get_row       (LiaisonSeminarEditor *self,
                                                             const char           *field);
 
