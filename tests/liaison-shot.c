@@ -21,6 +21,8 @@
 #include "liaison-sync.h"
 #include "liaison-seminar-editor.h"
 #include "liaison-seminars-view.h"
+#include "liaison-registrants-dialog.h"
+#include "liaison-csv-import-dialog.h"
 #include "liaison-test-utils.h"
 
 static const char *pages[] = { "overview", "fellowship", "affiliations", "seminars", "partners" };
@@ -241,6 +243,35 @@ main (int   argc,
             save (window, output, "seminar-repeated-hour", suffix, widths[w].name);
             adw_dialog_force_close (dialog);
             liaison_test_settle ();
+
+            /* Its registrants, then a list from a registration form */
+            {
+              AdwDialog *registrants = liaison_registrants_dialog_new (liaison_app_get_database (app), first);
+              g_autofree char *csv = g_build_filename (database_dir, "registration-form.csv", NULL);
+              AdwDialog *import;
+              g_autoptr(GFile) file = g_file_new_for_path (csv);
+
+              adw_dialog_present (registrants, GTK_WIDGET (window));
+              liaison_test_settle ();
+              liaison_test_settle ();
+              save (window, output, "seminar-registrants", suffix, widths[w].name);
+
+              g_file_set_contents (csv,
+                                   "\xef\xbb\xbf姓,名,メールアドレス,所属自治体\r\n"
+                                   "佐藤,健,ken.sato@pref.example.jp,宮城県\r\n"
+                                   "Garcia,Maria,maria.garcia@example.org,City of Austin\r\n"
+                                   "高橋,由美,not an address,札幌市\r\n", -1, NULL);
+              import = liaison_csv_import_dialog_new (liaison_app_get_database (app), first);
+              adw_dialog_present (import, GTK_WIDGET (window));
+              liaison_csv_import_dialog_load_file (LIAISON_CSV_IMPORT_DIALOG (import), file);
+              for (guint i = 0; i < 50 && liaison_csv_import_dialog_is_loading (LIAISON_CSV_IMPORT_DIALOG (import)); i++)
+                liaison_test_settle ();
+              liaison_test_settle ();
+              save (window, output, "seminar-import", suffix, widths[w].name);
+              adw_dialog_force_close (import);
+              adw_dialog_force_close (registrants);
+              liaison_test_settle ();
+            }
           }
       }
 

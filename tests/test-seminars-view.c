@@ -14,6 +14,7 @@
 
 #include "liaison-record-list.h"
 #include "liaison-records.h"
+#include "liaison-registrants-dialog.h"
 #include "liaison-seminar-editor.h"
 #include "liaison-seminars-view.h"
 #include "liaison-test-files.h"
@@ -258,6 +259,21 @@ test_speakers (void)
   liaison_record_list_add_filter (speakers, "seminar", liaison_record_get_uuid (seminar));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (speakers)), ==, 1);
   g_assert_nonnull (liaison_test_find (GTK_WIDGET (editor), ADW_TYPE_ACTION_ROW, "Adaeze Okonkwo"));
+
+  /* The registrants open in a dialog of their own, over the form */
+  {
+    GtkWidget *row = liaison_test_find (GTK_WIDGET (editor), ADW_TYPE_ACTION_ROW, "Registrants");
+    AdwDialog *registrants;
+
+    g_assert_nonnull (row);
+    g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "0 registered"));
+    g_signal_emit_by_name (row, "activated");
+    liaison_test_settle ();
+    registrants = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window));
+    g_assert_true (LIAISON_IS_REGISTRANTS_DIALOG (registrants));
+    adw_dialog_force_close (registrants);
+    liaison_test_settle ();
+  }
 
   adw_dialog_force_close (ADW_DIALOG (editor));
   liaison_test_settle ();

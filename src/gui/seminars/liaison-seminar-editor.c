@@ -20,6 +20,8 @@
 #include "liaison-search.h"
 #include "liaison-invitation.h"
 #include "liaison-records.h"
+#include "liaison-registrants-dialog.h"
+#include "liaison-seminars.h"
 #include "liaison-seminar-editor.h"
 #include "liaison-time-zones.h"
 
@@ -51,6 +53,7 @@ struct _LiaisonSeminarEditor
   GtkWidget           *choice_buttons[2];
   AdwActionRow        *planning_row;
   AdwActionRow        *audience_row;
+  AdwActionRow        *registrants_row;
   AdwPreferencesGroup *speakers_group;
   GPtrArray           *speaker_rows;
   AdwEntryRow         *speaker_search;
@@ -66,7 +69,8 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-static void refresh_speakers (LiaisonSeminarEditor *self);
+static void refresh_speakers    (LiaisonSeminarEditor *self);
+static void refresh_registrants (LiaisonSeminarEditor *self);
 
 static const char *
 language (void)
@@ -410,6 +414,7 @@ liaison_seminar_editor_save (LiaisonSeminarEditor  *self,
 
   g_signal_emit (self, signals[SAVED], 0);
   refresh_speakers (self);
+  refresh_registrants (self);
   return TRUE;
 }
 
@@ -699,6 +704,47 @@ export_calendar_cb (GtkWidget  *widget,
                         calendar_chosen_cb, g_object_ref (self));
 }
 
+/* Registrants: their totals here, the list in a dialog of its own */
+static void
+refresh_registrants (LiaisonSeminarEditor *self)
+{
+  LiaisonRegistrantCounts counts;
+  g_autofree char *text = NULL;
+  gboolean saved = liaison_record_get_created_at (self->seminar) != 0;
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->registrants_row), saved);
+  if (!saved)
+    {
+      adw_action_row_set_subtitle (self->registrants_row, _("Save the seminar first."));
+      return;
+    }
+
+  liaison_seminar_count_registrants (self->database, liaison_record_get_uuid (self->seminar), &counts);
+  /* Translators: totals of a seminar's registrants */
+  text = g_strdup_printf (_("%u registered, %u attended, %u no-show, %u cancelled"),
+                          counts.registered, counts.attended, counts.no_show, counts.cancelled);
+  adw_action_row_set_subtitle (self->registrants_row, text);
+}
+
+static void
+registrants_closed_cb (LiaisonSeminarEditor *self)
+{
+  refresh_registrants (self);
+}
+
+static void
+manage_registrants_cb (LiaisonSeminarEditor *self)
+{
+  AdwDialog *dialog;
+
+  if (liaison_record_get_created_at (self->seminar) == 0)
+    return;
+
+  dialog = liaison_registrants_dialog_new (self->database, self->seminar);
+  g_signal_connect_object (dialog, "closed", G_CALLBACK (registrants_closed_cb), self, G_CONNECT_SWAPPED);
+  adw_dialog_present (dialog, GTK_WIDGET (self));
+}
+
 static GtkWidget *
 group_new (GtkWidget  *page,
            const char *title)
@@ -807,6 +853,15 @@ build (LiaisonSeminarEditor *self)
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->planning_row));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->audience_row));
   liaison_field_rows_add (self->rows, ADW_PREFERENCES_GROUP (group), "duration");
+
+  group = group_new (page, _("Registrants"));
+  self->registrants_row = ADW_ACTION_ROW (adw_action_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->registrants_row), _("Registrants"));
+  adw_action_row_add_suffix (self->registrants_row, gtk_image_new_from_icon_name ("go-next-symbolic"));
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (self->registrants_row), TRUE);
+  g_signal_connect_swapped (self->registrants_row, "activated", G_CALLBACK (manage_registrants_cb), self);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->registrants_row));
+  refresh_registrants (self);
 
   group = group_new (page, _("Speakers"));
   self->speakers_group = ADW_PREFERENCES_GROUP (group);

@@ -348,6 +348,17 @@ export_action_cb (GtkWidget  *widget,
                         export_chosen_cb, g_object_ref (self));
 }
 
+/* A registrant or speaker changed: the rows count and name them */
+static void zones_changed_cb (LiaisonSeminarsView *self);
+
+static void
+record_changed_cb (LiaisonSeminarsView *self,
+                   const char          *record_type)
+{
+  if (g_str_equal (record_type, "registrant") || g_str_equal (record_type, "speaker"))
+    zones_changed_cb (self);
+}
+
 static void
 zones_changed_cb (LiaisonSeminarsView *self)
 {
@@ -421,13 +432,18 @@ liaison_seminars_view_set_database (LiaisonSeminarsView *self,
 
   g_return_if_fail (LIAISON_IS_SEMINARS_VIEW (self));
 
-  if (!g_set_object (&self->database, database))
+  if (self->database == database)
     return;
+
+  if (self->database != NULL)
+    g_signal_handlers_disconnect_by_func (self->database, record_changed_cb, self);
+  g_set_object (&self->database, database);
 
   g_clear_object (&self->seminars);
   if (database != NULL)
     {
       self->seminars = liaison_record_list_new (database, &liaison_seminar_type);
+      g_signal_connect_object (database, "record-changed", G_CALLBACK (record_changed_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (self->seminars, "items-changed", G_CALLBACK (update_count), self, G_CONNECT_SWAPPED);
     }
 
