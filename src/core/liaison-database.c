@@ -843,6 +843,59 @@ diff_fields (LiaisonRecord *record,
     }
 }
 
+/* Writes the columns of @record: a new row (deleted at @deleted_at, if
+ * not 0), or the existing row of @stored. */
+static gboolean
+write_row (LiaisonDatabase  *self,
+           LiaisonRecord    *record,
+           LiaisonRecord    *stored,
+           gint64            now,
+           gint64            deleted_at,
+           gint64           *id,
+           gint64           *created_at,
+           GError          **error)
+{
+  const LiaisonRecordType *type = liaison_record_get_record_type (record);
+  TypeSql *sql = get_type_sql (self, type);
+  g_autofree char *sort_key = compute_sort_key (self, record);
+  sqlite3_stmt *stmt;
+
+  if (stored == NULL)
+    {
+      *created_at = now;
+      if (!(stmt = liaison_database_prepare (self, sql->insert, error)))
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, liaison_record_get_uuid (record), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (stmt, 2, now);
+      sqlite3_bind_int64 (stmt, 3, now);
+      if (deleted_at != 0)
+        sqlite3_bind_int64 (stmt, 4, deleted_at);
+      else
+        sqlite3_bind_null (stmt, 4);
+      sqlite3_bind_text (stmt, 5, sort_key, -1, SQLITE_TRANSIENT);
+    }
+  else
+    {
+      *created_at = liaison_record_get_created_at (stored);
+      if (!(stmt = liaison_database_prepare (self, sql->update, error)))
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, liaison_record_get_uuid (record), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (stmt, 2, now);
+      sqlite3_bind_text (stmt, 3, sort_key, -1, SQLITE_TRANSIENT);
+    }
+
+  for (guint i = 0; i < type->n_fields; i++)
+    bind_value (stmt, 6 + i, liaison_record_get_value (record, i));
+
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return set_sqlite_error (error, self->db, self->path);
+
+  if (stored == NULL)
+    *id = sqlite3_last_insert_rowid (self->db);
+
+  return TRUE;
+}
+
 static gboolean set_deleted_in_transaction (LiaisonDatabase  *self,
                                             LiaisonRecord    *record,
                                             gboolean          deleted,
@@ -894,7 +947,6 @@ save_in_transaction (LiaisonDatabase  *self,
   g_autoptr(LiaisonRecord) stored = NULL;
   g_autoptr(GString) fields = g_string_new (NULL);
   g_autoptr(GArray) positions = g_array_new (FALSE, FALSE, sizeof (guint));
-  g_autofree char *sort_key = NULL;
   gboolean status_changed = FALSE;
   sqlite3_stmt *stmt;
   gint64 id = 0;
@@ -977,37 +1029,8 @@ save_in_transaction (LiaisonDatabase  *self,
       return TRUE;
     }
 
-  sort_key = compute_sort_key (self, record);
-
-  if (stored == NULL)
-    {
-      created_at = now;
-      if (!(stmt = liaison_database_prepare (self, sql->insert, error)))
-        return FALSE;
-      sqlite3_bind_text (stmt, 1, liaison_record_get_uuid (record), -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int64 (stmt, 2, now);
-      sqlite3_bind_int64 (stmt, 3, now);
-      sqlite3_bind_null (stmt, 4);
-      sqlite3_bind_text (stmt, 5, sort_key, -1, SQLITE_TRANSIENT);
-    }
-  else
-    {
-      created_at = liaison_record_get_created_at (stored);
-      if (!(stmt = liaison_database_prepare (self, sql->update, error)))
-        return FALSE;
-      sqlite3_bind_text (stmt, 1, liaison_record_get_uuid (record), -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int64 (stmt, 2, now);
-      sqlite3_bind_text (stmt, 3, sort_key, -1, SQLITE_TRANSIENT);
-    }
-
-  for (guint i = 0; i < type->n_fields; i++)
-    bind_value (stmt, 6 + i, liaison_record_get_value (record, i));
-
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    return set_sqlite_error (error, self->db, self->path);
-
-  if (stored == NULL)
-    id = sqlite3_last_insert_rowid (self->db);
+  if (!write_row (self, record, stored, now, 0, &id, &created_at, error))
+    return FALSE;
 
   liaison_record_set_identity (record, liaison_record_get_uuid (record), created_at, now,
                                stored != NULL ? liaison_record_get_deleted_at (stored) : 0);
@@ -1169,7 +1192,6 @@ liaison_database_apply_merged (LiaisonDatabase      *self,
   g_autoptr(LiaisonRecord) stored = NULL;
   g_autoptr(GString) fields = g_string_new (NULL);
   g_autoptr(GArray) positions = g_array_new (FALSE, FALSE, sizeof (guint));
-  g_autofree char *sort_key = NULL;
   LiaisonChangeAction action;
   gboolean was_deleted;
   sqlite3_stmt *stmt;
@@ -1195,41 +1217,10 @@ liaison_database_apply_merged (LiaisonDatabase      *self,
   if (stored != NULL && fields->len == 0 && was_deleted == deleted)
     return TRUE;
 
-  sort_key = compute_sort_key (self, record);
+  if (!write_row (self, record, stored, now, deleted ? now : 0, &id, &created_at, error))
+    return FALSE;
 
-  if (stored == NULL)
-    {
-      created_at = now;
-      if (!(stmt = liaison_database_prepare (self, sql->insert, error)))
-        return FALSE;
-      sqlite3_bind_text (stmt, 1, liaison_record_get_uuid (record), -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int64 (stmt, 2, now);
-      sqlite3_bind_int64 (stmt, 3, now);
-      if (deleted)
-        sqlite3_bind_int64 (stmt, 4, now);
-      else
-        sqlite3_bind_null (stmt, 4);
-      sqlite3_bind_text (stmt, 5, sort_key, -1, SQLITE_TRANSIENT);
-    }
-  else
-    {
-      created_at = liaison_record_get_created_at (stored);
-      if (!(stmt = liaison_database_prepare (self, sql->update, error)))
-        return FALSE;
-      sqlite3_bind_text (stmt, 1, liaison_record_get_uuid (record), -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int64 (stmt, 2, now);
-      sqlite3_bind_text (stmt, 3, sort_key, -1, SQLITE_TRANSIENT);
-    }
-
-  for (guint i = 0; i < type->n_fields; i++)
-    bind_value (stmt, 6 + i, liaison_record_get_value (record, i));
-
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    return set_sqlite_error (error, self->db, self->path);
-
-  if (stored == NULL)
-    id = sqlite3_last_insert_rowid (self->db);
-  else if (was_deleted != deleted)
+  if (stored != NULL && was_deleted != deleted)
     {
       if (!(stmt = liaison_database_prepare (self, sql->set_deleted, error)))
         return FALSE;
