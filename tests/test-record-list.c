@@ -11,6 +11,7 @@
 #include "liaison-database.h"
 #include "liaison-record-list.h"
 #include "liaison-records.h"
+#include "liaison-test-files.h"
 
 typedef struct
 {
@@ -318,6 +319,54 @@ test_long_list (void)
   assert_same_as_fresh (db, list);
 }
 
+/* Records another connection saved (the sync's thread) are announced as
+ * "many of this type": the list reads everything again, once. */
+static void
+test_many_changed (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("liaison-list-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "liaison.db", NULL);
+  g_autoptr(LiaisonDatabase) here = NULL;
+  g_autoptr(LiaisonDatabase) sync = NULL;
+  g_autoptr(LiaisonRecordList) list = NULL;
+  g_autoptr(GArray) log = g_array_new (FALSE, FALSE, sizeof (Change));
+  g_autoptr(LiaisonRecord) first = NULL;
+  g_autofree char *order = NULL;
+
+  g_assert_no_error (error);
+  here = liaison_database_open (path, &error);
+  g_assert_no_error (error);
+  first = person (here, "Baker", "");
+  list = liaison_record_list_new (here, &liaison_person_type);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
+  g_signal_connect (list, "items-changed", G_CALLBACK (items_changed_cb), log);
+
+  sync = liaison_database_open (path, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(LiaisonRecord) other = person (sync, i == 0 ? "Adams" : i == 1 ? "Clark" : "Davis", "");
+    }
+
+  /* Nothing was told yet */
+  g_assert_cmpuint (log->len, ==, 0);
+
+  liaison_database_notify_changed (here, "person", NULL, LIAISON_CHANGE_UPDATE);
+  assert_one_change (log, 0, 1, 4);
+  order = names (G_LIST_MODEL (list));
+  g_assert_cmpstr (order, ==, "Adams Baker Clark Davis");
+
+  /* Another type's news is not this list's */
+  liaison_database_notify_changed (here, "organization", NULL, LIAISON_CHANGE_UPDATE);
+  g_assert_cmpuint (log->len, ==, 0);
+
+  g_clear_object (&list);
+  g_clear_object (&here);
+  g_clear_object (&sync);
+  liaison_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -327,6 +376,7 @@ main (int   argc,
   g_test_add_func ("/record-list/order-and-signals", test_order_and_signals);
   g_test_add_func ("/record-list/filters-and-sort", test_filters_and_sort);
   g_test_add_func ("/record-list/long-list", test_long_list);
+  g_test_add_func ("/record-list/many-changed", test_many_changed);
 
   return g_test_run ();
 }

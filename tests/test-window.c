@@ -540,6 +540,92 @@ test_sync (void)
   liaison_test_remove_tree (dir);
 }
 
+typedef struct
+{
+  guint one_by_one;
+  guint at_once;
+} Announced;
+
+static void
+count_announced_cb (LiaisonDatabase *database,
+                    const char      *type_name,
+                    const char      *uuid,
+                    int              action,
+                    Announced       *announced)
+{
+  if (!g_str_equal (type_name, "organization"))
+    return;
+
+  if (uuid == NULL)
+    announced->at_once++;
+  else
+    announced->one_by_one++;
+}
+
+static gboolean
+has_many_organizations (gpointer data)
+{
+  LiaisonDatabase *database = liaison_app_get_database (app);
+
+  return database != NULL && liaison_database_count (database, &liaison_organization_type) == 250 &&
+         g_str_has_prefix (liaison_sync_controller_get_status (liaison_app_get_sync (app)), "Synced");
+}
+
+/* A first exchange that brings many records tells the window once per
+ * type, not once per record. */
+static void
+test_sync_many (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("liaison-window-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "liaison.db", NULL);
+  g_autofree char *other_path = g_build_filename (dir, "other.db", NULL);
+  g_autofree char *folder = g_build_filename (dir, "shared", NULL);
+  g_autoptr(LiaisonDatabase) other = NULL;
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
+  GSettings *settings = liaison_app_get_settings (app);
+  Announced announced = { 0, 0 };
+  LiaisonWindow *window;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+
+  other = liaison_database_open (other_path, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < 250; i++)
+    {
+      LiaisonRecord *record = liaison_record_new (&liaison_organization_type);
+      g_autofree char *name = g_strdup_printf ("Partner %u", i);
+
+      liaison_record_set_text (record, "name", name);
+      liaison_record_set_text (record, "kind", "other");
+      liaison_record_set_text (record, "country", "US");
+      g_ptr_array_add (records, record);
+    }
+  g_assert_true (liaison_database_save_all (other, records, &error));
+  g_assert_true (liaison_sync_with_folder (other, folder, NULL, &error));
+  g_assert_no_error (error);
+
+  liaison_app_set_database_path (app, path);
+  g_assert_true (liaison_app_open_database (app, &error));
+  g_signal_connect (liaison_app_get_database (app), "record-changed", G_CALLBACK (count_announced_cb), &announced);
+  window = liaison_test_window_new (app, 1280, 800);
+
+  g_settings_set_string (settings, "sync-folder", folder);
+  liaison_test_wait_until (has_many_organizations, NULL);
+  liaison_test_settle ();
+
+  g_assert_cmpuint (announced.at_once, ==, 1);
+  g_assert_cmpuint (announced.one_by_one, ==, 0);
+
+  g_signal_handlers_disconnect_by_data (liaison_app_get_database (app), &announced);
+  g_settings_reset (settings, "sync-folder");
+  liaison_test_window_destroy (window);
+  liaison_app_set_database_path (app, NULL);
+  liaison_test_settle ();
+  liaison_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -562,6 +648,7 @@ main (int   argc,
   g_test_add_func ("/window/accessible-labels", test_accessible_labels);
   g_test_add_func ("/window/damaged-database", test_damaged_database);
   g_test_add_func ("/window/sync", test_sync);
+  g_test_add_func ("/window/sync-many", test_sync_many);
 
   status = g_test_run ();
 

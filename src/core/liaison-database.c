@@ -154,7 +154,9 @@ liaison_database_class_init (LiaisonDatabaseClass *klass)
    * LiaisonDatabase::record-changed:
    * @self: the database
    * @record_type: the name of the record's type
-   * @uuid: the record's uuid
+   * @uuid: (nullable): the record's uuid, or %NULL when many records of
+   *   the type changed at once (a sync brought them): everything of that
+   *   type is to be read again
    * @action: a #LiaisonChangeAction
    *
    * Emitted after a record was saved, deleted or undeleted, once the
@@ -1108,7 +1110,7 @@ emit_changes (LiaisonDatabase *self,
  *
  * Announces a change that another connection to the same file committed
  * (the sync, working in a thread of its own), so that lists and views of
- * this one follow.
+ * this one follow. With @uuid %NULL: many records of the type changed.
  */
 void
 liaison_database_notify_changed (LiaisonDatabase     *self,
@@ -1117,6 +1119,7 @@ liaison_database_notify_changed (LiaisonDatabase     *self,
                                  LiaisonChangeAction  action)
 {
   g_return_if_fail (LIAISON_IS_DATABASE (self));
+  g_return_if_fail (record_type != NULL);
 
   g_signal_emit (self, signals[RECORD_CHANGED], 0, record_type, uuid, action);
 }

@@ -409,6 +409,28 @@ record_changed_cb (LiaisonRecordList *self,
   if (!g_str_equal (type_name, self->type->name))
     return;
 
+  /* Many records of the type at once (a sync): everything read again */
+  if (uuid == NULL)
+    {
+      guint old_n_items = self->n_items;
+
+      g_hash_table_remove_all (self->cache);
+      ids = query_ids (self, CHUNK_SIZE, &n_items, &last_key, NULL);
+      if (ids == NULL)
+        {
+          g_free (last_key);
+          return;
+        }
+
+      g_array_unref (self->ids);
+      self->ids = g_array_ref (ids);
+      self->n_items = n_items;
+      g_free (self->last_key);
+      self->last_key = last_key;
+      g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n_items, n_items);
+      return;
+    }
+
   stmt = liaison_database_prepare (self->database, self->uuid_sql, NULL);
   if (stmt != NULL)
     {

@@ -534,7 +534,10 @@ record_changed_cb (LiaisonFellowshipView *self,
                    const char            *uuid)
 {
   /* A person or an organization renamed: the lists show their names. */
-  g_hash_table_remove (self->titles, uuid);
+  if (uuid != NULL)
+    g_hash_table_remove (self->titles, uuid);
+  else
+    g_hash_table_remove_all (self->titles);
 }
 
 static void

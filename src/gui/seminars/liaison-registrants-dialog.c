@@ -778,6 +778,16 @@ record_changed_cb (LiaisonRegistrantsDialog *self,
       return;
     }
 
+  /* Many people at once (a sync): every row again */
+  if (g_str_equal (type_name, liaison_person_type.name) && uuid == NULL)
+    {
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (self->sorted));
+
+      g_hash_table_remove_all (self->people);
+      g_list_model_items_changed (G_LIST_MODEL (self->sorted), 0, n, n);
+      return;
+    }
+
   /* A person renamed, or given another address: their rows again */
   if (g_str_equal (type_name, liaison_person_type.name) && g_hash_table_remove (self->people, uuid))
     {
