@@ -936,6 +936,33 @@ test_migration (void)
    * migrations must never see, shows here. */
   assert_schema_matches_types (path);
 
+  /* Version 7 indexed the tags of every type that has them, and the
+   * query for the tags in use reads that index alone. */
+  g_assert_cmpint (sqlite3_open_v2 (path, &old, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  {
+    guint n_types;
+    const LiaisonRecordType **types = liaison_record_type_get_all (&n_types);
+
+    for (guint i = 0; i < n_types; i++)
+      {
+        g_autofree char *plan = g_strdup_printf ("EXPLAIN QUERY PLAN SELECT DISTINCT tags FROM %s "
+                                                 "WHERE deleted_at IS NULL AND tags IS NOT NULL",
+                                                 types[i]->name);
+        g_autofree char *index = g_strdup_printf ("INDEX %s_tags", types[i]->name);
+        gboolean uses_index = FALSE;
+
+        if (liaison_record_type_find_field (types[i], "tags") == NULL)
+          continue;
+
+        g_assert_cmpint (sqlite3_prepare_v2 (old, plan, -1, &stmt, NULL), ==, SQLITE_OK);
+        while (sqlite3_step (stmt) == SQLITE_ROW)
+          uses_index |= strstr ((const char *) sqlite3_column_text (stmt, 3), index) != NULL;
+        sqlite3_finalize (stmt);
+        g_assert_true (uses_index);
+      }
+  }
+  sqlite3_close (old);
+
   /* Opening again migrates nothing more. */
   db = liaison_database_open (path, &error);
   g_assert_no_error (error);

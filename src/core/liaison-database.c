@@ -1586,7 +1586,7 @@ read_tags (sqlite3                 *db,
            const LiaisonRecordType *type)
 {
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GString) sql = g_string_new ("SELECT tags FROM ");
+  g_autoptr(GString) sql = g_string_new ("SELECT DISTINCT tags FROM ");
   g_autoptr(GPtrArray) tags = g_ptr_array_new ();
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   sqlite3_stmt *stmt = NULL;
@@ -2098,6 +2098,33 @@ migrate_to_6 (LiaisonDatabase  *self,
   return ensure_later_columns (self, error);
 }
 
+/* Version 7: the tags in use, straight from an index of the records that
+ * have any, so that the tag filters are filled without reading every
+ * record. */
+static gboolean
+migrate_to_7 (LiaisonDatabase  *self,
+              GError          **error)
+{
+  guint n_types;
+  const LiaisonRecordType **types = liaison_record_type_get_all (&n_types);
+
+  for (guint i = 0; i < n_types; i++)
+    {
+      g_autofree char *sql = NULL;
+
+      if (liaison_record_type_find_field (types[i], "tags") == NULL)
+        continue;
+
+      sql = g_strdup_printf ("CREATE INDEX IF NOT EXISTS %s_tags ON %s (tags) "
+                             "WHERE deleted_at IS NULL AND tags IS NOT NULL",
+                             types[i]->name, types[i]->name);
+      if (!exec (self, sql, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 static gboolean (*migrations[]) (LiaisonDatabase *, GError **) = {
   NULL,
   migrate_to_1,
@@ -2106,6 +2133,7 @@ static gboolean (*migrations[]) (LiaisonDatabase *, GError **) = {
   migrate_to_4,
   migrate_to_5,
   migrate_to_6,
+  migrate_to_7,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == LIAISON_DATABASE_SCHEMA_VERSION + 1);

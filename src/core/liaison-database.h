@@ -51,7 +51,7 @@ typedef enum
 } LiaisonDatabaseOpenFlags;
 
 /* The schema this version of Liaison writes. */
-#define LIAISON_DATABASE_SCHEMA_VERSION 6
+#define LIAISON_DATABASE_SCHEMA_VERSION 7
 
 #define LIAISON_TYPE_DATABASE (liaison_database_get_type ())
 
