@@ -11,6 +11,7 @@
 
 #include "liaison-app.h"
 #include "liaison-conflicts-dialog.h"
+#include "liaison-menu-button.h"
 #include "liaison-sync-controller.h"
 #include "liaison-applicant-editor.h"
 #include "liaison-fellowship-view.h"
@@ -28,6 +29,8 @@ struct _LiaisonWindow
   AdwNavigationPage      *content_page;
   GtkListBox             *sidebar;
   GtkStack               *stack;
+  GtkMenuButton          *primary_menu_button;
+  GMenuModel             *primary_menu;
   AdwToastOverlay        *toast_overlay;
   GtkWidget              *sync_button;
   GtkWidget              *sync_icon;
@@ -564,6 +567,8 @@ liaison_window_class_init (LiaisonWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, split_view);
   gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, primary_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, fellowship_view);
   gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, seminars_view);
@@ -587,6 +592,7 @@ liaison_window_init (LiaisonWindow *self)
   g_type_ensure (LIAISON_TYPE_SEMINARS_VIEW);
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  liaison_menu_button_set_menu_later (self->primary_menu_button, self->primary_menu);
   g_signal_connect (self, "notify::application", G_CALLBACK (application_changed_cb), NULL);
 
   if (g_str_equal (PROFILE, "development"))

@@ -19,6 +19,7 @@
 #include "liaison-fellowship.h"
 #include "liaison-fellowship-view.h"
 #include "liaison-sync.h"
+#include "liaison-menu-button.h"
 #include "liaison-record-list.h"
 #include "liaison-records.h"
 #include "liaison-reference.h"
@@ -86,6 +87,8 @@ struct _LiaisonFellowshipView
   GtkActionBar           *selection_bar;
   GtkLabel               *selection_label;
   GtkMenuButton          *status_button;
+  GtkMenuButton          *view_menu_button;
+  GMenuModel             *view_menu;
 };
 
 G_DEFINE_FINAL_TYPE (LiaisonFellowshipView, liaison_fellowship_view, ADW_TYPE_BREAKPOINT_BIN)
@@ -204,11 +207,13 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
       GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
       GtkWidget *conflict = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
 
+      /* Hidden first: a tooltip given to a visible widget asks the display
+       * where the pointer is, a round trip for every row. */
+      gtk_widget_set_visible (conflict, FALSE);
       gtk_widget_add_css_class (conflict, "warning");
       gtk_widget_set_tooltip_text (conflict, _("Changed on two desktops at once: see Sync Conflicts"));
       gtk_accessible_update_property (GTK_ACCESSIBLE (conflict), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       _("Sync conflict"), -1);
-      gtk_widget_set_visible (conflict, FALSE);
       gtk_box_append (GTK_BOX (box), conflict);
       gtk_box_append (GTK_BOX (box), label);
       gtk_list_item_set_child (item, box);
@@ -1221,7 +1226,7 @@ fill_dropdowns (LiaisonFellowshipView *self)
 
         g_menu_append (menu, liaison_choice_get_label (&field->choices[i]), action);
       }
-    gtk_menu_button_set_menu_model (self->status_button, G_MENU_MODEL (menu));
+    liaison_menu_button_set_menu_later (self->status_button, G_MENU_MODEL (menu));
   }
 }
 
@@ -1495,6 +1500,8 @@ liaison_fellowship_view_class_init (LiaisonFellowshipViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LiaisonFellowshipView, selection_bar);
   gtk_widget_class_bind_template_child (widget_class, LiaisonFellowshipView, selection_label);
   gtk_widget_class_bind_template_child (widget_class, LiaisonFellowshipView, status_button);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonFellowshipView, view_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonFellowshipView, view_menu);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, status_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, year_changed_cb);
@@ -1524,6 +1531,7 @@ liaison_fellowship_view_init (LiaisonFellowshipView *self)
   self->today = liaison_today ();
   self->filter = gtk_custom_filter_new (filter_cb, self, NULL);
 
+  liaison_menu_button_set_menu_later (self->view_menu_button, self->view_menu);
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   add_columns (self);
   make_compact (self->status_dropdown);

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "liaison-field-rows.h"
+#include "liaison-menu-button.h"
 #include "liaison-ical.h"
 #include "liaison-record-list.h"
 #include "liaison-search.h"
@@ -793,7 +794,7 @@ build (LiaisonSeminarEditor *self)
   g_menu_append (menu, _("Export to a _Calendar File…"), "seminar.export-calendar");
   g_menu_append (menu, _("Copy Invitation in _English"), "seminar.copy-english");
   g_menu_append (menu, _("Copy Invitation in _Japanese"), "seminar.copy-japanese");
-  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (menu_button), G_MENU_MODEL (menu));
+  liaison_menu_button_set_menu_later (GTK_MENU_BUTTON (menu_button), G_MENU_MODEL (menu));
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (menu_button), "view-more-symbolic");
   gtk_widget_set_tooltip_text (menu_button, _("More Actions"));
   adw_header_bar_pack_end (ADW_HEADER_BAR (header), menu_button);

@@ -15,6 +15,7 @@
 
 #include "liaison-ical.h"
 #include "liaison-invitation.h"
+#include "liaison-menu-button.h"
 #include "liaison-record-list.h"
 #include "liaison-records.h"
 #include "liaison-seminar-editor.h"
@@ -586,7 +587,7 @@ liaison_seminars_view_init (LiaisonSeminarsView *self)
   adw_header_bar_pack_start (ADW_HEADER_BAR (header), new_button);
 
   g_menu_append (menu, _("_Export Schedule…"), "seminars.export");
-  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (menu_button), G_MENU_MODEL (menu));
+  liaison_menu_button_set_menu_later (GTK_MENU_BUTTON (menu_button), G_MENU_MODEL (menu));
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (menu_button), "view-more-symbolic");
   gtk_widget_set_tooltip_text (menu_button, _("More Actions"));
   adw_header_bar_pack_end (ADW_HEADER_BAR (header), menu_button);
