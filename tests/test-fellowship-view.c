@@ -193,6 +193,11 @@ test_create_edit_delete_export (void)
   guint before = count_shown (view);
   GtkWidget *row;
 
+  /* With no applicant open, the detail pane says what to do, under a
+   * header bar with the window's controls. */
+  g_assert_null (liaison_fellowship_view_get_editor (view));
+  g_assert_nonnull (liaison_test_find (GTK_WIDGET (view), ADW_TYPE_STATUS_PAGE, "No Applicant Selected"));
+
   /* Ctrl+N: a new applicant in the editor */
   gtk_widget_activate_action (GTK_WIDGET (view), "fellowship.new", NULL);
   liaison_test_settle ();
@@ -255,6 +260,8 @@ test_create_edit_delete_export (void)
   gtk_widget_activate_action (GTK_WIDGET (editor), "applicant.delete", NULL);
   liaison_test_settle ();
   g_assert_cmpuint (count_shown (view), ==, 0);
+  g_assert_null (liaison_fellowship_view_get_editor (view));
+  g_assert_nonnull (liaison_test_find (GTK_WIDGET (view), ADW_TYPE_STATUS_PAGE, "No Applicant Selected"));
   stored = liaison_database_get (db, &liaison_application_type, uuid, &error);
   g_assert_true (liaison_record_is_deleted (stored));
   g_clear_object (&stored);

@@ -85,7 +85,7 @@ assert_page_shown (LiaisonWindow *window,
   g_assert_nonnull (liaison_test_find (child, ADW_TYPE_HEADER_BAR, NULL));
   if (!g_str_equal (page, "fellowship") && !g_str_equal (page, "seminars"))
     {
-      g_assert_true (ADW_IS_TOOLBAR_VIEW (child));
+      g_assert_true (ADW_IS_TOOLBAR_VIEW (adw_bin_get_child (ADW_BIN (child))));
       g_assert_nonnull (liaison_test_find (child, ADW_TYPE_STATUS_PAGE, NULL));
     }
 }
@@ -626,6 +626,72 @@ test_sync_many (void)
   liaison_test_remove_tree (dir);
 }
 
+static gboolean
+menu_has_action (GMenuModel *menu,
+                 const char *action)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autofree char *name = NULL;
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SECTION);
+
+      if (g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_ACTION, "s", &name) &&
+          g_str_equal (name, action))
+        return TRUE;
+      if (section != NULL && menu_has_action (section, action))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static GtkMenuButton *
+find_primary_menu_button (GtkWidget *root)
+{
+  if (GTK_IS_MENU_BUTTON (root) && gtk_menu_button_get_primary (GTK_MENU_BUTTON (root)))
+    return GTK_MENU_BUTTON (root);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkMenuButton *found = find_primary_menu_button (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The main menu is built when it first opens, and then has its items. */
+static void
+test_main_menu (void)
+{
+  LiaisonWindow *window = liaison_test_window_new (app, 1280, 800);
+  GtkMenuButton *button = find_primary_menu_button (GTK_WIDGET (window));
+  GtkPopover *popover;
+
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (button)));
+  gtk_menu_button_popup (button);
+  liaison_test_settle ();
+
+  popover = gtk_menu_button_get_popover (button);
+  g_assert_true (GTK_IS_POPOVER_MENU (popover));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  g_assert_true (menu_has_action (gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (popover)), "win.import-sync"));
+  g_assert_true (menu_has_action (gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (popover)), "app.preferences"));
+
+  /* Opened again, it is the same menu. */
+  gtk_menu_button_popdown (button);
+  liaison_test_settle ();
+  gtk_menu_button_popup (button);
+  liaison_test_settle ();
+  g_assert_true (gtk_menu_button_get_popover (button) == popover);
+  gtk_menu_button_popdown (button);
+
+  liaison_test_window_destroy (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -645,6 +711,7 @@ main (int   argc,
   g_test_add_func ("/window/preferences", test_preferences);
   g_test_add_func ("/window/shortcuts", test_shortcuts);
   g_test_add_func ("/window/about", test_about);
+  g_test_add_func ("/window/main-menu", test_main_menu);
   g_test_add_func ("/window/accessible-labels", test_accessible_labels);
   g_test_add_func ("/window/damaged-database", test_damaged_database);
   g_test_add_func ("/window/sync", test_sync);

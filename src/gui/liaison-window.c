@@ -56,6 +56,80 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* The pages other than the Fellowship view are made the first time they
+ * are shown, so that the first frame does not wait for them. */
+
+static GtkWidget *
+coming_page_new (const char *icon_name,
+                 const char *title,
+                 const char *description)
+{
+  GtkWidget *toolbar_view = adw_toolbar_view_new ();
+  GtkWidget *status_page = adw_status_page_new ();
+
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (status_page), icon_name);
+  adw_status_page_set_title (ADW_STATUS_PAGE (status_page), title);
+  adw_status_page_set_description (ADW_STATUS_PAGE (status_page), description);
+  adw_toolbar_view_add_top_bar (ADW_TOOLBAR_VIEW (toolbar_view), adw_header_bar_new ());
+  adw_toolbar_view_set_content (ADW_TOOLBAR_VIEW (toolbar_view), status_page);
+
+  return toolbar_view;
+}
+
+static void
+bind_seminars (LiaisonWindow *self)
+{
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+
+  g_clear_pointer (&self->seminars_binding, g_binding_unbind);
+  if (self->seminars_view == NULL || !LIAISON_IS_APP (application))
+    return;
+
+  self->seminars_binding = g_object_bind_property (application, "database",
+                                                   self->seminars_view, "database",
+                                                   G_BINDING_SYNC_CREATE);
+  g_object_add_weak_pointer (G_OBJECT (self->seminars_binding), (gpointer *) &self->seminars_binding);
+}
+
+static GtkWidget *
+page_new (LiaisonWindow *self,
+          const char    *name)
+{
+  if (g_str_equal (name, "seminars"))
+    {
+      self->seminars_view = g_object_new (LIAISON_TYPE_SEMINARS_VIEW, NULL);
+      bind_seminars (self);
+      return GTK_WIDGET (self->seminars_view);
+    }
+
+  if (g_str_equal (name, "overview"))
+    return coming_page_new ("liaison-overview-symbolic",
+                            _("What Is Coming Up"),
+                            _("Upcoming seminars, application deadlines and sister-city anniversaries will be gathered here, so that the week ahead can be seen at a glance."));
+
+  if (g_str_equal (name, "affiliations"))
+    return coming_page_new ("liaison-affiliations-symbolic",
+                            _("Sister States and Cities"),
+                            _("Affiliations between Japanese prefectures and municipalities and their partners in the United States and Canada will be kept here, with contacts on both sides, exchanges and coming anniversaries."));
+
+  if (g_str_equal (name, "partners"))
+    return coming_page_new ("liaison-partners-symbolic",
+                            _("Partner Organizations"),
+                            _("Partner organizations in the United States, Canada and Japan will be listed here, with their contacts, conferences and the history of the relationship."));
+
+  g_return_val_if_reached (NULL);
+}
+
+static void
+visible_page_cb (LiaisonWindow *self)
+{
+  GtkWidget *child = gtk_stack_get_visible_child (self->stack);
+  const char *name = gtk_stack_get_visible_child_name (self->stack);
+
+  if (ADW_IS_BIN (child) && adw_bin_get_child (ADW_BIN (child)) == NULL)
+    adw_bin_set_child (ADW_BIN (child), page_new (self, name));
+}
+
 static GtkWidget *
 sidebar_row_new (GtkStackPage *page)
 {
@@ -442,10 +516,7 @@ application_changed_cb (LiaisonWindow *self)
                                                        self->fellowship_view, "database",
                                                        G_BINDING_SYNC_CREATE);
       g_object_add_weak_pointer (G_OBJECT (self->database_binding), (gpointer *) &self->database_binding);
-      self->seminars_binding = g_object_bind_property (application, "database",
-                                                       self->seminars_view, "database",
-                                                       G_BINDING_SYNC_CREATE);
-      g_object_add_weak_pointer (G_OBJECT (self->seminars_binding), (gpointer *) &self->seminars_binding);
+      bind_seminars (self);
     }
 }
 
@@ -467,6 +538,10 @@ liaison_window_constructed (GObject *object)
 
   page = g_settings_get_string (self->settings, "selected-page");
   liaison_window_set_page (self, page);
+
+  /* Only now: the stack showed its first page while it was being built. */
+  g_signal_connect_object (self->stack, "notify::visible-child", G_CALLBACK (visible_page_cb), self, G_CONNECT_SWAPPED);
+  visible_page_cb (self);
 }
 
 static void
@@ -571,7 +646,6 @@ liaison_window_class_init (LiaisonWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, fellowship_view);
-  gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, seminars_view);
   gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, sync_button);
   gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, sync_icon);
   gtk_widget_class_bind_template_child (widget_class, LiaisonWindow, sync_label);
@@ -589,7 +663,6 @@ static void
 liaison_window_init (LiaisonWindow *self)
 {
   g_type_ensure (LIAISON_TYPE_FELLOWSHIP_VIEW);
-  g_type_ensure (LIAISON_TYPE_SEMINARS_VIEW);
   gtk_widget_init_template (GTK_WIDGET (self));
 
   liaison_menu_button_set_menu_later (self->primary_menu_button, self->primary_menu);

@@ -75,6 +75,7 @@ struct _LiaisonFellowshipView
   AdwNavigationSplitView *split_view;
   AdwNavigationPage      *detail_page;
   AdwBin                 *detail_bin;
+  GtkWidget              *detail_placeholder;
   AdwWindowTitle         *window_title;
   GtkSearchBar           *search_bar;
   GtkSearchEntry         *search_entry;
@@ -590,13 +591,21 @@ show_deleted_toast (LiaisonFellowshipView *self,
     g_object_unref (g_object_ref_sink (toast));
 }
 
+/* The detail pane with no applicant open: what to do, and the window's
+ * controls in its header bar. */
+static void
+show_placeholder (LiaisonFellowshipView *self)
+{
+  adw_bin_set_child (self->detail_bin, self->detail_placeholder);
+}
+
 static void
 editor_deleted_cb (LiaisonFellowshipView *self,
                    LiaisonRecord         *application)
 {
   show_deleted_toast (self, application);
 
-  adw_bin_set_child (self->detail_bin, NULL);
+  show_placeholder (self);
   adw_navigation_split_view_set_show_content (self->split_view, FALSE);
 }
 
@@ -1252,7 +1261,7 @@ liaison_fellowship_view_set_database (LiaisonFellowshipView *self,
 
   g_set_object (&self->database, database);
   g_hash_table_remove_all (self->titles);
-  adw_bin_set_child (self->detail_bin, NULL);
+  show_placeholder (self);
   gtk_column_view_set_model (self->column_view, NULL);
   g_clear_object (&self->selection);
   self->slice = NULL;
@@ -1394,6 +1403,7 @@ liaison_fellowship_view_dispose (GObject *object)
     gtk_column_view_set_model (self->column_view, NULL);
 
   /* The bin lets go of its child itself, before the template is torn down. */
+  g_clear_object (&self->detail_placeholder);
   adw_breakpoint_bin_set_child (ADW_BREAKPOINT_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), LIAISON_TYPE_FELLOWSHIP_VIEW);
 
@@ -1488,6 +1498,7 @@ liaison_fellowship_view_class_init (LiaisonFellowshipViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LiaisonFellowshipView, split_view);
   gtk_widget_class_bind_template_child (widget_class, LiaisonFellowshipView, detail_page);
   gtk_widget_class_bind_template_child (widget_class, LiaisonFellowshipView, detail_bin);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonFellowshipView, detail_placeholder);
   gtk_widget_class_bind_template_child (widget_class, LiaisonFellowshipView, window_title);
   gtk_widget_class_bind_template_child (widget_class, LiaisonFellowshipView, search_bar);
   gtk_widget_class_bind_template_child (widget_class, LiaisonFellowshipView, search_entry);
@@ -1531,6 +1542,8 @@ liaison_fellowship_view_init (LiaisonFellowshipView *self)
   self->today = liaison_today ();
   self->filter = gtk_custom_filter_new (filter_cb, self, NULL);
 
+  /* Kept, to be shown again whenever no applicant is open */
+  g_object_ref (self->detail_placeholder);
   liaison_menu_button_set_menu_later (self->view_menu_button, self->view_menu);
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   add_columns (self);
