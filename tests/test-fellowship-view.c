@@ -70,7 +70,9 @@ choose_in (GtkDropDown *dropdown,
 
   for (guint i = 0; i < g_list_model_get_n_items (items); i++)
     {
-      if (g_str_equal (gtk_string_list_get_string (GTK_STRING_LIST (items), i), item))
+      g_autoptr(GtkStringObject) choice = g_list_model_get_item (items, i);
+
+      if (g_str_equal (gtk_string_object_get_string (choice), item))
         {
           gtk_drop_down_set_selected (dropdown, i);
           liaison_test_settle ();

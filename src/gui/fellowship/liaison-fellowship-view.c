@@ -89,6 +89,8 @@ struct _LiaisonFellowshipView
   GtkLabel               *selection_label;
   GtkMenuButton          *status_button;
   GtkMenuButton          *view_menu_button;
+  /* The choices of the drop-downs held back until the first frame */
+  GPtrArray              *held_choices;
   GMenuModel             *view_menu;
 };
 
@@ -202,26 +204,41 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
                                    "ellipsize", PANGO_ELLIPSIZE_END,
                                    NULL);
 
-  /* The name says when two desktops changed the applicant at once. */
-  if (data->column == COLUMN_NAME)
+  gtk_list_item_set_child (item, label);
+}
+
+/* The name says when two desktops changed the applicant at once, with an
+ * icon before it; only the rows that need one have it. */
+static GtkWidget *
+name_cell_label (GtkListItem *item,
+                 gboolean     conflict)
+{
+  GtkWidget *child = gtk_list_item_get_child (item);
+  g_autoptr(GtkWidget) label = g_object_ref (GTK_IS_BOX (child) ? gtk_widget_get_last_child (child) : child);
+
+  if (conflict == GTK_IS_BOX (child))
+    return label;
+
+  if (conflict)
     {
       GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-      GtkWidget *conflict = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+      GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
 
-      /* Hidden first: a tooltip given to a visible widget asks the display
-       * where the pointer is, a round trip for every row. */
-      gtk_widget_set_visible (conflict, FALSE);
-      gtk_widget_add_css_class (conflict, "warning");
-      gtk_widget_set_tooltip_text (conflict, _("Changed on two desktops at once: see Sync Conflicts"));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (conflict), GTK_ACCESSIBLE_PROPERTY_LABEL,
+      gtk_widget_add_css_class (icon, "warning");
+      gtk_widget_set_tooltip_text (icon, _("Changed on two desktops at once: see Sync Conflicts"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       _("Sync conflict"), -1);
-      gtk_box_append (GTK_BOX (box), conflict);
-      gtk_box_append (GTK_BOX (box), label);
+      gtk_box_append (GTK_BOX (box), icon);
       gtk_list_item_set_child (item, box);
-      return;
+      gtk_box_append (GTK_BOX (box), label);
+    }
+  else
+    {
+      gtk_box_remove (GTK_BOX (child), label);
+      gtk_list_item_set_child (item, label);
     }
 
-  gtk_list_item_set_child (item, label);
+  return label;
 }
 
 static void
@@ -235,14 +252,12 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
 
   if (data->column == COLUMN_NAME)
     {
-      GtkWidget *conflict = gtk_widget_get_first_child (label);
       LiaisonDatabase *database = data->view->database;
 
-      label = gtk_widget_get_last_child (label);
-      gtk_widget_set_visible (conflict,
-                              application != NULL && database != NULL &&
-                              (liaison_sync_has_conflict (database, liaison_record_get_uuid (application)) ||
-                               liaison_sync_has_conflict (database, liaison_record_get_text (application, "person"))));
+      label = name_cell_label (item,
+                               application != NULL && database != NULL &&
+                               (liaison_sync_has_conflict (database, liaison_record_get_uuid (application)) ||
+                                liaison_sync_has_conflict (database, liaison_record_get_text (application, "person"))));
     }
 
   gtk_label_set_text (GTK_LABEL (label), text);
@@ -1175,6 +1190,58 @@ make_compact (GtkDropDown *dropdown)
   gtk_drop_down_set_list_factory (dropdown, list_factory);
 }
 
+/* A drop-down's list makes a row for each of its choices as soon as it has
+ * them, though nobody has opened it yet. Until the view has been drawn, a
+ * drop-down holds its choices up to the one shown; the rest follow after
+ * the first frame. */
+static void
+set_choices (LiaisonFellowshipView *self,
+             GtkDropDown           *dropdown,
+             GListModel            *choices,
+             guint                  selected)
+{
+  if (self->held_choices != NULL)
+    {
+      GtkSliceListModel *slice = gtk_slice_list_model_new (g_object_ref (choices), 0, selected + 1);
+
+      g_ptr_array_add (self->held_choices, g_object_ref (slice));
+      gtk_drop_down_set_model (dropdown, G_LIST_MODEL (slice));
+      g_object_unref (slice);
+    }
+  else
+    gtk_drop_down_set_model (dropdown, choices);
+
+  gtk_drop_down_set_selected (dropdown, selected);
+}
+
+static void
+release_choices_cb (GdkFrameClock         *frame_clock,
+                    LiaisonFellowshipView *self)
+{
+  g_signal_handlers_disconnect_by_func (frame_clock, release_choices_cb, self);
+
+  if (self->held_choices == NULL)
+    return;
+
+  for (guint i = 0; i < self->held_choices->len; i++)
+    gtk_slice_list_model_set_size (g_ptr_array_index (self->held_choices, i), G_MAXUINT);
+  g_clear_pointer (&self->held_choices, g_ptr_array_unref);
+}
+
+static void
+view_mapped_cb (LiaisonFellowshipView *self)
+{
+  GdkFrameClock *frame_clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (self->held_choices == NULL)
+    return;
+
+  if (frame_clock != NULL)
+    g_signal_connect_object (frame_clock, "after-paint", G_CALLBACK (release_choices_cb), self, 0);
+  else
+    g_clear_pointer (&self->held_choices, g_ptr_array_unref);
+}
+
 static void
 fill_dropdowns (LiaisonFellowshipView *self)
 {
@@ -1205,9 +1272,8 @@ fill_dropdowns (LiaisonFellowshipView *self)
   for (guint i = 0; field->choices[i].value != NULL; i++)
     gtk_string_list_append (statuses, liaison_choice_get_label (&field->choices[i]));
 
-  gtk_drop_down_set_model (self->year_dropdown, G_LIST_MODEL (years));
-  gtk_drop_down_set_selected (self->year_dropdown, coming_position);
-  gtk_drop_down_set_model (self->status_dropdown, G_LIST_MODEL (statuses));
+  set_choices (self, self->year_dropdown, G_LIST_MODEL (years), coming_position);
+  set_choices (self, self->status_dropdown, G_LIST_MODEL (statuses), 0);
 
   {
     g_autoptr(GtkStringList) tags = gtk_string_list_new (NULL);
@@ -1222,7 +1288,7 @@ fill_dropdowns (LiaisonFellowshipView *self)
     gtk_string_list_append (jurisdictions, _("All Jurisdictions"));
     for (guint i = 0; i < liaison_reference_get_n_subdivisions (); i++)
       gtk_string_list_append (jurisdictions, liaison_reference_get_subdivision (i)->code);
-    gtk_drop_down_set_model (self->jurisdiction_dropdown, G_LIST_MODEL (jurisdictions));
+    set_choices (self, self->jurisdiction_dropdown, G_LIST_MODEL (jurisdictions), 0);
   }
 
   /* The menu that sets the status of the applicants selected */
@@ -1413,6 +1479,7 @@ liaison_fellowship_view_dispose (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->applications);
   g_clear_object (&self->filter);
+  g_clear_pointer (&self->held_choices, g_ptr_array_unref);
   g_clear_object (&self->database);
 
   G_OBJECT_CLASS (liaison_fellowship_view_parent_class)->dispose (object);
@@ -1550,6 +1617,8 @@ liaison_fellowship_view_init (LiaisonFellowshipView *self)
   make_compact (self->status_dropdown);
   make_compact (self->jurisdiction_dropdown);
   make_compact (self->tag_dropdown);
+  self->held_choices = g_ptr_array_new_with_free_func (g_object_unref);
+  g_signal_connect_object (self, "map", G_CALLBACK (view_mapped_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->column_view, "map", G_CALLBACK (column_view_mapped_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
                            G_CALLBACK (sorter_changed_cb), self, G_CONNECT_SWAPPED);
