@@ -60,6 +60,7 @@ struct _LiaisonFellowshipView
   GtkFilterListModel     *filtered;
   GtkSortListModel       *sorted;
   GtkSliceListModel      *slice;
+  guint                   first_rows;
   GtkMultiSelection      *selection;
   GtkCustomFilter        *filter;
   GHashTable             *titles;       /* uuid → the title of a linked record */
@@ -389,7 +390,26 @@ sorter_changed_cb (LiaisonFellowshipView *self)
     gtk_sort_list_model_set_sorter (self->sorted, sorter);
 }
 
-#define FIRST_ROWS 40
+/* Rows are 21 pixels high or a little more (Japanese text is taller), and
+ * the header bar, the filters and the column titles take about 120. */
+#define ROW_HEIGHT 20
+#define ABOVE_ROWS 120
+
+/* The first frame shows about as many rows as the window has room for;
+ * the rest follow with the next frames, as many at a time. */
+static guint
+first_rows (LiaisonFellowshipView *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  int height = 0;
+
+  if (GTK_IS_WINDOW (root) && !gtk_window_is_maximized (GTK_WINDOW (root)))
+    gtk_window_get_default_size (GTK_WINDOW (root), NULL, &height);
+  if (height <= 0)
+    return 60;
+
+  return CLAMP ((height - ABOVE_ROWS) / ROW_HEIGHT + 1, 10, 100);
+}
 
 /* A few more rows after each frame, so that no frame makes them all: the
  * list makes widgets for up to 200 rows, whatever its length. */
@@ -406,14 +426,14 @@ show_all_rows_cb (GdkFrameClock         *frame_clock,
     }
 
   size = gtk_slice_list_model_get_size (self->slice);
-  if (size >= 5 * FIRST_ROWS)
+  if (size >= 5 * self->first_rows)
     {
       g_signal_handlers_disconnect_by_func (frame_clock, show_all_rows_cb, self);
       gtk_slice_list_model_set_size (self->slice, G_MAXUINT);
       return;
     }
 
-  gtk_slice_list_model_set_size (self->slice, size + FIRST_ROWS);
+  gtk_slice_list_model_set_size (self->slice, size + self->first_rows);
   gdk_frame_clock_request_phase (frame_clock, GDK_FRAME_CLOCK_PHASE_AFTER_PAINT);
 }
 
@@ -1350,7 +1370,8 @@ liaison_fellowship_view_set_database (LiaisonFellowshipView *self,
       sorter_changed_cb (self);
       /* The first frame shows the first rows only; the rest follow with the
        * next, so that the window comes up sooner. */
-      self->slice = gtk_slice_list_model_new (G_LIST_MODEL (g_object_ref (self->sorted)), 0, FIRST_ROWS);
+      self->first_rows = first_rows (self);
+      self->slice = gtk_slice_list_model_new (G_LIST_MODEL (g_object_ref (self->sorted)), 0, self->first_rows);
       self->selection = gtk_multi_selection_new (G_LIST_MODEL (self->slice));
       if (gtk_widget_get_mapped (GTK_WIDGET (self->column_view)))
         column_view_mapped_cb (self);
