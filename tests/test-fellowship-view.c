@@ -97,6 +97,21 @@ test_list_and_filters (void)
   GListModel *model = liaison_fellowship_view_get_model (view);
   guint all;
 
+  /* Once drawn, every column is there, whatever the first frame held
+   * back. */
+  {
+    GtkColumnView *column_view = GTK_COLUMN_VIEW (liaison_test_find (GTK_WIDGET (view), GTK_TYPE_COLUMN_VIEW, NULL));
+    GListModel *columns = gtk_column_view_get_columns (column_view);
+
+    g_assert_cmpuint (g_list_model_get_n_items (columns), ==, 7);
+    for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+      {
+        g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+        g_assert_true (gtk_column_view_column_get_visible (column));
+      }
+  }
+
   /* The coming cohort by default: 2027 in the sample data */
   g_assert_cmpuint (count_shown (view), >, 0);
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)

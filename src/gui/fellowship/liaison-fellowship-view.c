@@ -90,8 +90,9 @@ struct _LiaisonFellowshipView
   GtkLabel               *selection_label;
   GtkMenuButton          *status_button;
   GtkMenuButton          *view_menu_button;
-  /* The choices of the drop-downs held back until the first frame */
+  /* Held back until the view has been drawn once */
   GPtrArray              *held_choices;
+  gboolean                drawn;
   GMenuModel             *view_menu;
 };
 
@@ -1234,18 +1235,76 @@ set_choices (LiaisonFellowshipView *self,
   gtk_drop_down_set_selected (dropdown, selected);
 }
 
-static void
-release_choices_cb (GdkFrameClock         *frame_clock,
-                    LiaisonFellowshipView *self)
+/* The width a navigation split view gives its sidebar when it is @width
+ * wide and not collapsed */
+static int
+sidebar_width (AdwNavigationSplitView *split_view,
+               int                     width)
 {
-  g_signal_handlers_disconnect_by_func (frame_clock, release_choices_cb, self);
+  return CLAMP ((int) (width * adw_navigation_split_view_get_sidebar_width_fraction (split_view)),
+                (int) adw_navigation_split_view_get_min_sidebar_width (split_view),
+                (int) adw_navigation_split_view_get_max_sidebar_width (split_view));
+}
 
-  if (self->held_choices == NULL)
+/* A column view makes a cell for every column of every row, whether the
+ * column can be seen or not. Until the view has been drawn, the columns
+ * that start beyond the list's width, as the window's saved width will
+ * make it, are hidden; they are shown after the first frame. The window
+ * and the view collapse their split views at 600 and 760 pixels (see
+ * their breakpoints), and then the list has the whole width. */
+static void
+hide_unseen_columns (LiaisonFellowshipView *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *outer = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_NAVIGATION_SPLIT_VIEW);
+  g_autoptr(GListModel) columns = NULL;
+  int width = 0;
+  int start = 0;
+
+  if (self->drawn || !GTK_IS_WINDOW (root) || gtk_window_is_maximized (GTK_WINDOW (root)))
     return;
 
-  for (guint i = 0; i < self->held_choices->len; i++)
-    gtk_slice_list_model_set_size (g_ptr_array_index (self->held_choices, i), G_MAXUINT);
-  g_clear_pointer (&self->held_choices, g_ptr_array_unref);
+  gtk_window_get_default_size (GTK_WINDOW (root), &width, NULL);
+  if (width <= 0)
+    return;
+  if (outer != NULL && width > 600)
+    width -= sidebar_width (ADW_NAVIGATION_SPLIT_VIEW (outer), width);
+  if (width > 760)
+    width = sidebar_width (self->split_view, width);
+
+  columns = g_object_ref (gtk_column_view_get_columns (self->column_view));
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      /* A column's left edge a little inside the list is still seen. */
+      gtk_column_view_column_set_visible (column, start < width + 24);
+      start += gtk_column_view_column_get_fixed_width (column);
+    }
+}
+
+static void
+first_frame_cb (GdkFrameClock         *frame_clock,
+                LiaisonFellowshipView *self)
+{
+  g_autoptr(GListModel) columns = g_object_ref (gtk_column_view_get_columns (self->column_view));
+
+  g_signal_handlers_disconnect_by_func (frame_clock, first_frame_cb, self);
+  self->drawn = TRUE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      gtk_column_view_column_set_visible (column, TRUE);
+    }
+
+  if (self->held_choices != NULL)
+    {
+      for (guint i = 0; i < self->held_choices->len; i++)
+        gtk_slice_list_model_set_size (g_ptr_array_index (self->held_choices, i), G_MAXUINT);
+      g_clear_pointer (&self->held_choices, g_ptr_array_unref);
+    }
 }
 
 static void
@@ -1253,13 +1312,11 @@ view_mapped_cb (LiaisonFellowshipView *self)
 {
   GdkFrameClock *frame_clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
 
-  if (self->held_choices == NULL)
+  if (self->drawn)
     return;
 
   if (frame_clock != NULL)
-    g_signal_connect_object (frame_clock, "after-paint", G_CALLBACK (release_choices_cb), self, 0);
-  else
-    g_clear_pointer (&self->held_choices, g_ptr_array_unref);
+    g_signal_connect_object (frame_clock, "after-paint", G_CALLBACK (first_frame_cb), self, 0);
 }
 
 static void
@@ -1371,6 +1428,7 @@ liaison_fellowship_view_set_database (LiaisonFellowshipView *self,
       /* The first frame shows the first rows only; the rest follow with the
        * next, so that the window comes up sooner. */
       self->first_rows = first_rows (self);
+      hide_unseen_columns (self);
       self->slice = gtk_slice_list_model_new (G_LIST_MODEL (g_object_ref (self->sorted)), 0, self->first_rows);
       self->selection = gtk_multi_selection_new (G_LIST_MODEL (self->slice));
       if (gtk_widget_get_mapped (GTK_WIDGET (self->column_view)))
