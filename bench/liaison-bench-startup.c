@@ -348,7 +348,7 @@ main (int   argc,
   g_autoptr(GArray) liaison_rss = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) baseline_rss = g_array_new (FALSE, FALSE, sizeof (double));
   int n_applicants = 100000;
-  int runs = 15;
+  int runs = 25;
   const GOptionEntry entries[] = {
     { "applicants", 0, 0, G_OPTION_ARG_INT, &n_applicants, "Applicants to create", "N" },
     { "runs", 0, 0, G_OPTION_ARG_INT, &runs, "Starts of each", "N" },
