@@ -819,8 +819,11 @@ test_deferred_check (void)
   /* A whole database passes. */
   db = liaison_database_open_full (path, LIAISON_DATABASE_OPEN_DEFER_CHECK, &error);
   g_assert_no_error (error);
+  g_assert_false (liaison_database_is_checked (db));
   g_assert_true (run_check (db, &error));
   g_assert_no_error (error);
+  g_assert_true (liaison_database_is_checked (db));
+  g_assert_false (liaison_database_is_damaged (db));
   g_object_add_weak_pointer (G_OBJECT (db), (gpointer *) &db);
   g_object_unref (db);
   /* The worker's task lets go of it when it is done with it. */
@@ -854,6 +857,8 @@ test_deferred_check (void)
       g_assert_no_error (error);
       g_assert_false (run_check (db, &error));
       g_assert_error (error, LIAISON_DATABASE_ERROR, LIAISON_DATABASE_ERROR_CORRUPT);
+      g_assert_false (liaison_database_is_checked (db));
+      g_assert_true (liaison_database_is_damaged (db));
       g_assert_nonnull (strstr (error->message, path));
       g_clear_error (&error);
 

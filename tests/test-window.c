@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#define G_SETTINGS_ENABLE_BACKEND
+#include <gio/gsettingsbackend.h>
 #include <glib/gstdio.h>
 #include <string.h>
 
@@ -662,6 +664,88 @@ find_primary_menu_button (GtkWidget *root)
   return NULL;
 }
 
+static gboolean
+controller_synced (gpointer data)
+{
+  return g_str_has_prefix (liaison_sync_controller_get_status (data), "Synced");
+}
+
+static void
+check_done_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  gboolean *passed = user_data;
+
+  *passed = liaison_database_check_finish (LIAISON_DATABASE (object), result, NULL);
+}
+
+static gboolean
+is_true (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+/* The sync writes through a connection of its own: it waits until the
+ * whole file has been checked. */
+static void
+test_sync_after_check (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("liaison-window-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "liaison.db", NULL);
+  g_autofree char *other_path = g_build_filename (dir, "other.db", NULL);
+  g_autofree char *folder = g_build_filename (dir, "shared", NULL);
+  g_autoptr(GSettingsBackend) backend = g_memory_settings_backend_new ();
+  g_autoptr(GSettings) settings = g_settings_new_with_backend (BASE_ID, backend);
+  g_autoptr(LiaisonDatabase) other = NULL;
+  g_autoptr(LiaisonDatabase) db = NULL;
+  g_autoptr(LiaisonRecord) organization = NULL;
+  g_autoptr(LiaisonSyncController) sync = NULL;
+  gboolean passed = FALSE;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+
+  other = liaison_database_open (other_path, &error);
+  g_assert_no_error (error);
+  organization = save_organization (other, "Washington");
+  g_assert_true (liaison_sync_with_folder (other, folder, NULL, &error));
+  g_assert_no_error (error);
+
+  /* Made, then opened as the application opens it */
+  db = liaison_database_open (path, &error);
+  g_assert_no_error (error);
+  g_clear_object (&db);
+  db = liaison_database_open_full (path, LIAISON_DATABASE_OPEN_DEFER_CHECK, &error);
+  g_assert_no_error (error);
+
+  sync = liaison_sync_controller_new (settings);
+  liaison_sync_controller_set_database (sync, db);
+  g_settings_set_string (settings, "sync-folder", folder);
+  liaison_sync_controller_sync_now (sync);
+
+  /* Nothing until the check, and nothing refused either */
+  {
+    gint64 until = g_get_monotonic_time () + 3 * G_USEC_PER_SEC;
+
+    while (g_get_monotonic_time () < until)
+      g_main_context_iteration (NULL, FALSE);
+  }
+  g_assert_cmpuint (liaison_database_count (db, &liaison_organization_type), ==, 0);
+  g_assert_cmpstr (liaison_sync_controller_get_status (sync), ==, "Not synced yet");
+
+  liaison_database_check_async (db, NULL, check_done_cb, &passed);
+  liaison_test_wait_until (is_true, &passed);
+  liaison_test_wait_until (controller_synced, sync);
+  g_assert_cmpuint (liaison_database_count (db, &liaison_organization_type), ==, 1);
+
+  liaison_sync_controller_set_database (sync, NULL);
+  g_clear_object (&sync);
+  g_clear_object (&db);
+  liaison_test_remove_tree (dir);
+}
+
 /* The main menu is built when it first opens, and then has its items. */
 static void
 test_main_menu (void)
@@ -716,6 +800,7 @@ main (int   argc,
   g_test_add_func ("/window/damaged-database", test_damaged_database);
   g_test_add_func ("/window/sync", test_sync);
   g_test_add_func ("/window/sync-many", test_sync_many);
+  g_test_add_func ("/window/sync-after-check", test_sync_after_check);
 
   status = g_test_run ();
 

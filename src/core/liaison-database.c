@@ -2624,6 +2624,36 @@ liaison_database_check_finish (LiaisonDatabase  *self,
   return TRUE;
 }
 
+/**
+ * liaison_database_is_checked:
+ * @self: a database
+ *
+ * Returns: %TRUE once the whole file has been checked and found whole:
+ *   at once, unless it was opened with %LIAISON_DATABASE_OPEN_DEFER_CHECK
+ */
+gboolean
+liaison_database_is_checked (LiaisonDatabase *self)
+{
+  g_return_val_if_fail (LIAISON_IS_DATABASE (self), FALSE);
+
+  return self->checked;
+}
+
+/**
+ * liaison_database_is_damaged:
+ * @self: a database
+ *
+ * Returns: %TRUE if the check of the whole file has failed; every save is
+ *   refused from then on
+ */
+gboolean
+liaison_database_is_damaged (LiaisonDatabase *self)
+{
+  g_return_val_if_fail (LIAISON_IS_DATABASE (self), FALSE);
+
+  return self->damaged;
+}
+
 /* Backups */
 
 static int

@@ -71,6 +71,8 @@ void             liaison_database_check_async      (LiaisonDatabase          *se
 gboolean         liaison_database_check_finish     (LiaisonDatabase          *self,
                                                     GAsyncResult             *result,
                                                     GError                  **error);
+gboolean         liaison_database_is_checked       (LiaisonDatabase          *self);
+gboolean         liaison_database_is_damaged       (LiaisonDatabase          *self);
 const char      *liaison_database_get_path         (LiaisonDatabase          *self);
 gboolean         liaison_database_has_full_text    (LiaisonDatabase          *self);
 

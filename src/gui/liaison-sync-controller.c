@@ -22,6 +22,7 @@
 #define EDIT_DELAY_SECONDS 5
 #define FILE_DELAY_SECONDS 2
 #define PERIOD_SECONDS 180
+#define CHECK_WAIT_SECONDS 1
 /* More changes of one type than this are announced as one */
 #define MANY_CHANGES 200
 
@@ -42,6 +43,8 @@ struct _LiaisonSyncController
   gboolean         pending;
   gboolean         announcing;
   gboolean         failed;
+  /* When the last exchange with the folder ended well */
+  GDateTime       *synced_at;
 };
 
 G_DEFINE_FINAL_TYPE (LiaisonSyncController, liaison_sync_controller, G_TYPE_OBJECT)
@@ -176,15 +179,15 @@ job_thread (GTask        *task,
   g_signal_handlers_disconnect_by_data (database, job);
 }
 
+static void schedule (LiaisonSyncController *self,
+                      guint                  seconds);
+
 static void
 update_status (LiaisonSyncController *self,
                const GError          *error)
 {
   g_autoptr(GString) details = g_string_new (NULL);
   g_autoptr(GPtrArray) sites = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *time = g_date_time_format (now, "%X");
-
   g_clear_pointer (&self->status, g_free);
 
   if (self->database == NULL)
@@ -195,9 +198,15 @@ update_status (LiaisonSyncController *self,
     self->status = g_strdup (_("Not syncing with a folder"));
   else if (self->running)
     self->status = g_strdup (_("Syncing…"));
+  else if (self->synced_at == NULL)
+    self->status = g_strdup (_("Not synced yet"));
   else
-    /* Translators: %s is a time of day */
-    self->status = g_strdup_printf (_("Synced at %s"), time);
+    {
+      g_autofree char *time = g_date_time_format (self->synced_at, "%X");
+
+      /* Translators: %s is a time of day */
+      self->status = g_strdup_printf (_("Synced at %s"), time);
+    }
 
   self->failed = error != NULL;
 
@@ -264,6 +273,11 @@ job_done_cb (GObject      *object,
     }
   else
     {
+      if (job->operation == LIAISON_SYNC_FOLDER)
+        {
+          g_clear_pointer (&self->synced_at, g_date_time_unref);
+          self->synced_at = g_date_time_new_now_local ();
+        }
       announce (self, job);
       update_status (self, NULL);
       if (outer != NULL)
@@ -415,6 +429,24 @@ liaison_sync_controller_run_async (LiaisonSyncController *self,
       return;
     }
 
+  /* The sync writes through a connection of its own, which would not know
+   * that the check of the file has failed, or has not yet been made. */
+  if (liaison_database_is_damaged (self->database))
+    {
+      g_task_return_new_error (outer, LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_FAILED,
+                               "%s", _("The database is damaged, so nothing is synced with it."));
+      g_object_unref (outer);
+      return;
+    }
+
+  if (!liaison_database_is_checked (self->database))
+    {
+      g_task_return_new_error (outer, LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_FAILED,
+                               "%s", _("Liaison is still checking the database; try again in a moment."));
+      g_object_unref (outer);
+      return;
+    }
+
   start_job (self, operation, path, outer);
 }
 
@@ -455,6 +487,23 @@ liaison_sync_controller_sync_now (LiaisonSyncController *self)
   if (self->running)
     {
       self->pending = TRUE;
+      return;
+    }
+
+  /* Not before the file has been checked, and never once it has failed
+   * (see liaison_sync_controller_run_async()). */
+  if (liaison_database_is_damaged (self->database))
+    {
+      g_autoptr(GError) error = g_error_new (LIAISON_SYNC_ERROR, LIAISON_SYNC_ERROR_FAILED, "%s",
+                                             _("The database is damaged, so nothing is synced with it."));
+
+      update_status (self, error);
+      return;
+    }
+
+  if (!liaison_database_is_checked (self->database))
+    {
+      schedule (self, CHECK_WAIT_SECONDS);
       return;
     }
 
@@ -546,6 +595,7 @@ folder_setting_changed_cb (LiaisonSyncController *self)
   g_clear_object (&self->monitor);
   g_clear_handle_id (&self->period_id, g_source_remove);
   g_clear_pointer (&self->folder, g_free);
+  g_clear_pointer (&self->synced_at, g_date_time_unref);
 
   if (folder[0] != '\0')
     {
@@ -580,6 +630,8 @@ liaison_sync_controller_set_database (LiaisonSyncController *self,
 
   if (!g_set_object (&self->database, database))
     return;
+
+  g_clear_pointer (&self->synced_at, g_date_time_unref);
 
   if (database != NULL)
     g_signal_connect_object (database, "record-changed", G_CALLBACK (database_changed_cb), self, G_CONNECT_SWAPPED);
@@ -645,6 +697,7 @@ liaison_sync_controller_finalize (GObject *object)
   g_free (self->folder);
   g_free (self->status);
   g_free (self->details);
+  g_clear_pointer (&self->synced_at, g_date_time_unref);
 
   G_OBJECT_CLASS (liaison_sync_controller_parent_class)->finalize (object);
 }
