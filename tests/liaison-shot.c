@@ -201,6 +201,23 @@ main (int   argc,
                 }
               liaison_test_settle ();
             }
+
+            /* Several applicants selected, and the bar of what can be done
+             * to them all */
+            {
+              GtkWidget *column_view = liaison_test_find (GTK_WIDGET (view), GTK_TYPE_COLUMN_VIEW, NULL);
+              GtkSelectionModel *selection = gtk_column_view_get_model (GTK_COLUMN_VIEW (column_view));
+
+              adw_navigation_split_view_set_show_content (
+                ADW_NAVIGATION_SPLIT_VIEW (liaison_test_find (GTK_WIDGET (view), ADW_TYPE_NAVIGATION_SPLIT_VIEW, NULL)),
+                FALSE);
+              gtk_selection_model_select_range (selection, 0, 3, TRUE);
+              liaison_test_settle ();
+              liaison_test_settle ();
+              save (window, output, "fellowship-selection", suffix, widths[w].name);
+              gtk_selection_model_unselect_all (selection);
+              liaison_test_settle ();
+            }
           }
       }
 

@@ -204,6 +204,32 @@ liaison_test_count (GtkWidget *root,
 }
 
 /**
+ * liaison_test_assert_icons:
+ * @root: where to look
+ *
+ * Fails unless every image under @root named by an icon name finds that
+ * icon in the icon theme (the system's or the application's resources),
+ * rather than the missing-image picture.
+ */
+void
+liaison_test_assert_icons (GtkWidget *root)
+{
+  if (GTK_IS_IMAGE (root) && gtk_image_get_storage_type (GTK_IMAGE (root)) == GTK_IMAGE_ICON_NAME)
+    {
+      GtkIconTheme *theme = gtk_icon_theme_get_for_display (gtk_widget_get_display (root));
+      const char *name = gtk_image_get_icon_name (GTK_IMAGE (root));
+
+      if (!gtk_icon_theme_has_icon (theme, name))
+        g_error ("There is no icon “%s”", name);
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    liaison_test_assert_icons (child);
+}
+
+/**
  * liaison_test_save_png:
  * @widget: a realized widget, usually a window
  * @path: where to write

@@ -27,6 +27,7 @@ GtkWidget          *liaison_test_find             (GtkWidget            *root,
                                                    const char           *title);
 guint               liaison_test_count            (GtkWidget            *root,
                                                    GType                 type);
+void                liaison_test_assert_icons     (GtkWidget            *root);
 gboolean            liaison_test_save_png         (GtkWidget            *widget,
                                                    const char           *path,
                                                    GError              **error);

@@ -461,8 +461,27 @@ test_bulk_actions (void)
   /* The coming cohort: select them all */
   n = g_list_model_get_n_items (model);
   g_assert_cmpuint (n, >=, 2);
+  g_assert_null (liaison_test_find (GTK_WIDGET (view), GTK_TYPE_ACTION_BAR, NULL));
   gtk_selection_model_select_all (selection);
   liaison_test_settle ();
+
+  /* A bar offers what can be done to them all, with their number. */
+  {
+    GtkWidget *bar = liaison_test_find (GTK_WIDGET (view), GTK_TYPE_ACTION_BAR, NULL);
+    g_autofree char *text = g_strdup_printf ("%u selected", n);
+    GtkWidget *status_button;
+
+    g_assert_nonnull (bar);
+    g_assert_true (gtk_action_bar_get_revealed (GTK_ACTION_BAR (bar)));
+    liaison_test_assert_icons (bar);
+    g_assert_nonnull (liaison_test_find (bar, GTK_TYPE_LABEL, text));
+    status_button = liaison_test_find (bar, GTK_TYPE_MENU_BUTTON, NULL);
+    g_assert_nonnull (status_button);
+    gtk_menu_button_popup (GTK_MENU_BUTTON (status_button));
+    liaison_test_settle ();
+    g_assert_true (GTK_IS_POPOVER_MENU (gtk_menu_button_get_popover (GTK_MENU_BUTTON (status_button))));
+    gtk_menu_button_popdown (GTK_MENU_BUTTON (status_button));
+  }
 
   gtk_widget_activate_action (GTK_WIDGET (view), "fellowship.set-status", "s", "review");
   liaison_test_settle ();

@@ -104,6 +104,9 @@ test_pages_by_action (void)
       assert_page_shown (window, pages[i]);
     }
 
+  /* The sidebar, the sync status and every page have their icons. */
+  liaison_test_assert_icons (GTK_WIDGET (window));
+
   liaison_test_window_destroy (window);
 }
 

@@ -296,7 +296,7 @@ sync_status_cb (LiaisonWindow *self)
   gtk_widget_set_visible (self->conflicts_button, n_conflicts > 0);
   gtk_image_set_from_icon_name (GTK_IMAGE (self->sync_icon),
                                 liaison_sync_controller_get_failed (self->sync) || n_conflicts > 0
-                                ? "dialog-warning-symbolic" : "emblem-synchronizing-symbolic");
+                                ? "dialog-warning-symbolic" : "liaison-sync-symbolic");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->sync_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
 }

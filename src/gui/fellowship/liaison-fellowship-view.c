@@ -86,9 +86,11 @@ struct _LiaisonFellowshipView
   GtkDropDown            *tag_dropdown;
   GtkStack               *list_stack;
   GtkColumnView          *column_view;
+  AdwToolbarView         *list_toolbar;
+  /* Made when two applicants are first selected */
   GtkActionBar           *selection_bar;
   GtkLabel               *selection_label;
-  GtkMenuButton          *status_button;
+  GMenuModel             *status_menu;
   GtkMenuButton          *view_menu_button;
   /* Held back until the view has been drawn once */
   GPtrArray              *held_choices;
@@ -1050,6 +1052,48 @@ tag_action_cb (GtkWidget  *widget,
   adw_dialog_present (dialog, GTK_WIDGET (self));
 }
 
+/* The bar of what can be done to several applicants at once, made the
+ * first time it is needed */
+static void
+ensure_selection_bar (LiaisonFellowshipView *self)
+{
+  static const struct {
+    const char *icon_name;
+    const char *action;
+    const char *tooltip;
+  } buttons[] = {
+    { "user-trash-symbolic", "fellowship.delete", N_("Delete Selected") },
+    { "document-save-as-symbolic", "fellowship.export-selected", N_("Export Selected as CSV") },
+    { "liaison-tag-symbolic", "fellowship.tag", N_("Tag Selected") },
+  };
+  GtkWidget *status_button;
+
+  if (self->selection_bar != NULL)
+    return;
+
+  self->selection_bar = GTK_ACTION_BAR (gtk_action_bar_new ());
+  gtk_action_bar_set_revealed (self->selection_bar, FALSE);
+  self->selection_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_action_bar_pack_start (self->selection_bar, GTK_WIDGET (self->selection_label));
+
+  for (guint i = 0; i < G_N_ELEMENTS (buttons); i++)
+    {
+      GtkWidget *button = gtk_button_new_from_icon_name (buttons[i].icon_name);
+
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), buttons[i].action);
+      gtk_widget_set_tooltip_text (button, _(buttons[i].tooltip));
+      gtk_action_bar_pack_end (self->selection_bar, button);
+    }
+
+  status_button = gtk_menu_button_new ();
+  gtk_menu_button_set_label (GTK_MENU_BUTTON (status_button), _("Status"));
+  gtk_widget_set_tooltip_text (status_button, _("Change the Status of the Selected"));
+  liaison_menu_button_set_menu_later (GTK_MENU_BUTTON (status_button), self->status_menu);
+  gtk_action_bar_pack_end (self->selection_bar, status_button);
+
+  adw_toolbar_view_add_bottom_bar (self->list_toolbar, GTK_WIDGET (self->selection_bar));
+}
+
 static void
 selection_changed_cb (LiaisonFellowshipView *self)
 {
@@ -1057,8 +1101,13 @@ selection_changed_cb (LiaisonFellowshipView *self)
   guint n = (guint) gtk_bitset_get_size (selected);
   g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u selected", "%u selected", n), n);
 
-  gtk_label_set_text (self->selection_label, text);
-  gtk_action_bar_set_revealed (self->selection_bar, n >= 2);
+  if (n >= 2)
+    ensure_selection_bar (self);
+  if (self->selection_bar != NULL)
+    {
+      gtk_label_set_text (self->selection_label, text);
+      gtk_action_bar_set_revealed (self->selection_bar, n >= 2);
+    }
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "fellowship.delete", n > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "fellowship.tag", n > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "fellowship.set-status", n > 0);
@@ -1378,7 +1427,7 @@ fill_dropdowns (LiaisonFellowshipView *self)
 
         g_menu_append (menu, liaison_choice_get_label (&field->choices[i]), action);
       }
-    liaison_menu_button_set_menu_later (self->status_button, G_MENU_MODEL (menu));
+    g_set_object (&self->status_menu, G_MENU_MODEL (menu));
   }
 }
 
@@ -1559,6 +1608,7 @@ liaison_fellowship_view_dispose (GObject *object)
   g_clear_object (&self->applications);
   g_clear_object (&self->filter);
   g_clear_pointer (&self->held_choices, g_ptr_array_unref);
+  g_clear_object (&self->status_menu);
   g_clear_object (&self->database);
 
   G_OBJECT_CLASS (liaison_fellowship_view_parent_class)->dispose (object);
@@ -1654,9 +1704,7 @@ liaison_fellowship_view_class_init (LiaisonFellowshipViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LiaisonFellowshipView, tag_dropdown);
   gtk_widget_class_bind_template_child (widget_class, LiaisonFellowshipView, list_stack);
   gtk_widget_class_bind_template_child (widget_class, LiaisonFellowshipView, column_view);
-  gtk_widget_class_bind_template_child (widget_class, LiaisonFellowshipView, selection_bar);
-  gtk_widget_class_bind_template_child (widget_class, LiaisonFellowshipView, selection_label);
-  gtk_widget_class_bind_template_child (widget_class, LiaisonFellowshipView, status_button);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonFellowshipView, list_toolbar);
   gtk_widget_class_bind_template_child (widget_class, LiaisonFellowshipView, view_menu_button);
   gtk_widget_class_bind_template_child (widget_class, LiaisonFellowshipView, view_menu);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
