@@ -220,6 +220,8 @@ test_create_edit_delete_export (void)
   liaison_test_settle ();
   editor = LIAISON_APPLICANT_EDITOR (liaison_fellowship_view_get_editor (view));
   g_assert_nonnull (editor);
+  liaison_test_assert_icons (GTK_WIDGET (editor));
+  liaison_test_assert_icons (GTK_WIDGET (view));
 
   /* Empty, it cannot be saved, and says why. */
   problem = liaison_applicant_editor_dup_problem (editor);

@@ -212,6 +212,7 @@ test_manage (void)
 
   adw_dialog_present (dialog, GTK_WIDGET (window));
   liaison_test_settle ();
+  liaison_test_assert_icons (GTK_WIDGET (dialog));
 
   /* Nobody yet: how to add people is said */
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
@@ -457,6 +458,7 @@ test_import_refused (void)
   liaison_csv_import_dialog_load_file (csv, file);
   liaison_test_wait_until (loaded, csv);
   liaison_test_settle ();
+  liaison_test_assert_icons (GTK_WIDGET (dialog));
 
   page = liaison_test_find (GTK_WIDGET (dialog), ADW_TYPE_STATUS_PAGE, "This File Cannot Be Imported");
   g_assert_nonnull (page);

@@ -103,6 +103,8 @@ test_zone_never_moves_the_instant (void)
   /* Reopened, shown in New York time, saved: the instant did not move. */
   editor = LIAISON_SEMINAR_EDITOR (liaison_seminars_view_open (view, seminar));
   liaison_test_settle ();
+  liaison_test_assert_icons (GTK_WIDGET (editor));
+  liaison_test_assert_icons (GTK_WIDGET (view));
   g_assert_cmpstr (liaison_seminar_editor_get_start (editor), ==, "2026-11-28 09:00");
   liaison_seminar_editor_set_zone (editor, "America/New_York");
   g_assert_cmpstr (liaison_seminar_editor_get_start (editor), ==, "2026-11-27 19:00");
