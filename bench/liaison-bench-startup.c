@@ -23,6 +23,7 @@
 #include <unistd.h>
 
 #include "liaison-app.h"
+#include "liaison-bench-office.h"
 #include "liaison-database.h"
 #include "liaison-fellowship-view.h"
 #include "liaison-records.h"
@@ -223,52 +224,6 @@ run_baseline (void)
 
 /* The parent: build once, then start the two in turn */
 
-static void
-build (const char *path,
-       guint       n_applicants)
-{
-  static const char *family[] = { "Smith", "Garcia", "Nguyen", "Tremblay", "Johnson", "Lee", "Brown", "Martin" };
-  static const char *given[] = { "James", "Maria", "David", "Sarah", "Kevin", "Emily", "Robert", "Linda" };
-  static const char *jurisdictions[] = { "US-NY", "US-NJ", "US-CA", "US-TX", "US-WA", "CA-ON", "CA-BC", "CA-QC" };
-  static const char *statuses[] = { "inquiry", "nominated", "received", "review", "withdrawn", "confirmed" };
-  g_autoptr(GError) error = NULL;
-  g_autoptr(LiaisonDatabase) db = liaison_database_open (path, &error);
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  int coming = g_date_time_get_year (now) + 1;
-  guint batch = 5000;
-
-  if (db == NULL)
-    g_error ("%s", error->message);
-
-  for (guint done = 0; done < n_applicants; done += batch)
-    {
-      g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
-
-      for (guint i = done; i < MIN (done + batch, n_applicants); i++)
-        {
-          LiaisonRecord *person = liaison_record_new (&liaison_person_type);
-          LiaisonRecord *application = liaison_record_new (&liaison_application_type);
-          g_autofree char *government = g_strdup_printf ("City %u", i);
-
-          liaison_record_set_text (person, "family_name", family[i % G_N_ELEMENTS (family)]);
-          liaison_record_set_text (person, "given_name", given[(i / 8) % G_N_ELEMENTS (given)]);
-          liaison_record_set_text (person, "title", "Director of International Affairs");
-          liaison_record_set_text (application, "person", liaison_record_get_uuid (person));
-          /* Thirty years of cohorts */
-          liaison_record_set_integer (application, "cohort_year", coming - (int) (i % 30));
-          liaison_record_set_text (application, "government", government);
-          liaison_record_set_text (application, "government_level", "city");
-          liaison_record_set_text (application, "jurisdiction", jurisdictions[i % G_N_ELEMENTS (jurisdictions)]);
-          liaison_record_set_text (application, "status", statuses[i % G_N_ELEMENTS (statuses)]);
-          g_ptr_array_add (records, person);
-          g_ptr_array_add (records, application);
-        }
-
-      if (!liaison_database_save_all (db, records, &error))
-        g_error ("%s", error->message);
-    }
-}
-
 /* Where the time went: exec to main, main to startup, startup to the
  * window, the window to its realization, realization to the frame. */
 #define N_STAGES 5
@@ -378,7 +333,7 @@ main (int   argc,
     {
       gint64 start = g_get_monotonic_time ();
 
-      build (path, n_applicants);
+      liaison_bench_build_applicants (path, n_applicants);
       g_print ("built %d applicants and their people in %.1f s\n",
                n_applicants, (g_get_monotonic_time () - start) / 1e6);
     }

@@ -280,11 +280,39 @@ test_long_list (void)
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1000);
   g_signal_connect (list, "items-changed", G_CALLBACK (items_changed_cb), log);
 
-  /* Far down, read on demand */
+  /* Far down, read on demand; the rows skipped on the way are right too */
   {
     g_autoptr(LiaisonRecord) record = g_list_model_get_item (G_LIST_MODEL (list), 800);
 
     g_assert_cmpstr (liaison_record_get_text (record, "family_name"), ==, "P8000");
+    for (guint i = 0; i < 1000; i += 37)
+      {
+        g_autoptr(LiaisonRecord) other = g_list_model_get_item (G_LIST_MODEL (list), i);
+        g_autofree char *name = g_strdup_printf ("P%04u", i * 10);
+
+        g_assert_cmpstr (liaison_record_get_text (other, "family_name"), ==, name);
+      }
+  }
+
+  /* Everything replaced at once is told as a removal, then an addition:
+   * a list view would otherwise read every row added. */
+  {
+    g_array_set_size (log, 0);
+    liaison_record_list_add_filter (list, "family_name", "P0010");
+    liaison_record_list_reload (list, &error);
+    g_assert_no_error (error);
+    assert_one_change (log, 0, 1000, 1);
+    liaison_record_list_clear_filters (list);
+    liaison_record_list_reload (list, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (log->len, ==, 2);
+    g_assert_cmpuint (g_array_index (log, Change, 0).position, ==, 0);
+    g_assert_cmpuint (g_array_index (log, Change, 0).removed, ==, 1);
+    g_assert_cmpuint (g_array_index (log, Change, 0).added, ==, 0);
+    g_assert_cmpuint (g_array_index (log, Change, 1).position, ==, 0);
+    g_assert_cmpuint (g_array_index (log, Change, 1).removed, ==, 0);
+    g_assert_cmpuint (g_array_index (log, Change, 1).added, ==, 1000);
+    g_array_set_size (log, 0);
   }
 
   /* Changes near the top are told exactly. */

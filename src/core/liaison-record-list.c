@@ -20,6 +20,9 @@
 #include "liaison-records.h"
 
 #define CACHE_SIZE 1024
+/* More rows than this added in place of others are told apart from the
+ * removal (see replace_ids()). */
+#define MANY_ADDED 256
 #define CHUNK_SIZE 64
 
 typedef struct
@@ -43,6 +46,7 @@ struct _LiaisonRecordList
   gboolean                 descending;
   char                    *id_sql;
   char                    *chunk_sql;
+  char                    *skip_sql;
   char                    *row_sql;
   char                    *uuid_sql;
 };
@@ -74,19 +78,21 @@ is_chunked (LiaisonRecordList *self)
 }
 
 /* Reads the records that follow the last one held, up to @count of them:
- * their ids, and the records themselves, for the views will want them. */
+ * their ids, and unless @ids_only, the records themselves, for the views
+ * will want them. Ids alone come straight from the index. */
 static gboolean
 load_chunk (LiaisonRecordList *self,
             GArray            *ids,
             char             **last_key,
-            guint              count)
+            guint              count,
+            gboolean           ids_only)
 {
   sqlite3_stmt *stmt;
   gint64 last_id = ids->len > 0 ? g_array_index (ids, gint64, ids->len - 1) : 0;
-  int key_column = 5 + self->type->n_fields;
+  int key_column = ids_only ? 1 : 5 + self->type->n_fields;
   int status;
 
-  stmt = liaison_database_prepare (self->database, self->chunk_sql, NULL);
+  stmt = liaison_database_prepare (self->database, ids_only ? self->skip_sql : self->chunk_sql, NULL);
   if (stmt == NULL)
     return FALSE;
 
@@ -102,7 +108,7 @@ load_chunk (LiaisonRecordList *self,
       g_free (*last_key);
       *last_key = g_strdup ((const char *) sqlite3_column_text (stmt, key_column));
 
-      if (g_hash_table_size (self->cache) < CACHE_SIZE && !g_hash_table_contains (self->cache, &id))
+      if (!ids_only && g_hash_table_size (self->cache) < CACHE_SIZE && !g_hash_table_contains (self->cache, &id))
         g_hash_table_insert (self->cache, g_memdup2 (&id, sizeof id),
                              liaison_database_load_row (self->database, self->type, stmt));
     }
@@ -115,11 +121,15 @@ static void
 ensure_loaded (LiaisonRecordList *self,
                guint              position)
 {
+  /* Far ahead (the end of the list, say): the ids in between only */
+  if (position >= self->ids->len + CHUNK_SIZE && self->ids->len < self->n_items)
+    load_chunk (self, self->ids, &self->last_key, position - self->ids->len, TRUE);
+
   while (self->ids->len <= position && self->ids->len < self->n_items)
     {
       guint before = self->ids->len;
 
-      if (!load_chunk (self, self->ids, &self->last_key, CHUNK_SIZE) || self->ids->len == before)
+      if (!load_chunk (self, self->ids, &self->last_key, CHUNK_SIZE, FALSE) || self->ids->len == before)
         break;
     }
 }
@@ -217,6 +227,11 @@ build_sql (LiaisonRecordList *self)
       g_string_append (sql, self->type->name);
       g_string_append (sql, " WHERE deleted_at IS NULL AND (sort_key, id) > (?1, ?2) ORDER BY sort_key, id LIMIT ?3");
       self->chunk_sql = g_string_free (g_steal_pointer (&sql), FALSE);
+
+      sql = g_string_new ("SELECT id, sort_key FROM ");
+      g_string_append (sql, self->type->name);
+      g_string_append (sql, " WHERE deleted_at IS NULL AND (sort_key, id) > (?1, ?2) ORDER BY sort_key, id LIMIT ?3");
+      self->skip_sql = g_string_free (g_steal_pointer (&sql), FALSE);
     }
 }
 
@@ -281,7 +296,7 @@ query_ids (LiaisonRecordList  *self,
 
   *n_items = liaison_database_count (self->database, self->type);
   ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  if (at_least > 0 && !load_chunk (self, ids, last_key, MIN (at_least, *n_items)))
+  if (at_least > 0 && !load_chunk (self, ids, last_key, MIN (at_least, *n_items), FALSE))
     {
       g_set_error (error, LIAISON_DATABASE_ERROR, LIAISON_DATABASE_ERROR_FAILED,
                    "%s", sqlite3_errmsg (liaison_database_get_handle (self->database)));
@@ -331,7 +346,17 @@ replace_ids (LiaisonRecordList *self,
       guint removed = old_n_items - prefix - (old_tail == new_tail ? suffix + old_tail : 0);
       guint added = n_items - prefix - (old_tail == new_tail ? suffix + new_tail : 0);
 
-      g_list_model_items_changed (G_LIST_MODEL (self), prefix, removed, added);
+      /* A list view looks through every row added for the rows it was
+       * following (the focus, the selection) among those removed, and
+       * reads each to compare: a whole list replaced by another (another
+       * cohort, say) is told as a removal, then an addition. */
+      if (prefix == 0 && removed > 0 && added > MANY_ADDED)
+        {
+          g_list_model_items_changed (G_LIST_MODEL (self), prefix, removed, 0);
+          g_list_model_items_changed (G_LIST_MODEL (self), prefix, 0, added);
+        }
+      else
+        g_list_model_items_changed (G_LIST_MODEL (self), prefix, removed, added);
     }
   else if (touched != 0)
     {
@@ -467,6 +492,7 @@ liaison_record_list_finalize (GObject *object)
   g_clear_pointer (&self->filters, g_array_unref);
   g_clear_pointer (&self->id_sql, g_free);
   g_clear_pointer (&self->chunk_sql, g_free);
+  g_clear_pointer (&self->skip_sql, g_free);
   g_clear_pointer (&self->last_key, g_free);
   g_clear_pointer (&self->row_sql, g_free);
   g_clear_pointer (&self->uuid_sql, g_free);

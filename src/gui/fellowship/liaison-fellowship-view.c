@@ -61,6 +61,7 @@ struct _LiaisonFellowshipView
   GtkSortListModel       *sorted;
   GtkSliceListModel      *slice;
   guint                   first_rows;
+  gboolean                growing;
   GtkMultiSelection      *selection;
   GtkCustomFilter        *filter;
   GHashTable             *titles;       /* uuid → the title of a linked record */
@@ -361,6 +362,9 @@ filter_cb (gpointer item,
 
 /* The filter is set only while it keeps something out: a filter on the
  * whole list would load every record of it to ask. */
+static void replace_rows_begin (LiaisonFellowshipView *self);
+static void replace_rows_end   (LiaisonFellowshipView *self);
+
 static void
 update_filter (LiaisonFellowshipView *self)
 {
@@ -370,12 +374,14 @@ update_filter (LiaisonFellowshipView *self)
   if (self->filtered == NULL)
     return;
 
+  replace_rows_begin (self);
   if (!active)
     gtk_filter_list_model_set_filter (self->filtered, NULL);
   else if (gtk_filter_list_model_get_filter (self->filtered) == NULL)
     gtk_filter_list_model_set_filter (self->filtered, GTK_FILTER (self->filter));
   else
     gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  replace_rows_end (self);
 }
 
 /* Likewise the sorter, set only once a column is sorted by. */
@@ -387,10 +393,12 @@ sorter_changed_cb (LiaisonFellowshipView *self)
   if (self->sorted == NULL)
     return;
 
+  replace_rows_begin (self);
   if (gtk_sorter_get_order (sorter) == GTK_SORTER_ORDER_NONE)
     gtk_sort_list_model_set_sorter (self->sorted, NULL);
   else
     gtk_sort_list_model_set_sorter (self->sorted, sorter);
+  replace_rows_end (self);
 }
 
 /* Rows are 21 pixels high or a little more (Japanese text is taller), and
@@ -414,6 +422,14 @@ first_rows (LiaisonFellowshipView *self)
   return CLAMP ((height - ABOVE_ROWS) / ROW_HEIGHT + 1, 10, 100);
 }
 
+/* Filtering or sorting still going on, a bit at a time */
+static gboolean
+models_pending (LiaisonFellowshipView *self)
+{
+  return (self->filtered != NULL && gtk_filter_list_model_get_pending (self->filtered) > 0) ||
+         (self->sorted != NULL && gtk_sort_list_model_get_pending (self->sorted) > 0);
+}
+
 /* A few more rows after each frame, so that no frame makes them all: the
  * list makes widgets for up to 200 rows, whatever its length. */
 static void
@@ -425,6 +441,16 @@ show_all_rows_cb (GdkFrameClock         *frame_clock,
   if (self->slice == NULL)
     {
       g_signal_handlers_disconnect_by_func (frame_clock, show_all_rows_cb, self);
+      self->growing = FALSE;
+      return;
+    }
+
+  /* Not while the rows may still be put in another order: the list view
+   * would look through them all for the rows it follows (see
+   * replace_rows_begin()). */
+  if (models_pending (self))
+    {
+      gdk_frame_clock_request_phase (frame_clock, GDK_FRAME_CLOCK_PHASE_AFTER_PAINT);
       return;
     }
 
@@ -432,6 +458,7 @@ show_all_rows_cb (GdkFrameClock         *frame_clock,
   if (size >= 5 * self->first_rows)
     {
       g_signal_handlers_disconnect_by_func (frame_clock, show_all_rows_cb, self);
+      self->growing = FALSE;
       gtk_slice_list_model_set_size (self->slice, G_MAXUINT);
       return;
     }
@@ -440,17 +467,52 @@ show_all_rows_cb (GdkFrameClock         *frame_clock,
   gdk_frame_clock_request_phase (frame_clock, GDK_FRAME_CLOCK_PHASE_AFTER_PAINT);
 }
 
-/* Once the first frame is painted */
+/* Shows the rest of the rows over the next frames, once the list is on
+ * screen (at once if it is not) */
 static void
-column_view_mapped_cb (LiaisonFellowshipView *self)
+grow_rows (LiaisonFellowshipView *self)
 {
   GdkFrameClock *frame_clock = gtk_widget_get_frame_clock (GTK_WIDGET (self->column_view));
 
-  if (frame_clock != NULL && self->slice != NULL &&
-      gtk_slice_list_model_get_size (self->slice) != G_MAXUINT)
-    g_signal_connect_object (frame_clock, "after-paint", G_CALLBACK (show_all_rows_cb), self, 0);
-  else if (self->slice != NULL)
+  if (self->slice == NULL || self->growing || gtk_slice_list_model_get_size (self->slice) == G_MAXUINT)
+    return;
+
+  if (frame_clock != NULL && gtk_widget_get_mapped (GTK_WIDGET (self->column_view)))
+    {
+      self->growing = TRUE;
+      g_signal_connect_object (frame_clock, "after-paint", G_CALLBACK (show_all_rows_cb), self, 0);
+      gdk_frame_clock_request_phase (frame_clock, GDK_FRAME_CLOCK_PHASE_AFTER_PAINT);
+    }
+  else if (!models_pending (self))
     gtk_slice_list_model_set_size (self->slice, G_MAXUINT);
+}
+
+static void
+column_view_mapped_cb (LiaisonFellowshipView *self)
+{
+  grow_rows (self);
+}
+
+/* Another year, filter or order changes every row at once. Told as it is,
+ * a list view looks through every new row for the rows it follows (the
+ * focus, the selection), reading each from the database: seconds with a
+ * large office. The rows shown are let go of first, and shown again a
+ * screenful at a time once the new ones are known. */
+static void
+replace_rows_begin (LiaisonFellowshipView *self)
+{
+  if (self->slice != NULL)
+    gtk_slice_list_model_set_size (self->slice, 0);
+}
+
+static void
+replace_rows_end (LiaisonFellowshipView *self)
+{
+  if (self->slice == NULL)
+    return;
+
+  gtk_slice_list_model_set_size (self->slice, self->first_rows);
+  grow_rows (self);
 }
 
 static void
@@ -512,7 +574,9 @@ year_changed_cb (LiaisonFellowshipView *self)
     liaison_record_list_add_filter (self->applications, "jurisdiction",
                                     liaison_reference_get_subdivision (selected - 1)->code);
 
+  replace_rows_begin (self);
   liaison_record_list_reload (self->applications, NULL);
+  replace_rows_end (self);
 }
 
 static void

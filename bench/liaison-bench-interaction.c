@@ -1,0 +1,320 @@
+/* liaison-bench-interaction.c
+ *
+ * How long the main loop stalls while someone works with the Fellowship
+ * list of a large office: 100,000 applicants and their people. A timer
+ * asks to run every millisecond at high priority; the longest gap between
+ * two of its runs is the longest the window could not draw or answer.
+ * The same watch over the idle window is the baseline. The aim is that no
+ * step stalls for more than a frame, 16.7 ms.
+ *
+ *   liaison-bench-interaction [--applicants N] [DIR]
+ *
+ * Run it under a display (xvfb-run). It builds the database in DIR once,
+ * the same as liaison-bench-startup's, and changes the status of the
+ * coming cohort's applicants in it.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <stdio.h>
+
+#include "liaison-app.h"
+#include "liaison-bench-office.h"
+#include "liaison-fellowship-view.h"
+
+#define FRAME_MS (1000.0 / 60.0)
+/* How long a step must have been quiet to count as done */
+#define QUIET_US (300 * G_TIME_SPAN_MILLISECOND)
+
+typedef struct
+{
+  const char *name;
+  void      (*run) (void);
+} Step;
+
+static LiaisonFellowshipView *view;
+static GtkColumnView *column_view;
+static guint step;
+static gint64 last_tick;
+static gint64 max_gap;
+static gint64 step_start;
+static gint64 quiet_since;
+static guint last_n_items;
+static double idle_max_ms;
+static int failures;
+
+static GtkWidget *
+find_widget (GtkWidget *root,
+             GType      type)
+{
+  if (g_type_is_a (G_OBJECT_TYPE (root), type))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The steps */
+
+static void
+do_nothing (void)
+{
+}
+
+static void
+all_years (void)
+{
+  liaison_fellowship_view_set_cohort_year (view, 0);
+}
+
+static void
+scroll_to_end (void)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (column_view)));
+
+  if (n > 0)
+    gtk_column_view_scroll_to (column_view, n - 1, NULL, GTK_LIST_SCROLL_NONE, NULL);
+}
+
+static void
+sort_by (guint                column,
+         GtkSortType          order)
+{
+  g_autoptr(GtkColumnViewColumn) view_column = g_list_model_get_item (gtk_column_view_get_columns (column_view), column);
+
+  gtk_column_view_sort_by_column (column_view, view_column, order);
+}
+
+static void
+sort_by_name (void)
+{
+  sort_by (0, GTK_SORT_ASCENDING);
+}
+
+static void
+sort_by_government (void)
+{
+  sort_by (2, GTK_SORT_DESCENDING);
+}
+
+static void
+search (void)
+{
+  liaison_fellowship_view_set_search (view, "garcia");
+}
+
+static void
+clear_search (void)
+{
+  liaison_fellowship_view_set_search (view, "");
+}
+
+static void
+open_first (void)
+{
+  g_autoptr(LiaisonRecord) first = g_list_model_get_item (liaison_fellowship_view_get_model (view), 0);
+
+  if (first != NULL)
+    liaison_fellowship_view_open (view, first);
+}
+
+static void
+coming_cohort (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  gtk_column_view_sort_by_column (column_view, NULL, GTK_SORT_ASCENDING);
+  liaison_fellowship_view_set_cohort_year (view, g_date_time_get_year (now) + 1);
+}
+
+static void
+set_status_of_all (void)
+{
+  gtk_selection_model_select_all (gtk_column_view_get_model (column_view));
+  gtk_widget_activate_action (GTK_WIDGET (view), "fellowship.set-status", "s", "review");
+}
+
+static const Step steps[] = {
+  { "the window idle (baseline)", do_nothing },
+  { "all 100,000 applicants, every year", all_years },
+  { "scroll to the last one", scroll_to_end },
+  { "sort by name", sort_by_name },
+  { "sort by government, descending", sort_by_government },
+  { "search for “garcia”", search },
+  { "clear the search", clear_search },
+  { "open an applicant", open_first },
+  { "back to the coming cohort, unsorted", coming_cohort },
+  { "select the cohort and change its status", set_status_of_all },
+};
+
+/* Still working: an incremental filter or sort not finished, or the
+ * number of rows still changing */
+static gboolean
+busy (void)
+{
+  GListModel *model = liaison_fellowship_view_get_model (view);
+  GListModel *source = GTK_IS_SORT_LIST_MODEL (model) ? gtk_sort_list_model_get_model (GTK_SORT_LIST_MODEL (model)) : NULL;
+  guint n = model != NULL ? g_list_model_get_n_items (model) : 0;
+  gboolean changed = n != last_n_items;
+
+  last_n_items = n;
+
+  return changed ||
+         (GTK_IS_SORT_LIST_MODEL (model) && gtk_sort_list_model_get_pending (GTK_SORT_LIST_MODEL (model)) > 0) ||
+         (GTK_IS_FILTER_LIST_MODEL (source) && gtk_filter_list_model_get_pending (GTK_FILTER_LIST_MODEL (source)) > 0);
+}
+
+static void
+start_step (void)
+{
+  step_start = g_get_monotonic_time ();
+  if (g_getenv ("LIAISON_BENCH_TRACE") != NULL)
+    g_printerr ("step %u %" G_GINT64_FORMAT "\n", step, step_start);
+  quiet_since = 0;
+  max_gap = 0;
+  steps[step].run ();
+}
+
+static gboolean
+tick_cb (gpointer user_data)
+{
+  gint64 now = g_get_monotonic_time ();
+  gint64 gap = now - last_tick;
+
+  last_tick = now;
+  if (view == NULL)
+    return G_SOURCE_CONTINUE;
+
+  max_gap = MAX (max_gap, gap);
+
+  if (busy ())
+    {
+      quiet_since = 0;
+      return G_SOURCE_CONTINUE;
+    }
+
+  if (quiet_since == 0)
+    quiet_since = now;
+  if (now - quiet_since < QUIET_US)
+    return G_SOURCE_CONTINUE;
+
+  /* Done: report, then the next step */
+  {
+    double max_ms = max_gap / 1000.0;
+    double settled_ms = (quiet_since - step_start) / 1000.0;
+
+    if (step == 0)
+      {
+        idle_max_ms = max_ms;
+        printf ("%-42s longest stall %6.1f ms\n", steps[step].name, max_ms);
+      }
+    else
+      {
+        printf ("%-42s longest stall %6.1f ms (%4.1f× idle, %4.2f frames), done after %7.1f ms, %u rows\n",
+                steps[step].name, max_ms, max_ms / MAX (idle_max_ms, 0.001), max_ms / FRAME_MS,
+                settled_ms, last_n_items);
+        failures += max_ms > FRAME_MS;
+      }
+    fflush (stdout);
+  }
+
+  if (++step == G_N_ELEMENTS (steps))
+    {
+      printf ("%d of %u steps stalled for longer than a frame (%.1f ms)\n",
+              failures, (guint) G_N_ELEMENTS (steps) - 1, FRAME_MS);
+      g_application_quit (g_application_get_default ());
+      return G_SOURCE_REMOVE;
+    }
+
+  start_step ();
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+first_frame_cb (GdkFrameClock *clock,
+                GtkWindow     *window)
+{
+  g_signal_handlers_disconnect_by_func (clock, first_frame_cb, window);
+
+  view = LIAISON_FELLOWSHIP_VIEW (find_widget (GTK_WIDGET (window), LIAISON_TYPE_FELLOWSHIP_VIEW));
+  column_view = GTK_COLUMN_VIEW (find_widget (GTK_WIDGET (view), GTK_TYPE_COLUMN_VIEW));
+  last_n_items = g_list_model_get_n_items (liaison_fellowship_view_get_model (view));
+  start_step ();
+}
+
+static void
+realized_cb (GtkWidget *window)
+{
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint", G_CALLBACK (first_frame_cb), window);
+}
+
+static void
+window_added_cb (GtkApplication *application,
+                 GtkWindow      *window)
+{
+  g_signal_connect (window, "realize", G_CALLBACK (realized_cb), NULL);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LiaisonApp) app = NULL;
+  g_autoptr(GSettings) settings = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  char *app_argv[] = { (char *) "liaison", NULL };
+  int n_applicants = 100000;
+  const GOptionEntry entries[] = {
+    { "applicants", 0, 0, G_OPTION_ARG_INT, &n_applicants, "Applicants to create", "N" },
+    { NULL }
+  };
+
+  context = g_option_context_new ("[DIR]");
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+
+  dir = argc > 1 ? g_strdup (argv[1]) : g_dir_make_tmp ("liaison-interaction-XXXXXX", &error);
+  g_assert_no_error (error);
+  g_mkdir_with_parents (dir, 0700);
+  path = g_build_filename (dir, "startup.db", NULL);
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      gint64 start = g_get_monotonic_time ();
+
+      liaison_bench_build_applicants (path, n_applicants);
+      printf ("built %d applicants and their people in %.1f s\n",
+              n_applicants, (g_get_monotonic_time () - start) / 1e6);
+    }
+
+  app = liaison_app_new ("org.jlgc.Liaison.Bench", G_APPLICATION_NON_UNIQUE);
+  liaison_app_set_database_path (app, path);
+  g_signal_connect (app, "window-added", G_CALLBACK (window_added_cb), NULL);
+
+  settings = g_settings_new (BASE_ID);
+  g_settings_set_string (settings, "selected-page", "fellowship");
+  g_settings_set_int (settings, "window-width", 1280);
+  g_settings_set_int (settings, "window-height", 800);
+
+  last_tick = g_get_monotonic_time ();
+  g_timeout_add_full (G_PRIORITY_HIGH, 1, tick_cb, NULL, NULL);
+
+  return g_application_run (G_APPLICATION (app), 1, app_argv);
+}

@@ -1,0 +1,15 @@
+/* liaison-bench-office.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+void liaison_bench_build_applicants (const char *path,
+                                     guint       n_applicants);
+
+G_END_DECLS
