@@ -115,6 +115,18 @@ search (void)
 }
 
 static void
+search_cohort (void)
+{
+  liaison_fellowship_view_set_search (view, "smith");
+}
+
+static void
+search_more (void)
+{
+  liaison_fellowship_view_set_search (view, "smith city 12");
+}
+
+static void
 clear_search (void)
 {
   liaison_fellowship_view_set_search (view, "");
@@ -139,13 +151,25 @@ coming_cohort (void)
 }
 
 static void
+clear_search_unsorted (void)
+{
+  liaison_fellowship_view_set_search (view, "");
+  gtk_column_view_sort_by_column (column_view, NULL, GTK_SORT_ASCENDING);
+}
+
+static void
 set_status_of_all (void)
 {
   gtk_selection_model_select_all (gtk_column_view_get_model (column_view));
   gtk_widget_activate_action (GTK_WIDGET (view), "fellowship.set-status", "s", "review");
 }
 
+/* The first step is the baseline: the window idle, once what the first
+ * frame held back has followed. */
+#define BASELINE 1
+
 static const Step steps[] = {
+  { "what the first frame held back", do_nothing },
   { "the window idle (baseline)", do_nothing },
   { "all 100,000 applicants, every year", all_years },
   { "scroll to the last one", scroll_to_end },
@@ -155,6 +179,10 @@ static const Step steps[] = {
   { "clear the search", clear_search },
   { "open an applicant", open_first },
   { "back to the coming cohort, unsorted", coming_cohort },
+  { "the cohort sorted by name", sort_by_name },
+  { "the cohort searched for “smith”", search_cohort },
+  { "the search narrowed to “smith city 12”", search_more },
+  { "the search cleared, unsorted", clear_search_unsorted },
   { "select the cohort and change its status", set_status_of_all },
 };
 
@@ -214,9 +242,10 @@ tick_cb (gpointer user_data)
     double max_ms = max_gap / 1000.0;
     double settled_ms = (quiet_since - step_start) / 1000.0;
 
-    if (step == 0)
+    if (step <= BASELINE)
       {
-        idle_max_ms = max_ms;
+        if (step == BASELINE)
+          idle_max_ms = max_ms;
         printf ("%-42s longest stall %6.1f ms\n", steps[step].name, max_ms);
       }
     else
@@ -224,7 +253,7 @@ tick_cb (gpointer user_data)
         printf ("%-42s longest stall %6.1f ms (%4.1f× idle, %4.2f frames), done after %7.1f ms, %u rows\n",
                 steps[step].name, max_ms, max_ms / MAX (idle_max_ms, 0.001), max_ms / FRAME_MS,
                 settled_ms, last_n_items);
-        failures += max_ms > FRAME_MS;
+        failures += step > BASELINE && max_ms > FRAME_MS;
       }
     fflush (stdout);
   }
@@ -232,7 +261,7 @@ tick_cb (gpointer user_data)
   if (++step == G_N_ELEMENTS (steps))
     {
       printf ("%d of %u steps stalled for longer than a frame (%.1f ms)\n",
-              failures, (guint) G_N_ELEMENTS (steps) - 1, FRAME_MS);
+              failures, (guint) G_N_ELEMENTS (steps) - BASELINE - 1, FRAME_MS);
       g_application_quit (g_application_get_default ());
       return G_SOURCE_REMOVE;
     }
