@@ -10,8 +10,8 @@
  *   liaison-bench-interaction [--applicants N] [DIR]
  *
  * Run it under a display (xvfb-run). It builds the database in DIR once,
- * the same as liaison-bench-startup's, and changes the status of the
- * coming cohort's applicants in it.
+ * like liaison-bench-startup's but in a file of its own, for it changes
+ * the status of the coming cohort's applicants.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -323,7 +323,7 @@ main (int   argc,
   dir = argc > 1 ? g_strdup (argv[1]) : g_dir_make_tmp ("liaison-interaction-XXXXXX", &error);
   g_assert_no_error (error);
   g_mkdir_with_parents (dir, 0700);
-  path = g_build_filename (dir, "startup.db", NULL);
+  path = g_build_filename (dir, "interaction.db", NULL);
   if (!g_file_test (path, G_FILE_TEST_EXISTS))
     {
       gint64 start = g_get_monotonic_time ();

@@ -447,8 +447,9 @@ show_all_rows_cb (GdkFrameClock         *frame_clock,
 
   /* Not while the rows may still be put in another order: the list view
    * would look through them all for the rows it follows (see
-   * replace_rows_begin()). */
-  if (models_pending (self))
+   * replace_rows_begin()); and not before what the first frame held back
+   * has followed (see first_frame_cb()). */
+  if (models_pending (self) || self->held_choices != NULL)
     {
       gdk_frame_clock_request_phase (frame_clock, GDK_FRAME_CLOCK_PHASE_AFTER_PAINT);
       return;
@@ -481,7 +482,6 @@ grow_rows (LiaisonFellowshipView *self)
     {
       self->growing = TRUE;
       g_signal_connect_object (frame_clock, "after-paint", G_CALLBACK (show_all_rows_cb), self, 0);
-      gdk_frame_clock_request_phase (frame_clock, GDK_FRAME_CLOCK_PHASE_AFTER_PAINT);
     }
   else if (!models_pending (self))
     gtk_slice_list_model_set_size (self->slice, G_MAXUINT);
@@ -1396,22 +1396,30 @@ hide_unseen_columns (LiaisonFellowshipView *self)
     }
 }
 
+/* What the first frame held back follows over the next frames, one part
+ * a frame: the columns, then the drop-downs' choices, then the rows (see
+ * show_all_rows_cb()). */
 static void
 first_frame_cb (GdkFrameClock         *frame_clock,
                 LiaisonFellowshipView *self)
 {
-  g_autoptr(GListModel) columns = g_object_ref (gtk_column_view_get_columns (self->column_view));
-
-  g_signal_handlers_disconnect_by_func (frame_clock, first_frame_cb, self);
-  self->drawn = TRUE;
-
-  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+  if (!self->drawn)
     {
-      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+      g_autoptr(GListModel) columns = g_object_ref (gtk_column_view_get_columns (self->column_view));
 
-      gtk_column_view_column_set_visible (column, TRUE);
+      self->drawn = TRUE;
+      for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+        {
+          g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+          gtk_column_view_column_set_visible (column, TRUE);
+        }
+
+      gdk_frame_clock_request_phase (frame_clock, GDK_FRAME_CLOCK_PHASE_AFTER_PAINT);
+      return;
     }
 
+  g_signal_handlers_disconnect_by_func (frame_clock, first_frame_cb, self);
   if (self->held_choices != NULL)
     {
       for (guint i = 0; i < self->held_choices->len; i++)
