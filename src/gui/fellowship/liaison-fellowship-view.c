@@ -61,6 +61,10 @@ struct _LiaisonFellowshipView
   GtkSortListModel       *sorted;
   GtkSliceListModel      *slice;
   guint                   first_rows;
+  /* The year and jurisdiction (a position of its drop-down) asked of the
+   * database; -1 for none yet */
+  int                     shown_year;
+  guint                   shown_jurisdiction;
   gboolean                growing;
   GtkMultiSelection      *selection;
   GtkCustomFilter        *filter;
@@ -469,16 +473,18 @@ show_all_rows_cb (GdkFrameClock         *frame_clock,
 }
 
 /* Shows the rest of the rows over the next frames, once the list is on
- * screen (at once if it is not) */
+ * screen (at once if it is not). The list's "map" handler tells it is:
+ * the widget is not marked as mapped before the signal. */
 static void
-grow_rows (LiaisonFellowshipView *self)
+grow_rows (LiaisonFellowshipView *self,
+           gboolean               mapped)
 {
   GdkFrameClock *frame_clock = gtk_widget_get_frame_clock (GTK_WIDGET (self->column_view));
 
   if (self->slice == NULL || self->growing || gtk_slice_list_model_get_size (self->slice) == G_MAXUINT)
     return;
 
-  if (frame_clock != NULL && gtk_widget_get_mapped (GTK_WIDGET (self->column_view)))
+  if (frame_clock != NULL && (mapped || gtk_widget_get_mapped (GTK_WIDGET (self->column_view))))
     {
       self->growing = TRUE;
       g_signal_connect_object (frame_clock, "after-paint", G_CALLBACK (show_all_rows_cb), self, 0);
@@ -490,7 +496,7 @@ grow_rows (LiaisonFellowshipView *self)
 static void
 column_view_mapped_cb (LiaisonFellowshipView *self)
 {
-  grow_rows (self);
+  grow_rows (self, TRUE);
 }
 
 /* Another year, filter or order changes every row at once. Told as it is,
@@ -512,7 +518,7 @@ replace_rows_end (LiaisonFellowshipView *self)
     return;
 
   gtk_slice_list_model_set_size (self->slice, self->first_rows);
-  grow_rows (self);
+  grow_rows (self, FALSE);
 }
 
 static void
@@ -542,11 +548,16 @@ status_changed_cb (LiaisonFellowshipView *self)
 {
   guint selected = gtk_drop_down_get_selected (self->status_dropdown);
   const LiaisonField *field = liaison_record_type_find_field (&liaison_application_type, "status");
+  const char *status = NULL;
 
-  g_clear_pointer (&self->status, g_free);
   if (selected != GTK_INVALID_LIST_POSITION && selected > 0)
-    self->status = g_strdup (field->choices[selected - 1].value);
+    status = field->choices[selected - 1].value;
 
+  if (g_strcmp0 (status, self->status) == 0)
+    return;
+
+  g_free (self->status);
+  self->status = g_strdup (status);
   update_filter (self);
 }
 
@@ -554,12 +565,24 @@ static void
 year_changed_cb (LiaisonFellowshipView *self)
 {
   guint selected = gtk_drop_down_get_selected (self->year_dropdown);
+  guint jurisdiction;
   int year;
 
   if (self->applications == NULL || selected == GTK_INVALID_LIST_POSITION || selected >= self->years->len)
     return;
 
   year = g_array_index (self->years, int, selected);
+  jurisdiction = gtk_drop_down_get_selected (self->jurisdiction_dropdown);
+  if (jurisdiction == GTK_INVALID_LIST_POSITION)
+    jurisdiction = 0;
+
+  /* A drop-down given more choices tells its choice again: nothing to do
+   * unless it is another. */
+  if (self->shown_year == year && self->shown_jurisdiction == jurisdiction)
+    return;
+  self->shown_year = year;
+  self->shown_jurisdiction = jurisdiction;
+
   liaison_record_list_clear_filters (self->applications);
   if (year != 0)
     {
@@ -569,10 +592,9 @@ year_changed_cb (LiaisonFellowshipView *self)
     }
 
   /* The jurisdiction too is asked of the database. */
-  selected = gtk_drop_down_get_selected (self->jurisdiction_dropdown);
-  if (selected != GTK_INVALID_LIST_POSITION && selected > 0)
+  if (jurisdiction > 0)
     liaison_record_list_add_filter (self->applications, "jurisdiction",
-                                    liaison_reference_get_subdivision (selected - 1)->code);
+                                    liaison_reference_get_subdivision (jurisdiction - 1)->code);
 
   replace_rows_begin (self);
   liaison_record_list_reload (self->applications, NULL);
@@ -583,12 +605,18 @@ static void
 tag_changed_cb (LiaisonFellowshipView *self)
 {
   guint selected = gtk_drop_down_get_selected (self->tag_dropdown);
+  const char *tag = NULL;
 
-  g_clear_pointer (&self->tag, g_free);
   if (self->tags != NULL && selected != GTK_INVALID_LIST_POSITION && selected > 0 &&
       selected <= g_strv_length (self->tags))
-    self->tag = g_strdup (self->tags[selected - 1]);
+    tag = self->tags[selected - 1];
 
+  /* The tags read again tell the same choice again. */
+  if (g_strcmp0 (tag, self->tag) == 0)
+    return;
+
+  g_free (self->tag);
+  self->tag = g_strdup (tag);
   update_filter (self);
 }
 
@@ -1536,6 +1564,7 @@ liaison_fellowship_view_set_database (LiaisonFellowshipView *self,
       g_signal_connect_object (database, "record-changed", G_CALLBACK (record_changed_cb), self, G_CONNECT_SWAPPED);
 
       self->applications = liaison_record_list_new (database, &liaison_application_type);
+      self->shown_year = -1;
       year_changed_cb (self);
 
       self->filtered = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->applications)), NULL);
