@@ -643,6 +643,9 @@ write_sqlite (const char *path,
   char *message = NULL;
 
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  /* A connection just closed in another thread may still hold its lock
+   * for a moment on a busy machine. */
+  sqlite3_busy_timeout (db, 5000);
   if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
     g_error ("%s", message);
   g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
@@ -791,6 +794,68 @@ run_check (LiaisonDatabase  *db,
 
 /* What the application does: open at once, check the whole file in the
  * background, and write nothing more once the check fails. */
+typedef struct
+{
+  guint one_by_one;
+  guint many;
+} Announced;
+
+static void
+announced_cb (LiaisonDatabase *db,
+              const char      *type_name,
+              const char      *uuid,
+              int              action,
+              Announced       *announced)
+{
+  if (uuid == NULL)
+    announced->many++;
+  else
+    announced->one_by_one++;
+}
+
+static GPtrArray *
+new_people (guint n)
+{
+  GPtrArray *people = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < n; i++)
+    {
+      LiaisonRecord *record = liaison_record_new (&liaison_person_type);
+      g_autofree char *name = g_strdup_printf ("Person %u", i);
+
+      liaison_record_set_text (record, "family_name", name);
+      g_ptr_array_add (people, record);
+    }
+
+  return people;
+}
+
+/* A few records saved together are announced one by one; many of a type
+ * as one change of the type, which lists read again at once. */
+static void
+test_many_announced_once (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LiaisonDatabase) db = liaison_database_open (":memory:", &error);
+  g_autoptr(GPtrArray) few = new_people (3);
+  g_autoptr(GPtrArray) many = new_people (LIAISON_DATABASE_MANY_CHANGES + 1);
+  Announced announced = { 0, 0 };
+
+  g_assert_no_error (error);
+  g_signal_connect (db, "record-changed", G_CALLBACK (announced_cb), &announced);
+
+  g_assert_true (liaison_database_save_all (db, few, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (announced.one_by_one, ==, 3);
+  g_assert_cmpuint (announced.many, ==, 0);
+
+  g_assert_true (liaison_database_save_all (db, many, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (announced.one_by_one, ==, 3);
+  g_assert_cmpuint (announced.many, ==, 1);
+  g_assert_cmpuint (liaison_database_count (db, &liaison_person_type), ==, LIAISON_DATABASE_MANY_CHANGES + 4);
+}
+
 static void
 test_deferred_check (void)
 {
@@ -1051,6 +1116,7 @@ main (int   argc,
   g_test_add_func ("/database/refuses-damaged", test_refuses_damaged);
   g_test_add_func ("/database/deferred-check", test_deferred_check);
   g_test_add_func ("/database/migration", test_migration);
+  g_test_add_func ("/database/many-announced-once", test_many_announced_once);
   g_test_add_func ("/database/restore-backup", test_restore_backup);
 
   return g_test_run ();

@@ -155,8 +155,9 @@ liaison_database_class_init (LiaisonDatabaseClass *klass)
    * @self: the database
    * @record_type: the name of the record's type
    * @uuid: (nullable): the record's uuid, or %NULL when many records of
-   *   the type changed at once (a sync brought them): everything of that
-   *   type is to be read again
+   *   the type changed at once (more than %LIAISON_DATABASE_MANY_CHANGES
+   *   in one save or one sync): everything of that type is to be read
+   *   again
    * @action: a #LiaisonChangeAction
    *
    * Emitted after a record was saved, deleted or undeleted, once the
@@ -1090,14 +1091,31 @@ static void
 emit_changes (LiaisonDatabase *self,
               GArray          *changed)
 {
+  g_autoptr(GHashTable) per_type = g_hash_table_new (NULL, NULL);
+
+  /* A few records one by one; many of a type (a status given to a whole
+   * cohort, say) as one change of the type, for lists to read again once
+   * rather than look for each record. */
+  for (guint i = 0; i < changed->len; i++)
+    {
+      const LiaisonRecordType *type = g_array_index (changed, Changed, i).type;
+      guint n = GPOINTER_TO_UINT (g_hash_table_lookup (per_type, type));
+
+      g_hash_table_insert (per_type, (gpointer) type, GUINT_TO_POINTER (n + 1));
+    }
+
   for (guint i = 0; i < changed->len; i++)
     {
       Changed *entry = &g_array_index (changed, Changed, i);
+      guint n = GPOINTER_TO_UINT (g_hash_table_lookup (per_type, entry->type));
 
-      g_signal_emit (self, signals[RECORD_CHANGED], 0,
-                     entry->type->name,
-                     entry->uuid,
-                     entry->action);
+      if (n <= LIAISON_DATABASE_MANY_CHANGES)
+        g_signal_emit (self, signals[RECORD_CHANGED], 0, entry->type->name, entry->uuid, entry->action);
+      else if (n != G_MAXUINT)
+        {
+          g_signal_emit (self, signals[RECORD_CHANGED], 0, entry->type->name, NULL, LIAISON_CHANGE_UPDATE);
+          g_hash_table_insert (per_type, (gpointer) entry->type, GUINT_TO_POINTER (G_MAXUINT));
+        }
     }
 }
 

@@ -53,6 +53,10 @@ typedef enum
 /* The schema this version of Liaison writes. */
 #define LIAISON_DATABASE_SCHEMA_VERSION 7
 
+/* More changes of one type than this, committed together, are announced
+ * as one (see LiaisonDatabase::record-changed). */
+#define LIAISON_DATABASE_MANY_CHANGES 200
+
 #define LIAISON_TYPE_DATABASE (liaison_database_get_type ())
 
 G_DECLARE_FINAL_TYPE (LiaisonDatabase, liaison_database, LIAISON, DATABASE, GObject)

@@ -24,7 +24,6 @@
 #define PERIOD_SECONDS 180
 #define CHECK_WAIT_SECONDS 1
 /* More changes of one type than this are announced as one */
-#define MANY_CHANGES 200
 
 struct _LiaisonSyncController
 {
@@ -328,7 +327,7 @@ announce (LiaisonSyncController *self,
       {
         Change *change = &g_array_index (job->changes, Change, i);
 
-        if (GPOINTER_TO_UINT (g_hash_table_lookup (per_type, change->type)) <= MANY_CHANGES)
+        if (GPOINTER_TO_UINT (g_hash_table_lookup (per_type, change->type)) <= LIAISON_DATABASE_MANY_CHANGES)
           liaison_database_notify_changed (self->database, change->type, change->uuid, change->action);
       }
 
@@ -340,7 +339,7 @@ announce (LiaisonSyncController *self,
       g_hash_table_iter_init (&iter, per_type);
       while (g_hash_table_iter_next (&iter, &type, &n))
         {
-          if (GPOINTER_TO_UINT (n) > MANY_CHANGES)
+          if (GPOINTER_TO_UINT (n) > LIAISON_DATABASE_MANY_CHANGES)
             liaison_database_notify_changed (self->database, type, NULL, LIAISON_CHANGE_UPDATE);
         }
     }
