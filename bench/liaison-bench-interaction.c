@@ -157,9 +157,19 @@ clear_search_unsorted (void)
   gtk_column_view_sort_by_column (column_view, NULL, GTK_SORT_ASCENDING);
 }
 
+static gboolean awaiting_change;
+
+static void
+record_changed_cb (void)
+{
+  awaiting_change = FALSE;
+}
+
+/* Saved in a worker thread: done once the change is announced */
 static void
 set_status_of_all (void)
 {
+  awaiting_change = TRUE;
   gtk_selection_model_select_all (gtk_column_view_get_model (column_view));
   gtk_widget_activate_action (GTK_WIDGET (view), "fellowship.set-status", "s", "review");
 }
@@ -198,7 +208,7 @@ busy (void)
 
   last_n_items = n;
 
-  return changed ||
+  return changed || awaiting_change ||
          (GTK_IS_SORT_LIST_MODEL (model) && gtk_sort_list_model_get_pending (GTK_SORT_LIST_MODEL (model)) > 0) ||
          (GTK_IS_FILTER_LIST_MODEL (source) && gtk_filter_list_model_get_pending (GTK_FILTER_LIST_MODEL (source)) > 0);
 }
@@ -279,6 +289,7 @@ first_frame_cb (GdkFrameClock *clock,
   view = LIAISON_FELLOWSHIP_VIEW (find_widget (GTK_WIDGET (window), LIAISON_TYPE_FELLOWSHIP_VIEW));
   column_view = GTK_COLUMN_VIEW (find_widget (GTK_WIDGET (view), GTK_TYPE_COLUMN_VIEW));
   last_n_items = g_list_model_get_n_items (liaison_fellowship_view_get_model (view));
+  g_signal_connect (liaison_fellowship_view_get_database (view), "record-changed", G_CALLBACK (record_changed_cb), NULL);
   start_step ();
 }
 

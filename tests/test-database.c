@@ -857,6 +857,70 @@ test_many_announced_once (void)
 }
 
 static void
+saved_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  GError **error = user_data;
+  gboolean ok = liaison_database_save_all_finish (LIAISON_DATABASE (object), result, error);
+
+  g_assert_true (ok == (*error == NULL));
+  g_object_set_data (object, "saved", GINT_TO_POINTER (1));
+}
+
+static void
+wait_saved (LiaisonDatabase *db)
+{
+  while (g_object_get_data (G_OBJECT (db), "saved") == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_object_set_data (G_OBJECT (db), "saved", NULL);
+}
+
+/* Many records saved in a worker thread, through a connection of its own:
+ * all or none, and announced on the application's connection. */
+static void
+test_save_all_async (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("liaison-save-async-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "liaison.db", NULL);
+  g_autoptr(LiaisonDatabase) db = liaison_database_open (path, &error);
+  g_autoptr(GPtrArray) many = new_people (LIAISON_DATABASE_MANY_CHANGES + 1);
+  g_autoptr(GPtrArray) some_bad = new_people (5);
+  Announced announced = { 0, 0 };
+
+  g_assert_no_error (error);
+  g_signal_connect (db, "record-changed", G_CALLBACK (announced_cb), &announced);
+
+  liaison_database_save_all_async (db, many, NULL, saved_cb, &error);
+  wait_saved (db);
+  g_assert_no_error (error);
+  g_assert_cmpuint (liaison_database_count (db, &liaison_person_type), ==, LIAISON_DATABASE_MANY_CHANGES + 1);
+  g_assert_cmpuint (announced.many, ==, 1);
+  {
+    g_autoptr(LiaisonRecord) stored = liaison_database_get (db, &liaison_person_type,
+                                                            liaison_record_get_uuid (g_ptr_array_index (many, 7)), &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (liaison_record_get_text (stored, "family_name"), ==, "Person 7");
+  }
+
+  /* One that cannot be saved: none is, and nothing is announced. */
+  liaison_record_set_text (g_ptr_array_index (some_bad, 3), "emails", "not-an-address");
+  liaison_database_save_all_async (db, some_bad, NULL, saved_cb, &error);
+  wait_saved (db);
+  g_assert_error (error, LIAISON_DATABASE_ERROR, LIAISON_DATABASE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "“not-an-address” is not an email address"));
+  g_clear_error (&error);
+  g_assert_cmpuint (liaison_database_count (db, &liaison_person_type), ==, LIAISON_DATABASE_MANY_CHANGES + 1);
+  g_assert_cmpuint (announced.one_by_one, ==, 0);
+  g_assert_cmpuint (announced.many, ==, 1);
+
+  g_clear_object (&db);
+  liaison_test_remove_tree (dir);
+}
+
+static void
 test_deferred_check (void)
 {
   g_autoptr(GError) error = NULL;
@@ -1117,6 +1181,7 @@ main (int   argc,
   g_test_add_func ("/database/deferred-check", test_deferred_check);
   g_test_add_func ("/database/migration", test_migration);
   g_test_add_func ("/database/many-announced-once", test_many_announced_once);
+  g_test_add_func ("/database/save-all-async", test_save_all_async);
   g_test_add_func ("/database/restore-backup", test_restore_backup);
 
   return g_test_run ();

@@ -449,6 +449,58 @@ selection_of (LiaisonFellowshipView *view)
   return gtk_column_view_get_model (GTK_COLUMN_VIEW (column_view));
 }
 
+typedef struct
+{
+  GListModel *model;
+  guint       n;
+  const char *field;
+  const char *value;
+} AllHave;
+
+/* Every applicant of the first @n shown has @value in @field, as stored:
+ * changes to many are saved in a worker thread. */
+static gboolean
+all_have (gpointer data)
+{
+  AllHave *want = data;
+  LiaisonDatabase *db = liaison_app_get_database (app);
+
+  for (guint i = 0; i < want->n; i++)
+    {
+      g_autoptr(LiaisonRecord) shown = g_list_model_get_item (want->model, i);
+      g_autoptr(LiaisonRecord) stored = liaison_database_get (db, &liaison_application_type, liaison_record_get_uuid (shown), NULL);
+      g_auto(GStrv) values = g_strsplit (liaison_record_get_text (stored, want->field), "\n", -1);
+
+      if (!g_strv_contains ((const char * const *) values, want->value))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+typedef struct
+{
+  GtkDropDown *dropdown;
+  const char  *choice;
+} Offered;
+
+static gboolean
+offered (gpointer data)
+{
+  Offered *want = data;
+  GListModel *items = gtk_drop_down_get_model (want->dropdown);
+
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(GtkStringObject) choice = g_list_model_get_item (items, i);
+
+      if (g_str_equal (gtk_string_object_get_string (choice), want->choice))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 static void
 test_bulk_actions (void)
 {
@@ -486,7 +538,12 @@ test_bulk_actions (void)
   }
 
   gtk_widget_activate_action (GTK_WIDGET (view), "fellowship.set-status", "s", "review");
-  liaison_test_settle ();
+  {
+    AllHave want = { model, n, "status", "review" };
+
+    liaison_test_wait_until (all_have, &want);
+    liaison_test_settle ();
+  }
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(LiaisonRecord) shown = g_list_model_get_item (model, i);
@@ -503,7 +560,12 @@ test_bulk_actions (void)
   gtk_editable_set_text (GTK_EDITABLE (adw_alert_dialog_get_extra_child (ADW_ALERT_DIALOG (dialog))), "briefing sent");
   g_signal_emit_by_name (dialog, "response", "tag");
   adw_dialog_force_close (dialog);
-  liaison_test_settle ();
+  {
+    AllHave want = { model, n, "tags", "briefing sent" };
+
+    liaison_test_wait_until (all_have, &want);
+    liaison_test_settle ();
+  }
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(LiaisonRecord) shown = g_list_model_get_item (model, i);
@@ -513,9 +575,15 @@ test_bulk_actions (void)
       g_assert_true (g_strv_contains ((const char * const *) tags, "briefing sent"));
     }
 
-  /* The tag is offered as a filter, and keeps exactly them. */
+  /* The tag is offered as a filter (once the tags in use are read again
+   * in the background), and keeps exactly them. */
   liaison_fellowship_view_set_cohort_year (view, 0);
   liaison_test_settle ();
+  {
+    Offered want = { find_dropdown (GTK_WIDGET (view), "Tag"), "briefing sent" };
+
+    liaison_test_wait_until (offered, &want);
+  }
   choose_in (find_dropdown (GTK_WIDGET (view), "Tag"), "briefing sent");
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, n);
   choose_in (find_dropdown (GTK_WIDGET (view), "Tag"), "All Tags");

@@ -1297,6 +1297,28 @@ liaison_database_apply_merged (LiaisonDatabase      *self,
   return TRUE;
 }
 
+/* Saves @records in one transaction, noting what changed in @changed */
+static gboolean
+save_all_in_transaction (LiaisonDatabase  *self,
+                         GPtrArray        *records,
+                         GArray           *changed,
+                         GError          **error)
+{
+  if (!begin (self, error))
+    return FALSE;
+
+  for (guint i = 0; i < records->len; i++)
+    {
+      if (!save_in_transaction (self, g_ptr_array_index (records, i), changed, error))
+        {
+          rollback (self);
+          return FALSE;
+        }
+    }
+
+  return commit (self, error);
+}
+
 /**
  * liaison_database_save_all:
  * @self: a database
@@ -1320,22 +1342,120 @@ liaison_database_save_all (LiaisonDatabase  *self,
   g_return_val_if_fail (records != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!begin (self, error))
-    return FALSE;
-
-  for (guint i = 0; i < records->len; i++)
-    {
-      if (!save_in_transaction (self, g_ptr_array_index (records, i), changed, error))
-        {
-          rollback (self);
-          return FALSE;
-        }
-    }
-
-  if (!commit (self, error))
+  if (!save_all_in_transaction (self, records, changed, error))
     return FALSE;
 
   emit_changes (self, changed);
+  return TRUE;
+}
+
+typedef struct
+{
+  char      *path;
+  GPtrArray *records;
+  GArray    *changed;
+} SaveJob;
+
+static void
+save_job_free (SaveJob *job)
+{
+  g_free (job->path);
+  g_ptr_array_unref (job->records);
+  g_array_unref (job->changed);
+  g_free (job);
+}
+
+static void
+save_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  SaveJob *job = task_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LiaisonDatabase) worker = liaison_database_open_full (job->path, LIAISON_DATABASE_OPEN_DEFER_CHECK, &error);
+
+  if (worker == NULL || !save_all_in_transaction (worker, job->records, job->changed, &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * liaison_database_save_all_async:
+ * @self: a database
+ * @records: (element-type LiaisonRecord): records to save, which are not
+ *   to be touched until @callback
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when they are saved, or not
+ * @user_data: for @callback
+ *
+ * liaison_database_save_all() through a connection of its own in a worker
+ * thread, so that saving many records (a status given to a whole cohort)
+ * does not hold up the window. The changes are announced on @self by
+ * liaison_database_save_all_finish().
+ */
+void
+liaison_database_save_all_async (LiaisonDatabase     *self,
+                                 GPtrArray           *records,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+  SaveJob *job;
+
+  g_return_if_fail (LIAISON_IS_DATABASE (self));
+  g_return_if_fail (records != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, liaison_database_save_all_async);
+  job = g_new0 (SaveJob, 1);
+  job->path = g_strdup (self->path);
+  job->records = g_ptr_array_ref (records);
+  job->changed = changed_new ();
+  g_task_set_task_data (task, job, (GDestroyNotify) save_job_free);
+
+  /* The worker's connection would not know that the check of the file
+   * has failed; an in-memory database has no file to open again. */
+  if (self->damaged || g_str_equal (self->path, ":memory:"))
+    {
+      if (save_all_in_transaction (self, records, job->changed, &error))
+        g_task_return_boolean (task, TRUE);
+      else
+        g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  g_task_run_in_thread (task, save_thread);
+}
+
+/**
+ * liaison_database_save_all_finish:
+ * @self: a database
+ * @result: the result given to the callback
+ * @error: return location for a #GError
+ *
+ * Announces what was saved, as liaison_database_save_all() does.
+ *
+ * Returns: %TRUE if every record was saved; %FALSE, and none was, with
+ *   @error set
+ */
+gboolean
+liaison_database_save_all_finish (LiaisonDatabase  *self,
+                                  GAsyncResult     *result,
+                                  GError          **error)
+{
+  SaveJob *job;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return FALSE;
+
+  job = g_task_get_task_data (G_TASK (result));
+  emit_changes (self, job->changed);
   return TRUE;
 }
 

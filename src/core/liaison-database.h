@@ -90,6 +90,14 @@ gboolean         liaison_database_save             (LiaisonDatabase          *se
 gboolean         liaison_database_save_all         (LiaisonDatabase          *self,
                                                     GPtrArray                *records,
                                                     GError                  **error);
+void             liaison_database_save_all_async   (LiaisonDatabase          *self,
+                                                    GPtrArray                *records,
+                                                    GCancellable             *cancellable,
+                                                    GAsyncReadyCallback       callback,
+                                                    gpointer                  user_data);
+gboolean         liaison_database_save_all_finish  (LiaisonDatabase          *self,
+                                                    GAsyncResult             *result,
+                                                    GError                  **error);
 gboolean         liaison_database_delete           (LiaisonDatabase          *self,
                                                     LiaisonRecord            *record,
                                                     GError                  **error);

@@ -66,6 +66,8 @@ struct _LiaisonFellowshipView
   int                     shown_year;
   guint                   shown_jurisdiction;
   gboolean                growing;
+  /* Applicants changed at once being saved */
+  gboolean                saving;
   GtkMultiSelection      *selection;
   GtkCustomFilter        *filter;
   GHashTable             *titles;       /* uuid → the title of a linked record */
@@ -1012,26 +1014,50 @@ delete_selected_action_cb (GtkWidget  *widget,
 
 /* Saves every changed applicant of @changed in one transaction. The
  * rows change with them; they stay selected. */
-static void
-save_changed (LiaisonFellowshipView *self,
-              GPtrArray             *changed,
-              const char            *done)
+static void selection_changed_cb (LiaisonFellowshipView *self);
+
+typedef struct
 {
+  LiaisonFellowshipView *view;
+  GPtrArray             *changed;
+  char                  *done;
+} BulkSave;
+
+static void
+bulk_save_free (BulkSave *save)
+{
+  g_object_unref (save->view);
+  g_ptr_array_unref (save->changed);
+  g_free (save->done);
+  g_free (save);
+}
+
+static void
+changed_saved_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  BulkSave *save = user_data;
+  LiaisonFellowshipView *self = save->view;
   g_autoptr(GError) error = NULL;
   g_autoptr(GHashTable) uuids = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GtkBitset) reselect = gtk_bitset_new_empty ();
   guint n;
 
-  if (!liaison_database_save_all (self->database, changed, &error))
+  self->saving = FALSE;
+  if (!liaison_database_save_all_finish (LIAISON_DATABASE (object), result, &error))
     {
       add_toast (self, adw_toast_new (error->message));
+      selection_changed_cb (self);
+      bulk_save_free (save);
       return;
     }
 
-  for (guint i = 0; i < changed->len; i++)
-    g_hash_table_add (uuids, (gpointer) liaison_record_get_uuid (g_ptr_array_index (changed, i)));
+  /* The same applicants stay selected, wherever their change moved them */
+  for (guint i = 0; i < save->changed->len; i++)
+    g_hash_table_add (uuids, (gpointer) liaison_record_get_uuid (g_ptr_array_index (save->changed, i)));
 
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
+  n = self->selection != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->selection)) : 0;
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(LiaisonRecord) application = g_list_model_get_item (G_LIST_MODEL (self->selection), i);
@@ -1039,9 +1065,36 @@ save_changed (LiaisonFellowshipView *self,
       if (g_hash_table_contains (uuids, liaison_record_get_uuid (application)))
         gtk_bitset_add (reselect, i);
     }
-  gtk_selection_model_set_selection (GTK_SELECTION_MODEL (self->selection), reselect, reselect);
+  if (self->selection != NULL)
+    gtk_selection_model_set_selection (GTK_SELECTION_MODEL (self->selection), reselect, reselect);
+  selection_changed_cb (self);
+  /* A tag may be new */
+  fill_tags (self);
 
-  add_toast (self, adw_toast_new (done));
+  add_toast (self, adw_toast_new (save->done));
+  bulk_save_free (save);
+}
+
+/* Many applicants changed at once are saved in a worker thread, in one
+ * transaction; the actions on the selection wait until it is done. */
+static void
+save_changed (LiaisonFellowshipView *self,
+              GPtrArray             *changed,
+              const char            *done)
+{
+  BulkSave *save;
+
+  if (self->database == NULL)
+    return;
+
+  save = g_new0 (BulkSave, 1);
+  save->view = g_object_ref (self);
+  save->changed = g_ptr_array_ref (changed);
+  save->done = g_strdup (done);
+
+  self->saving = TRUE;
+  selection_changed_cb (self);
+  liaison_database_save_all_async (self->database, changed, NULL, changed_saved_cb, save);
 }
 
 static void
@@ -1117,7 +1170,6 @@ tag_response_cb (AdwAlertDialog        *dialog,
   /* Translators: %s is a tag */
   done = g_strdup_printf (_("Tagged “%s”"), tag);
   save_changed (self, changed, done);
-  fill_tags (self);
 }
 
 static void
@@ -1200,9 +1252,9 @@ selection_changed_cb (LiaisonFellowshipView *self)
       gtk_label_set_text (self->selection_label, text);
       gtk_action_bar_set_revealed (self->selection_bar, n >= 2);
     }
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "fellowship.delete", n > 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "fellowship.tag", n > 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "fellowship.set-status", n > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "fellowship.delete", n > 0 && !self->saving);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "fellowship.tag", n > 0 && !self->saving);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "fellowship.set-status", n > 0 && !self->saving);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "fellowship.export-selected", n > 0);
 }
 
