@@ -73,12 +73,7 @@ static guint signals[N_SIGNALS];
 static const char *change_actions[] = { "insert", "update", "delete", "undelete" };
 
 /* What a transaction changed, to be announced once it is committed */
-typedef struct
-{
-  const LiaisonRecordType *type;
-  char                    *uuid;
-  LiaisonChangeAction      action;
-} Changed;
+typedef LiaisonRecordChange Changed;
 
 static void
 changed_clear (gpointer data)
@@ -101,7 +96,7 @@ changed_add (GArray              *changed,
              LiaisonChangeAction  action)
 {
   Changed entry = {
-    liaison_record_get_record_type (record),
+    liaison_record_get_record_type (record)->name,
     g_strdup (liaison_record_get_uuid (record)),
     action,
   };
@@ -1091,32 +1086,7 @@ static void
 emit_changes (LiaisonDatabase *self,
               GArray          *changed)
 {
-  g_autoptr(GHashTable) per_type = g_hash_table_new (NULL, NULL);
-
-  /* A few records one by one; many of a type (a status given to a whole
-   * cohort, say) as one change of the type, for lists to read again once
-   * rather than look for each record. */
-  for (guint i = 0; i < changed->len; i++)
-    {
-      const LiaisonRecordType *type = g_array_index (changed, Changed, i).type;
-      guint n = GPOINTER_TO_UINT (g_hash_table_lookup (per_type, type));
-
-      g_hash_table_insert (per_type, (gpointer) type, GUINT_TO_POINTER (n + 1));
-    }
-
-  for (guint i = 0; i < changed->len; i++)
-    {
-      Changed *entry = &g_array_index (changed, Changed, i);
-      guint n = GPOINTER_TO_UINT (g_hash_table_lookup (per_type, entry->type));
-
-      if (n <= LIAISON_DATABASE_MANY_CHANGES)
-        g_signal_emit (self, signals[RECORD_CHANGED], 0, entry->type->name, entry->uuid, entry->action);
-      else if (n != G_MAXUINT)
-        {
-          g_signal_emit (self, signals[RECORD_CHANGED], 0, entry->type->name, NULL, LIAISON_CHANGE_UPDATE);
-          g_hash_table_insert (per_type, (gpointer) entry->type, GUINT_TO_POINTER (G_MAXUINT));
-        }
-    }
+  liaison_database_notify_changes (self, (const LiaisonRecordChange *) (gpointer) changed->data, changed->len);
 }
 
 /**
@@ -1140,6 +1110,48 @@ liaison_database_notify_changed (LiaisonDatabase     *self,
   g_return_if_fail (record_type != NULL);
 
   g_signal_emit (self, signals[RECORD_CHANGED], 0, record_type, uuid, action);
+}
+
+/**
+ * liaison_database_notify_changes:
+ * @self: a database
+ * @changes: (array length=n_changes): changes committed together
+ * @n_changes: how many
+ *
+ * Announces changes committed together, here or through another
+ * connection to the same file: a few one by one; many of a type (a status
+ * given to a whole cohort, a new desktop's first exchange) as one change of
+ * the type, for lists to read again once rather than look for each record.
+ */
+void
+liaison_database_notify_changes (LiaisonDatabase           *self,
+                                 const LiaisonRecordChange *changes,
+                                 guint                      n_changes)
+{
+  g_autoptr(GHashTable) per_type = g_hash_table_new (NULL, NULL);
+
+  g_return_if_fail (LIAISON_IS_DATABASE (self));
+
+  /* Record types' names are static strings: one pointer a type */
+  for (guint i = 0; i < n_changes; i++)
+    {
+      guint n = GPOINTER_TO_UINT (g_hash_table_lookup (per_type, changes[i].record_type));
+
+      g_hash_table_insert (per_type, (gpointer) changes[i].record_type, GUINT_TO_POINTER (n + 1));
+    }
+
+  for (guint i = 0; i < n_changes; i++)
+    {
+      guint n = GPOINTER_TO_UINT (g_hash_table_lookup (per_type, changes[i].record_type));
+
+      if (n <= LIAISON_DATABASE_MANY_CHANGES)
+        g_signal_emit (self, signals[RECORD_CHANGED], 0, changes[i].record_type, changes[i].uuid, changes[i].action);
+      else if (n != G_MAXUINT)
+        {
+          g_signal_emit (self, signals[RECORD_CHANGED], 0, changes[i].record_type, NULL, LIAISON_CHANGE_UPDATE);
+          g_hash_table_insert (per_type, (gpointer) changes[i].record_type, GUINT_TO_POINTER (G_MAXUINT));
+        }
+    }
 }
 
 /* For the sync */

@@ -57,6 +57,14 @@ typedef enum
  * as one (see LiaisonDatabase::record-changed). */
 #define LIAISON_DATABASE_MANY_CHANGES 200
 
+/* A change to one record, to be announced */
+typedef struct
+{
+  const char *record_type;   /* a record type's static name */
+  char       *uuid;
+  int         action;        /* a LiaisonChangeAction */
+} LiaisonRecordChange;
+
 #define LIAISON_TYPE_DATABASE (liaison_database_get_type ())
 
 G_DECLARE_FINAL_TYPE (LiaisonDatabase, liaison_database, LIAISON, DATABASE, GObject)
@@ -75,6 +83,9 @@ void             liaison_database_check_async      (LiaisonDatabase          *se
 gboolean         liaison_database_check_finish     (LiaisonDatabase          *self,
                                                     GAsyncResult             *result,
                                                     GError                  **error);
+void             liaison_database_notify_changes   (LiaisonDatabase          *self,
+                                                    const LiaisonRecordChange *changes,
+                                                    guint                     n_changes);
 gboolean         liaison_database_is_checked       (LiaisonDatabase          *self);
 gboolean         liaison_database_is_damaged       (LiaisonDatabase          *self);
 const char      *liaison_database_get_path         (LiaisonDatabase          *self);

@@ -66,12 +66,7 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-typedef struct
-{
-  const char *type;    /* a record type's static name */
-  char       *uuid;
-  int         action;
-} Change;
+typedef LiaisonRecordChange Change;
 
 typedef struct
 {
@@ -308,42 +303,8 @@ announce (LiaisonSyncController *self,
   if (self->database == NULL)
     return;
 
-  /* A few changes one by one; many of a type (a new desktop's first
-   * exchange, say) as one, for lists to read again once rather than
-   * look for each record. */
   self->announcing = TRUE;
-  {
-    g_autoptr(GHashTable) per_type = g_hash_table_new (g_str_hash, g_str_equal);
-
-    for (guint i = 0; i < job->changes->len; i++)
-      {
-        Change *change = &g_array_index (job->changes, Change, i);
-        guint n = GPOINTER_TO_UINT (g_hash_table_lookup (per_type, change->type));
-
-        g_hash_table_insert (per_type, (gpointer) change->type, GUINT_TO_POINTER (n + 1));
-      }
-
-    for (guint i = 0; i < job->changes->len; i++)
-      {
-        Change *change = &g_array_index (job->changes, Change, i);
-
-        if (GPOINTER_TO_UINT (g_hash_table_lookup (per_type, change->type)) <= LIAISON_DATABASE_MANY_CHANGES)
-          liaison_database_notify_changed (self->database, change->type, change->uuid, change->action);
-      }
-
-    {
-      GHashTableIter iter;
-      gpointer type;
-      gpointer n;
-
-      g_hash_table_iter_init (&iter, per_type);
-      while (g_hash_table_iter_next (&iter, &type, &n))
-        {
-          if (GPOINTER_TO_UINT (n) > LIAISON_DATABASE_MANY_CHANGES)
-            liaison_database_notify_changed (self->database, type, NULL, LIAISON_CHANGE_UPDATE);
-        }
-    }
-  }
+  liaison_database_notify_changes (self->database, (const LiaisonRecordChange *) (gpointer) job->changes->data, job->changes->len);
   self->announcing = FALSE;
 }
 
