@@ -20,6 +20,7 @@
 #include "liaison-fellowship-view.h"
 #include "liaison-record-dialog.h"
 #include "liaison-records.h"
+#include "liaison-search.h"
 #include "liaison-test-files.h"
 #include "liaison-sync.h"
 #include "liaison-test-utils.h"
@@ -138,6 +139,49 @@ test_list_and_filters (void)
   liaison_fellowship_view_set_search (view, "");
   liaison_test_settle ();
   g_assert_cmpuint (count_shown (view), ==, all);
+
+  /* Every column sorts, in the database: text without regard to case or
+   * accents, statuses in the order of the pipeline */
+  {
+    GtkColumnView *column_view = GTK_COLUMN_VIEW (liaison_test_find (GTK_WIDGET (view), GTK_TYPE_COLUMN_VIEW, NULL));
+    g_autoptr(GtkColumnViewColumn) government = g_list_model_get_item (gtk_column_view_get_columns (column_view), 2);
+    g_autoptr(GtkColumnViewColumn) status = g_list_model_get_item (gtk_column_view_get_columns (column_view), 5);
+    g_autofree char *previous = NULL;
+    int previous_step = -1;
+
+    gtk_column_view_sort_by_column (column_view, government, GTK_SORT_DESCENDING);
+    liaison_test_settle ();
+    g_assert_cmpuint (count_shown (view), ==, all);
+    for (guint i = 0; i < all; i++)
+      {
+        g_autoptr(LiaisonRecord) application = g_list_model_get_item (model, i);
+        g_autofree char *key = liaison_search_normalize (liaison_record_get_text (application, "government"));
+
+        if (previous != NULL)
+          g_assert_cmpstr (previous, >=, key);
+        g_free (previous);
+        previous = g_steal_pointer (&key);
+      }
+
+    gtk_column_view_sort_by_column (column_view, status, GTK_SORT_ASCENDING);
+    liaison_test_settle ();
+    for (guint i = 0; i < all; i++)
+      {
+        g_autoptr(LiaisonRecord) application = g_list_model_get_item (model, i);
+        const LiaisonField *field = liaison_record_type_find_field (&liaison_application_type, "status");
+        const char *value = liaison_record_get_text (application, "status");
+        int step = 0;
+
+        while (field->choices[step].value != NULL && !g_str_equal (field->choices[step].value, value))
+          step++;
+        g_assert_cmpint (step, >=, previous_step);
+        previous_step = step;
+      }
+    g_assert_cmpint (previous_step, >, 0);
+
+    gtk_column_view_sort_by_column (column_view, NULL, GTK_SORT_ASCENDING);
+    liaison_test_settle ();
+  }
 
   /* By jurisdiction */
   {

@@ -56,6 +56,97 @@ test_documents_and_deadline (void)
   g_assert_cmpint (liaison_application_get_deadline_state (application, "2026-11-28"), ==, LIAISON_DEADLINE_OVERDUE);
 }
 
+/* How urgent an application's documents are, as the list sorts them */
+static int
+documents_rank (LiaisonRecord *application,
+                const char    *today)
+{
+  guint missing = liaison_application_count_missing (application);
+
+  switch (liaison_application_get_deadline_state (application, today))
+    {
+    case LIAISON_DEADLINE_NONE:
+      return 0;
+    case LIAISON_DEADLINE_COMPLETE:
+      return 1;
+    case LIAISON_DEADLINE_MISSING:
+      return 10 + missing;
+    case LIAISON_DEADLINE_OVERDUE:
+    default:
+      return 20 + missing;
+    }
+}
+
+/* The database sorts by the documents as the rules above rank them. */
+static void
+test_sort_by_documents (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LiaisonDatabase) db = liaison_database_open (":memory:", &error);
+  g_autoptr(LiaisonRecord) person = liaison_record_new (&liaison_person_type);
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(LiaisonRecordList) list = NULL;
+  const char *statuses[] = { "inquiry", "review", "alternate", "travelled", "withdrawn", "selected" };
+  const char *deadlines[] = { "", "2026-11-01", "2026-12-31" };
+  const char *documents[] = { "has_application_form", "has_cv", "has_photo", "has_recommendation", "has_flight_form" };
+  const char *today = "2026-11-27";
+  GHashTable *seen = g_hash_table_new (NULL, NULL);
+
+  g_assert_no_error (error);
+  liaison_record_set_text (person, "family_name", "Garcia");
+  liaison_database_save (db, person, &error);
+  g_assert_no_error (error);
+
+  /* Every status, deadline and number of documents in, mixed */
+  for (guint i = 0; i < 90; i++)
+    {
+      LiaisonRecord *application = liaison_record_new (&liaison_application_type);
+      g_autofree char *government = g_strdup_printf ("City %02u", i);
+
+      liaison_record_set_text (application, "person", liaison_record_get_uuid (person));
+      liaison_record_set_integer (application, "cohort_year", 2027);
+      liaison_record_set_text (application, "government", government);
+      liaison_record_set_text (application, "government_level", "city");
+      liaison_record_set_text (application, "jurisdiction", "US-NJ");
+      liaison_record_set_text (application, "decision_date", "2026-11-01");
+      liaison_record_set_text (application, "status", statuses[i % G_N_ELEMENTS (statuses)]);
+      liaison_record_set_text (application, "deadline", deadlines[(i / 6) % G_N_ELEMENTS (deadlines)]);
+      for (guint j = 0; j < (i / 18) % 6 && j < G_N_ELEMENTS (documents); j++)
+        liaison_record_set_boolean (application, documents[j], TRUE);
+      g_ptr_array_add (records, application);
+      g_hash_table_add (seen, GINT_TO_POINTER (documents_rank (application, today)));
+    }
+  liaison_database_save_all (db, records, &error);
+  g_assert_no_error (error);
+  /* Each state is there, with several counts of documents missing */
+  g_assert_cmpuint (g_hash_table_size (seen), >=, 8);
+  g_hash_table_unref (seen);
+
+  list = liaison_record_list_new (db, &liaison_application_type);
+  for (int descending = 0; descending <= 1; descending++)
+    {
+      int last;
+
+      liaison_application_sort_by_documents (list, today, descending);
+      g_assert_true (liaison_record_list_reload (list, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 90);
+
+      last = descending ? G_MAXINT : -1;
+      for (guint i = 0; i < 90; i++)
+        {
+          g_autoptr(LiaisonRecord) application = g_list_model_get_item (G_LIST_MODEL (list), i);
+          int rank = documents_rank (application, today);
+
+          if (descending)
+            g_assert_cmpint (rank, <=, last);
+          else
+            g_assert_cmpint (rank, >=, last);
+          last = rank;
+        }
+    }
+}
+
 static void
 test_status_order (void)
 {
@@ -197,6 +288,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/fellowship/documents-and-deadline", test_documents_and_deadline);
+  g_test_add_func ("/fellowship/sort-by-documents", test_sort_by_documents);
   g_test_add_func ("/fellowship/status-order", test_status_order);
   g_test_add_func ("/fellowship/average-score", test_average_score);
   g_test_add_func ("/fellowship/duplicates", test_duplicates);

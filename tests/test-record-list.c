@@ -1,7 +1,8 @@
 /* test-record-list.c
  *
  * The list models: the right rows in the right order, loaded on demand,
- * and items-changed for exactly the rows a save or a delete changed.
+ * and items-changed for exactly the rows a save or a delete changed; the
+ * database's search, filters and orders, read in a worker thread.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -9,7 +10,7 @@
 #include "config.h"
 
 #include "liaison-database.h"
-#include "liaison-record-list.h"
+#include "liaison-record-list-private.h"
 #include "liaison-records.h"
 #include "liaison-test-files.h"
 
@@ -395,6 +396,322 @@ test_many_changed (void)
   liaison_test_remove_tree (dir);
 }
 
+static LiaisonRecord *
+save_new (LiaisonDatabase         *db,
+          const LiaisonRecordType *type,
+          const char              *first_field,
+          ...)
+{
+  g_autoptr(GError) error = NULL;
+  LiaisonRecord *record = liaison_record_new (type);
+  va_list args;
+
+  va_start (args, first_field);
+  for (const char *field = first_field; field != NULL; field = va_arg (args, const char *))
+    {
+      const char *value = va_arg (args, const char *);
+
+      if (liaison_field_is_text (liaison_record_type_find_field (type, field)))
+        liaison_record_set_text (record, field, value);
+      else
+        liaison_record_set_integer (record, field, g_ascii_strtoll (value, NULL, 10));
+    }
+  va_end (args);
+
+  liaison_database_save (db, record, &error);
+  g_assert_no_error (error);
+  return record;
+}
+
+/* Four applicants, their people and two organizations */
+static void
+fill_office (LiaisonDatabase *db)
+{
+  g_autoptr(LiaisonRecord) zeta = save_new (db, &liaison_organization_type, "name", "Zeta Association",
+                                            "kind", "us-association", "country", "US", NULL);
+  g_autoptr(LiaisonRecord) alpha = save_new (db, &liaison_organization_type, "name", "Alpha League",
+                                             "kind", "us-association", "country", "US", NULL);
+  struct {
+    const char *family, *reading, *title, *government, *jurisdiction, *status, *tags;
+    LiaisonRecord *nominator;
+  } rows[] = {
+    { "Garcia", "", "Deputy Director", "City of Trenton", "US-NJ", "review", "priority\nalumni-event", zeta },
+    { "Okafor", "", "budget officer", "county of essex", "US-NJ", "inquiry", "priorityx", alpha },
+    { "山田", "やまだ", "Analyst", "Osaka Liaison", "CA-BC", "selected", "", NULL },
+    { "Baker", "", "city manager", "Ébène Township", "CA-ON", "nominated", "priority", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      g_autoptr(LiaisonRecord) person = save_new (db, &liaison_person_type, "family_name", rows[i].family,
+                                                  "family_name_reading", rows[i].reading,
+                                                  "title", rows[i].title, NULL);
+      g_autoptr(LiaisonRecord) application =
+        save_new (db, &liaison_application_type, "person", liaison_record_get_uuid (person),
+                  "cohort_year", "2027",
+                  "government", rows[i].government, "government_level", "city",
+                  "jurisdiction", rows[i].jurisdiction, "status", rows[i].status,
+                  "tags", rows[i].tags, "decision_date", "2026-11-01",
+                  "nominator", rows[i].nominator != NULL ? liaison_record_get_uuid (rows[i].nominator) : "",
+                  NULL);
+    }
+}
+
+/* The governments of the applications listed, in order */
+static char *
+governments (GListModel *model)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(LiaisonRecord) record = g_list_model_get_item (model, i);
+
+      if (i > 0)
+        g_string_append (text, ", ");
+      g_string_append (text, liaison_record_get_text (record, "government"));
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+static void
+assert_search (LiaisonRecordList *list,
+               const char        *text,
+               const char        *expected)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *found = NULL;
+
+  liaison_record_list_set_search (list, text);
+  g_assert_true (liaison_record_list_reload (list, &error));
+  g_assert_no_error (error);
+  found = governments (G_LIST_MODEL (list));
+  g_assert_cmpstr (found, ==, expected);
+}
+
+static void
+assert_sort (LiaisonRecordList *list,
+             const char        *field,
+             gboolean           descending,
+             const char        *expected)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *found = NULL;
+
+  liaison_record_list_set_sort (list, field, descending);
+  g_assert_true (liaison_record_list_reload (list, &error));
+  g_assert_no_error (error);
+  found = governments (G_LIST_MODEL (list));
+  g_assert_cmpstr (found, ==, expected);
+}
+
+static void
+check_search_and_order (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LiaisonDatabase) db = liaison_database_open (":memory:", &error);
+  g_autoptr(LiaisonRecordList) list = NULL;
+
+  g_assert_no_error (error);
+  fill_office (db);
+  list = liaison_record_list_new (db, &liaison_application_type);
+
+  /* By the government, so that the order of the results is fixed */
+  liaison_record_list_set_sort (list, "government", FALSE);
+
+  /* Its own fields, the person's, the nominating organization's */
+  assert_search (list, "trenton", "City of Trenton");
+  assert_search (list, "GARCIA", "City of Trenton");
+  assert_search (list, "alpha", "county of essex");
+  assert_search (list, "budget", "county of essex");
+  /* A status by its label */
+  assert_search (list, "under review", "City of Trenton");
+  /* Every word, wherever each is */
+  assert_search (list, "garcia zeta trenton", "City of Trenton");
+  assert_search (list, "garcia essex", "");
+  /* Kana either way; a word too short for the index; accents */
+  assert_search (list, "やまだ", "Osaka Liaison");
+  assert_search (list, "ヤマダ", "Osaka Liaison");
+  assert_search (list, "ok", "county of essex");
+  assert_search (list, "ebene", "Ébène Township");
+  /* Quotes and wildcards are only characters */
+  assert_search (list, "\"%_", "");
+  assert_search (list, "  ", "City of Trenton, county of essex, Ébène Township, Osaka Liaison");
+  assert_search (list, NULL, "City of Trenton, county of essex, Ébène Township, Osaka Liaison");
+
+  /* A tag is a whole line of the tags */
+  liaison_record_list_add_filter (list, "tags", "priority");
+  assert_search (list, NULL, "City of Trenton, Ébène Township");
+  liaison_record_list_add_filter (list, "jurisdiction", "US-NJ");
+  assert_search (list, NULL, "City of Trenton");
+  liaison_record_list_clear_filters (list);
+
+  /* Text without regard to case or accents; a linked record's field; a
+   * link by the natural order of what it links to, none first; a choice
+   * in the order of the pipeline */
+  assert_sort (list, "government", TRUE, "Osaka Liaison, Ébène Township, county of essex, City of Trenton");
+  assert_sort (list, "person.title", FALSE, "Osaka Liaison, county of essex, Ébène Township, City of Trenton");
+  assert_sort (list, "nominator", FALSE, "Osaka Liaison, Ébène Township, county of essex, City of Trenton");
+  assert_sort (list, "status", FALSE, "county of essex, Ébène Township, City of Trenton, Osaka Liaison");
+  assert_sort (list, "status", TRUE, "Osaka Liaison, City of Trenton, Ébène Township, county of essex");
+  /* Searched and sorted at once */
+  liaison_record_list_set_search (list, "city");
+  assert_sort (list, "person.title", TRUE, "City of Trenton, Ébène Township, county of essex, Osaka Liaison");
+}
+
+/* With SQLite's full-text index, and without it, as where SQLite lacks it */
+static void
+test_search_and_order (void)
+{
+  check_search_and_order ();
+
+  g_setenv ("LIAISON_NO_FULL_TEXT", "1", TRUE);
+  check_search_and_order ();
+  g_unsetenv ("LIAISON_NO_FULL_TEXT");
+}
+
+typedef struct
+{
+  GPtrArray *results;
+  guint      pending;
+} Wait;
+
+static void
+reloaded_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  Wait *wait = user_data;
+
+  g_ptr_array_add (wait->results, g_object_ref (result));
+  wait->pending--;
+}
+
+static void
+wait_for (Wait *wait)
+{
+  while (wait->pending > 0)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* Read in a worker thread: the list stays as it was until the result is
+ * put in place, and a newer reload or a change makes an older one moot. */
+static void
+test_reload_async (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("liaison-list-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "liaison.db", NULL);
+  g_autoptr(LiaisonDatabase) db = NULL;
+  g_autoptr(LiaisonRecordList) list = NULL;
+  g_autoptr(GArray) log = g_array_new (FALSE, FALSE, sizeof (Change));
+  g_autoptr(GPtrArray) results = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(LiaisonRecord) changed = NULL;
+  Wait wait = { results, 0 };
+  g_autofree char *order = NULL;
+
+  g_assert_no_error (error);
+  db = liaison_database_open (path, &error);
+  g_assert_no_error (error);
+  fill_office (db);
+  list = liaison_record_list_new (db, &liaison_application_type);
+  g_signal_connect (list, "items-changed", G_CALLBACK (items_changed_cb), log);
+
+  liaison_record_list_set_sort (list, "government", FALSE);
+  liaison_record_list_set_search (list, "priority");
+  liaison_record_list_reload_async (list, NULL, reloaded_cb, &wait);
+  wait.pending++;
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 4);
+  wait_for (&wait);
+  g_assert_cmpuint (log->len, ==, 0);
+  g_assert_true (liaison_record_list_reload_finish (list, g_ptr_array_index (results, 0), &error));
+  g_assert_no_error (error);
+  order = governments (G_LIST_MODEL (list));
+  g_assert_cmpstr (order, ==, "City of Trenton, county of essex, Ébène Township");
+  g_assert_cmpuint (log->len, >, 0);
+  g_array_set_size (log, 0);
+  g_ptr_array_set_size (results, 0);
+
+  /* Two at once: only the later counts, whichever ends first */
+  liaison_record_list_set_search (list, "garcia");
+  liaison_record_list_reload_async (list, NULL, reloaded_cb, &wait);
+  liaison_record_list_set_search (list, "baker");
+  liaison_record_list_reload_async (list, NULL, reloaded_cb, &wait);
+  wait.pending += 2;
+  wait_for (&wait);
+  {
+    guint n_done = 0;
+
+    for (guint i = 0; i < results->len; i++)
+      {
+        if (liaison_record_list_reload_finish (list, g_ptr_array_index (results, i), &error))
+          n_done++;
+        else
+          {
+            g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+            g_clear_error (&error);
+          }
+      }
+    g_assert_cmpuint (n_done, ==, 1);
+  }
+  g_clear_pointer (&order, g_free);
+  order = governments (G_LIST_MODEL (list));
+  g_assert_cmpstr (order, ==, "Ébène Township");
+  g_ptr_array_set_size (results, 0);
+
+  /* A change while it reads makes it moot too: the change is newer. */
+  liaison_record_list_set_search (list, NULL);
+  liaison_record_list_reload_async (list, NULL, reloaded_cb, &wait);
+  wait.pending++;
+  {
+    g_autoptr(LiaisonRecord) someone = save_new (db, &liaison_person_type, "family_name", "Adams", NULL);
+    g_autoptr(LiaisonRecord) extra = save_new (db, &liaison_application_type,
+                                               "person", liaison_record_get_uuid (someone),
+                                               "cohort_year", "2027", "government", "Aaron County", "jurisdiction", "US-NY",
+                                               "government_level", "county", "status", "inquiry", NULL);
+  }
+  wait_for (&wait);
+  g_assert_false (liaison_record_list_reload_finish (list, g_ptr_array_index (results, 0), &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  g_clear_pointer (&order, g_free);
+  order = governments (G_LIST_MODEL (list));
+  g_assert_cmpstr (order, ==, "Aaron County, City of Trenton, county of essex, Ébène Township, Osaka Liaison");
+  g_ptr_array_set_size (results, 0);
+
+  /* A long list is read again in a worker thread when a record changes;
+   * the row changed is told even when the order stays. */
+  liaison_record_list_set_large (list, 0);
+  g_array_set_size (log, 0);
+  {
+    g_autoptr(LiaisonRecord) last = g_list_model_get_item (G_LIST_MODEL (list), 4);
+
+    changed = liaison_database_get (db, &liaison_application_type, liaison_record_get_uuid (last), &error);
+    g_assert_no_error (error);
+  }
+  liaison_record_set_text (changed, "notes", "Met in Osaka");
+  liaison_database_save (db, changed, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (log->len, ==, 0);
+  while (log->len == 0)
+    g_main_context_iteration (NULL, TRUE);
+  assert_one_change (log, 4, 1, 1);
+
+  liaison_record_set_text (changed, "government", "Abbott City");
+  liaison_database_save (db, changed, &error);
+  g_assert_no_error (error);
+  while (log->len == 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_clear_pointer (&order, g_free);
+  order = governments (G_LIST_MODEL (list));
+  g_assert_cmpstr (order, ==, "Aaron County, Abbott City, City of Trenton, county of essex, Ébène Township");
+
+  g_clear_object (&list);
+  g_clear_object (&db);
+  liaison_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -405,6 +722,8 @@ main (int   argc,
   g_test_add_func ("/record-list/filters-and-sort", test_filters_and_sort);
   g_test_add_func ("/record-list/long-list", test_long_list);
   g_test_add_func ("/record-list/many-changed", test_many_changed);
+  g_test_add_func ("/record-list/search-and-order", test_search_and_order);
+  g_test_add_func ("/record-list/reload-async", test_reload_async);
 
   return g_test_run ();
 }

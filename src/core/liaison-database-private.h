@@ -22,6 +22,10 @@ LiaisonRecord *liaison_database_load_row      (LiaisonDatabase          *self,
                                                sqlite3_stmt             *stmt);
 const char    *liaison_database_select_sql    (LiaisonDatabase          *self,
                                                const LiaisonRecordType  *type);
+char          *liaison_database_search_sql    (LiaisonDatabase          *self,
+                                               const char               *word,
+                                               char                    **parameter);
+void           liaison_database_add_functions (sqlite3                  *db);
 
 typedef gint64 (*LiaisonClockFunc) (gpointer data);
 

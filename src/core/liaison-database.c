@@ -1964,6 +1964,52 @@ like_pattern (const char *term)
   return g_string_free (pattern, FALSE);
 }
 
+/* A word as one FTS5 phrase: its quotes doubled */
+static char *
+fts_phrase (const char *term)
+{
+  g_auto(GStrv) parts = g_strsplit (term, "\"", -1);
+  g_autofree char *quoted = g_strjoinv ("\"\"", parts);
+
+  return g_strdup_printf ("\"%s\"", quoted);
+}
+
+/* The trigram index answers for words of three characters or more;
+ * shorter ones are looked for in the indexed text. */
+static gboolean
+uses_index (LiaisonDatabase *self,
+            const char      *term)
+{
+  return self->full_text && g_utf8_strlen (term, -1) >= 3;
+}
+
+/**
+ * liaison_database_search_sql:
+ * @self: a database
+ * @word: a normalized word
+ * @parameter: (out): the value to bind to the query's one parameter
+ *
+ * Returns: (transfer full): a query of the uuids of the records, of every
+ *   type, whose searched text contains @word
+ */
+char *
+liaison_database_search_sql (LiaisonDatabase  *self,
+                             const char       *word,
+                             char            **parameter)
+{
+  g_return_val_if_fail (LIAISON_IS_DATABASE (self), NULL);
+  g_return_val_if_fail (word != NULL, NULL);
+
+  if (uses_index (self, word))
+    {
+      *parameter = fts_phrase (word);
+      return g_strdup ("SELECT uuid FROM search WHERE search MATCH ?");
+    }
+
+  *parameter = like_pattern (word);
+  return g_strdup ("SELECT uuid FROM search WHERE text LIKE ? ESCAPE '\\'");
+}
+
 /**
  * liaison_database_search:
  * @self: a database
@@ -2009,21 +2055,17 @@ liaison_database_search (LiaisonDatabase  *self,
   if (terms->len == 0 || limit == 0)
     return G_LIST_MODEL (g_steal_pointer (&results));
 
-  /* The trigram index answers for words of three characters or more;
-   * shorter ones are looked for in the indexed text. */
   for (guint i = 0; i < terms->len; i++)
     {
       const char *term = g_ptr_array_index (terms, i);
 
-      if (self->full_text && g_utf8_strlen (term, -1) >= 3)
+      if (uses_index (self, term))
         {
-          g_autofree char *quoted = NULL;
-          g_auto(GStrv) parts = g_strsplit (term, "\"", -1);
+          g_autofree char *phrase = fts_phrase (term);
 
-          quoted = g_strjoinv ("\"\"", parts);
           if (match->len > 0)
             g_string_append (match, " AND ");
-          g_string_append_printf (match, "\"%s\"", quoted);
+          g_string_append (match, phrase);
         }
       else
         g_ptr_array_add (patterns, like_pattern (term));
@@ -2561,6 +2603,35 @@ search_is_full_text (sqlite3 *db)
   return fts5;
 }
 
+static void
+fold_function (sqlite3_context  *context,
+               int               n_values,
+               sqlite3_value   **values)
+{
+  const char *text = (const char *) sqlite3_value_text (values[0]);
+
+  if (text == NULL)
+    sqlite3_result_null (context);
+  else
+    sqlite3_result_text (context, liaison_search_normalize (text), -1, g_free);
+}
+
+/**
+ * liaison_database_add_functions:
+ * @db: a connection
+ *
+ * Gives @db the SQL functions Liaison's queries use: liaison_fold(text),
+ * text as the search compares it (for orders that ignore case, accents
+ * and the difference between hiragana and katakana).
+ */
+void
+liaison_database_add_functions (sqlite3 *db)
+{
+  sqlite3_create_function_v2 (db, "liaison_fold", 1,
+                              SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+                              NULL, fold_function, NULL, NULL, NULL);
+}
+
 /**
  * liaison_database_open_full:
  * @path: the database file, or ":memory:" for a database that lives only
@@ -2642,6 +2713,7 @@ liaison_database_open_full (const char                *path,
 
   sqlite3_extended_result_codes (self->db, TRUE);
   sqlite3_busy_timeout (self->db, 5000);
+  liaison_database_add_functions (self->db);
 
   if (existed)
     {

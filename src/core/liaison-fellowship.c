@@ -136,6 +136,46 @@ liaison_application_get_deadline_state (LiaisonRecord *application,
 }
 
 /**
+ * liaison_application_sort_by_documents:
+ * @applications: a list of applications
+ * @today: today's date, YYYY-MM-DD
+ * @descending: whether the most urgent come first
+ *
+ * Orders @applications as they stand against their deadlines, the least
+ * urgent first: those whose documents no longer matter, then those with
+ * every document in, then those missing some (the fewest first), then
+ * the overdue (likewise). Call liaison_record_list_reload() afterwards.
+ */
+void
+liaison_application_sort_by_documents (LiaisonRecordList *applications,
+                                       const char        *today,
+                                       gboolean           descending)
+{
+  g_autoptr(GString) missing = g_string_new ("(");
+  g_autoptr(GString) expression = g_string_new ("CASE WHEN t.status IS NULL OR t.status NOT IN ('alternate'");
+
+  g_return_if_fail (LIAISON_IS_RECORD_LIST (applications));
+  g_return_if_fail (today != NULL && strlen (today) == 10 && strspn (today, "0123456789-") == 10);
+
+  /* The same rules as liaison_application_get_deadline_state() */
+  for (int i = 0; i < pipeline_index ("travelled"); i++)
+    g_string_append_printf (expression, ", '%s'", pipeline[i]);
+  g_string_append (expression, ") THEN 0");
+
+  for (guint i = 0; i < G_N_ELEMENTS (documents); i++)
+    g_string_append_printf (missing, "%s(1 - coalesce (t.%s, 0))", i > 0 ? " + " : "", documents[i]);
+  g_string_append_c (missing, ')');
+
+  g_string_append_printf (expression,
+                          " WHEN %s = 0 THEN 1"
+                          " WHEN coalesce (t.deadline, '') <> '' AND t.deadline < '%s' THEN 20 + %s"
+                          " ELSE 10 + %s END",
+                          missing->str, today, missing->str, missing->str);
+
+  liaison_record_list_set_sort_expression (applications, expression->str, descending);
+}
+
+/**
  * liaison_application_dup_deadline_text:
  * @application: an application
  * @today: today's date, YYYY-MM-DD

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "liaison-database.h"
+#include "liaison-record-list.h"
 
 G_BEGIN_DECLS
 
@@ -21,6 +22,9 @@ guint                 liaison_application_count_missing      (LiaisonRecord   *a
 char                 *liaison_application_dup_missing        (LiaisonRecord   *application);
 LiaisonDeadlineState  liaison_application_get_deadline_state (LiaisonRecord   *application,
                                                               const char      *today);
+void                  liaison_application_sort_by_documents  (LiaisonRecordList *applications,
+                                                              const char      *today,
+                                                              gboolean         descending);
 char                 *liaison_application_dup_deadline_text  (LiaisonRecord   *application,
                                                               const char      *today);
 const char           *liaison_application_next_status        (const char      *status);

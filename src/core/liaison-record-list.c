@@ -4,9 +4,10 @@
  * stays quick with a hundred thousand of them. It knows its length from
  * the database's count, holds the row ids of only the part the views have
  * asked for (read in chunks along the natural order's index), and loads a
- * record when a view wants it. A filtered or otherwise sorted list reads
- * all its ids at once. It follows every save and delete, and tells its
- * views which rows changed.
+ * record when a view wants it. A filtered, searched or otherwise sorted
+ * list reads all its ids at once: the database filters and sorts, in a
+ * worker thread when asked through liaison_record_list_reload_async(). It
+ * follows every save and delete, and tells its views which rows changed.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -15,15 +16,32 @@
 
 #include "config.h"
 
+#include <gio/gio.h>
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
 #include "liaison-database-private.h"
-#include "liaison-record-list.h"
+#include "liaison-record-list-private.h"
 #include "liaison-records.h"
+#include "liaison-search.h"
 
 #define CACHE_SIZE 1024
 /* More rows than this added in place of others are told apart from the
  * removal (see replace_ids()). */
 #define MANY_ADDED 256
 #define CHUNK_SIZE 64
+/* A list longer than this, neither in chunks nor in the natural order,
+ * is read again in a worker thread when a record of it changes. */
+#define LARGE_LIST 10000
+/* Words of a search looked for, at most */
+#define MAX_WORDS 8
+
+typedef struct
+{
+  gboolean  integer;
+  gint64    number;
+  char     *text;
+} Parameter;
 
 typedef struct
 {
@@ -42,9 +60,16 @@ struct _LiaisonRecordList
   char                    *last_key;  /* the sort key of the last of them */
   GHashTable              *cache;
   GArray                  *filters;
+  GStrv                    words;      /* of the search, normalized */
+  const LiaisonField      *sort_link;  /* the link to the record sorted by */
   const LiaisonField      *sort_field;
+  char                    *sort_expression;
   gboolean                 descending;
+  /* Bumped by every reload: the ids read by an older one are dropped. */
+  guint                    generation;
+  guint                    large;
   char                    *id_sql;
+  GPtrArray               *parameters; /* of id_sql, in order */
   char                    *chunk_sql;
   char                    *skip_sql;
   char                    *row_sql;
@@ -74,7 +99,8 @@ liaison_record_list_get_n_items (GListModel *model)
 static gboolean
 is_chunked (LiaisonRecordList *self)
 {
-  return self->filters->len == 0 && self->sort_field == NULL && !self->descending;
+  return self->filters->len == 0 && self->words == NULL && self->sort_field == NULL &&
+         self->sort_expression == NULL && !self->descending;
 }
 
 /* Reads the records that follow the last one held, up to @count of them:
@@ -193,31 +219,214 @@ filter_clear (gpointer data)
 }
 
 static void
+parameter_free (gpointer data)
+{
+  Parameter *parameter = data;
+
+  g_free (parameter->text);
+  g_free (parameter);
+}
+
+static void
+add_text_parameter (GPtrArray  *parameters,
+                    const char *text)
+{
+  Parameter *parameter = g_new0 (Parameter, 1);
+
+  parameter->text = g_strdup (text);
+  g_ptr_array_add (parameters, parameter);
+}
+
+static void
+add_parameter (GPtrArray          *parameters,
+               const LiaisonField *field,
+               const char         *value)
+{
+  Parameter *parameter = g_new0 (Parameter, 1);
+
+  parameter->integer = !liaison_field_is_text (field);
+  if (parameter->integer)
+    parameter->number = g_ascii_strtoll (value, NULL, 10);
+  else
+    parameter->text = g_strdup (value);
+  g_ptr_array_add (parameters, parameter);
+}
+
+/* The records a word of the search finds: its text is in theirs, in that
+ * of a record they link to (an applicant's person, say), or in the label
+ * of one of their choices (a status). */
+static void
+append_search_word (LiaisonRecordList *self,
+                    guint              index,
+                    GString           *with,
+                    GPtrArray         *with_parameters,
+                    GString           *where,
+                    GPtrArray         *parameters)
+{
+  const char *word = self->words[index];
+  g_autofree char *parameter = NULL;
+  g_autofree char *found = liaison_database_search_sql (self->database, word, &parameter);
+
+  g_string_append_printf (with, "%sw%u AS MATERIALIZED (%s)", with->len > 0 ? ", " : "WITH ", index, found);
+  add_text_parameter (with_parameters, parameter);
+
+  g_string_append_printf (where, " AND (t.uuid IN (SELECT uuid FROM w%u)", index);
+  for (guint i = 0; i < self->type->n_fields; i++)
+    {
+      const LiaisonField *field = &self->type->fields[i];
+
+      if (field->kind == LIAISON_FIELD_LINK)
+        g_string_append_printf (where, " OR t.%s IN (SELECT uuid FROM w%u)", field->name, index);
+      else if (field->kind == LIAISON_FIELD_CHOICE)
+        {
+          guint n_found = 0;
+
+          for (guint j = 0; field->choices[j].value != NULL; j++)
+            {
+              g_autofree char *label = liaison_search_normalize (liaison_choice_get_label (&field->choices[j]));
+
+              if (strstr (label, word) == NULL)
+                continue;
+
+              g_string_append (where, n_found == 0 ? " OR t." : ", ");
+              if (n_found == 0)
+                g_string_append_printf (where, "%s IN (", field->name);
+              g_string_append_c (where, '?');
+              add_text_parameter (parameters, field->choices[j].value);
+              n_found++;
+            }
+          if (n_found > 0)
+            g_string_append_c (where, ')');
+        }
+    }
+  g_string_append_c (where, ')');
+}
+
+/* Joins the record @field of @table links to; returns its alias */
+static char *
+join_link (const LiaisonField *field,
+           const char         *table,
+           GString            *joins)
+{
+  char *alias = g_strdup_printf ("%s_%s", table, field->name);
+
+  g_string_append_printf (joins, " LEFT JOIN %s AS %s ON %s.uuid = %s.%s",
+                          field->link_type, alias, alias, table, field->name);
+  return alias;
+}
+
+/* What a field of @table is sorted by, joining the record it links to
+ * where it is a link (which sorts by its natural order: a person by the
+ * reading of the name) */
+static char *
+sort_key_sql (const LiaisonField *field,
+              const char         *table,
+              GString            *joins)
+{
+  g_autoptr(GString) key = g_string_new (NULL);
+
+  switch (field->kind)
+    {
+    case LIAISON_FIELD_LINK:
+      {
+        g_autofree char *alias = join_link (field, table, joins);
+
+        g_string_append_printf (key, "%s.sort_key", alias);
+        break;
+      }
+
+    case LIAISON_FIELD_CHOICE:
+      {
+        guint i;
+
+        /* In the order the choices are offered: a pipeline's, say */
+        g_string_append_printf (key, "CASE %s.%s", table, field->name);
+        for (i = 0; field->choices[i].value != NULL; i++)
+          {
+            g_assert (strchr (field->choices[i].value, '\'') == NULL);
+            g_string_append_printf (key, " WHEN '%s' THEN %u", field->choices[i].value, i);
+          }
+        g_string_append_printf (key, " ELSE %u END", i);
+        break;
+      }
+
+    case LIAISON_FIELD_INTEGER:
+    case LIAISON_FIELD_BOOLEAN:
+    case LIAISON_FIELD_DATE:
+    case LIAISON_FIELD_LOCAL_TIME:
+      g_string_append_printf (key, "%s.%s", table, field->name);
+      break;
+
+    case LIAISON_FIELD_TEXT:
+    case LIAISON_FIELD_LONG_TEXT:
+    case LIAISON_FIELD_EMAILS:
+    case LIAISON_FIELD_PHONES:
+    case LIAISON_FIELD_URL:
+    case LIAISON_FIELD_SUBDIVISION:
+    case LIAISON_FIELD_PREFECTURE:
+    case LIAISON_FIELD_COUNTRY:
+    case LIAISON_FIELD_LANGUAGE:
+    case LIAISON_FIELD_TIME_ZONE:
+    case LIAISON_FIELD_TAGS:
+    default:
+      g_string_append_printf (key, "liaison_fold (%s.%s)", table, field->name);
+      break;
+    }
+
+  return g_string_free (g_steal_pointer (&key), FALSE);
+}
+
+static void
 build_sql (LiaisonRecordList *self)
 {
-  g_autoptr(GString) sql = g_string_new ("SELECT id FROM ");
-
-  g_string_append (sql, self->type->name);
-  g_string_append (sql, " WHERE deleted_at IS NULL");
+  g_autoptr(GString) with = g_string_new (NULL);
+  g_autoptr(GString) joins = g_string_new (NULL);
+  g_autoptr(GString) where = g_string_new (" WHERE t.deleted_at IS NULL");
+  g_autoptr(GPtrArray) with_parameters = g_ptr_array_new_with_free_func (parameter_free);
+  g_autoptr(GPtrArray) parameters = g_ptr_array_new_with_free_func (parameter_free);
+  g_autofree char *key = NULL;
+  GString *sql;
 
   for (guint i = 0; i < self->filters->len; i++)
     {
       Filter *filter = &g_array_index (self->filters, Filter, i);
-      g_autofree char *parameter = g_strdup_printf (" = ?%u", i + 1);
 
-      g_string_append (sql, " AND ");
-      g_string_append (sql, filter->field->name);
-      g_string_append (sql, parameter);
+      /* Tags are kept one a line. */
+      if (filter->field->kind == LIAISON_FIELD_TAGS)
+        g_string_append_printf (where, " AND instr (char (10) || t.%s || char (10), char (10) || ? || char (10)) > 0",
+                                filter->field->name);
+      else
+        g_string_append_printf (where, " AND t.%s = ?", filter->field->name);
+      add_parameter (parameters, filter->field, filter->value);
     }
 
-  g_string_append (sql, " ORDER BY ");
-  g_string_append (sql, self->sort_field != NULL ? self->sort_field->name : "sort_key");
-  if (self->descending)
-    g_string_append (sql, " DESC");
-  g_string_append (sql, ", id");
+  for (guint i = 0; self->words != NULL && self->words[i] != NULL; i++)
+    append_search_word (self, i, with, with_parameters, where, parameters);
+
+  if (self->sort_expression != NULL)
+    key = g_strdup (self->sort_expression);
+  else if (self->sort_field == NULL)
+    key = g_strdup ("t.sort_key");
+  else if (self->sort_link != NULL)
+    {
+      g_autofree char *linked = join_link (self->sort_link, "t", joins);
+
+      key = sort_key_sql (self->sort_field, linked, joins);
+    }
+  else
+    key = sort_key_sql (self->sort_field, "t", joins);
+
+  sql = g_string_new (with->str);
+  g_string_append_printf (sql, "%sSELECT t.id FROM %s AS t%s%s ORDER BY %s%s, t.id",
+                          with->len > 0 ? " " : "", self->type->name, joins->str, where->str,
+                          key, self->descending ? " DESC" : "");
 
   g_free (self->id_sql);
-  self->id_sql = g_string_free (g_steal_pointer (&sql), FALSE);
+  self->id_sql = g_string_free (sql, FALSE);
+
+  g_ptr_array_extend_and_steal (with_parameters, g_steal_pointer (&parameters));
+  g_clear_pointer (&self->parameters, g_ptr_array_unref);
+  self->parameters = g_steal_pointer (&with_parameters);
 
   if (self->chunk_sql == NULL)
     {
@@ -226,35 +435,41 @@ build_sql (LiaisonRecordList *self)
       g_string_append (sql, ", sort_key FROM ");
       g_string_append (sql, self->type->name);
       g_string_append (sql, " WHERE deleted_at IS NULL AND (sort_key, id) > (?1, ?2) ORDER BY sort_key, id LIMIT ?3");
-      self->chunk_sql = g_string_free (g_steal_pointer (&sql), FALSE);
+      self->chunk_sql = g_string_free (sql, FALSE);
 
       sql = g_string_new ("SELECT id, sort_key FROM ");
       g_string_append (sql, self->type->name);
       g_string_append (sql, " WHERE deleted_at IS NULL AND (sort_key, id) > (?1, ?2) ORDER BY sort_key, id LIMIT ?3");
-      self->skip_sql = g_string_free (g_steal_pointer (&sql), FALSE);
+      self->skip_sql = g_string_free (sql, FALSE);
     }
 }
 
+/* Runs @sql on @db. It is not kept prepared: searches make many. */
 static GArray *
-query_all_ids (LiaisonRecordList  *self,
-               GError            **error)
+read_ids (sqlite3     *db,
+          const char  *sql,
+          GPtrArray   *parameters,
+          GError     **error)
 {
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  sqlite3_stmt *stmt;
+  sqlite3_stmt *stmt = NULL;
   int status;
 
-  stmt = liaison_database_prepare (self->database, self->id_sql, error);
-  if (stmt == NULL)
-    return NULL;
-
-  for (guint i = 0; i < self->filters->len; i++)
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
     {
-      Filter *filter = &g_array_index (self->filters, Filter, i);
+      g_set_error (error, LIAISON_DATABASE_ERROR, LIAISON_DATABASE_ERROR_FAILED,
+                   "%s", sqlite3_errmsg (db));
+      return NULL;
+    }
 
-      if (liaison_field_is_text (filter->field))
-        sqlite3_bind_text (stmt, i + 1, filter->value, -1, SQLITE_TRANSIENT);
+  for (guint i = 0; i < parameters->len; i++)
+    {
+      Parameter *parameter = g_ptr_array_index (parameters, i);
+
+      if (parameter->integer)
+        sqlite3_bind_int64 (stmt, i + 1, parameter->number);
       else
-        sqlite3_bind_int64 (stmt, i + 1, g_ascii_strtoll (filter->value, NULL, 10));
+        sqlite3_bind_text (stmt, i + 1, parameter->text, -1, SQLITE_TRANSIENT);
     }
 
   while ((status = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -263,16 +478,24 @@ query_all_ids (LiaisonRecordList  *self,
 
       g_array_append_val (ids, id);
     }
-  sqlite3_reset (stmt);
 
   if (status != SQLITE_DONE)
     {
       g_set_error (error, LIAISON_DATABASE_ERROR, LIAISON_DATABASE_ERROR_FAILED,
-                   "%s", sqlite3_errmsg (liaison_database_get_handle (self->database)));
+                   "%s", sqlite3_errmsg (db));
+      sqlite3_finalize (stmt);
       return NULL;
     }
 
+  sqlite3_finalize (stmt);
   return g_steal_pointer (&ids);
+}
+
+static GArray *
+query_all_ids (LiaisonRecordList  *self,
+               GError            **error)
+{
+  return read_ids (liaison_database_get_handle (self->database), self->id_sql, self->parameters, error);
 }
 
 /* The list as the database has it now: its length, and its first
@@ -395,6 +618,7 @@ liaison_record_list_reload (LiaisonRecordList  *self,
   g_return_val_if_fail (LIAISON_IS_RECORD_LIST (self), FALSE);
 
   build_sql (self);
+  self->generation++;
   g_hash_table_remove_all (self->cache);
   ids = query_ids (self, CHUNK_SIZE, &n_items, &last_key, error);
   if (ids == NULL)
@@ -402,6 +626,174 @@ liaison_record_list_reload (LiaisonRecordList  *self,
 
   replace_ids (self, ids, n_items, last_key, 0);
   return TRUE;
+}
+
+typedef struct
+{
+  guint      generation;
+  gboolean   in_thread;
+  gint64     touched;
+  char      *path;
+  char      *sql;
+  GPtrArray *parameters;
+} ReloadJob;
+
+static void
+reload_job_free (ReloadJob *job)
+{
+  g_free (job->path);
+  g_free (job->sql);
+  g_clear_pointer (&job->parameters, g_ptr_array_unref);
+  g_free (job);
+}
+
+static void
+reload_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ReloadJob *job = task_data;
+  g_autoptr(GError) error = NULL;
+  GArray *ids = NULL;
+  sqlite3 *db = NULL;
+
+  if (sqlite3_open_v2 (job->path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
+    g_set_error (&error, LIAISON_DATABASE_ERROR, LIAISON_DATABASE_ERROR_OPEN,
+                 _("The database “%s” cannot be read."), job->path);
+  else
+    {
+      sqlite3_busy_timeout (db, 5000);
+      liaison_database_add_functions (db);
+      ids = read_ids (db, job->sql, job->parameters, &error);
+    }
+  sqlite3_close (db);
+
+  if (ids == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, ids, (GDestroyNotify) g_array_unref);
+}
+
+static void
+start_reload (LiaisonRecordList   *self,
+              gint64               touched,
+              GCancellable        *cancellable,
+              GAsyncReadyCallback  callback,
+              gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+  const char *path = liaison_database_get_path (self->database);
+  ReloadJob *job = g_new0 (ReloadJob, 1);
+
+  g_task_set_source_tag (task, liaison_record_list_reload_async);
+  job->generation = ++self->generation;
+  job->touched = touched;
+  g_task_set_task_data (task, job, (GDestroyNotify) reload_job_free);
+
+  /* Read in chunks, the list is quick to read here; an in-memory
+   * database has no file for another connection to open. */
+  if (is_chunked (self) || g_str_equal (path, ":memory:"))
+    {
+      g_task_return_pointer (task, NULL, NULL);
+      return;
+    }
+
+  job->in_thread = TRUE;
+  job->path = g_strdup (path);
+  job->sql = g_strdup (self->id_sql);
+  job->parameters = g_ptr_array_ref (self->parameters);
+  g_task_run_in_thread (task, reload_thread);
+}
+
+/**
+ * liaison_record_list_reload_async:
+ * @self: a record list
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when the list is read
+ * @user_data: for @callback
+ *
+ * liaison_record_list_reload() with the query in a worker thread, so that
+ * searching or sorting a long list does not hold up the window. The list
+ * stays as it was until liaison_record_list_reload_finish(), which tells
+ * the views of the new rows.
+ */
+void
+liaison_record_list_reload_async (LiaisonRecordList   *self,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  g_return_if_fail (LIAISON_IS_RECORD_LIST (self));
+
+  build_sql (self);
+  start_reload (self, 0, cancellable, callback, user_data);
+}
+
+/**
+ * liaison_record_list_reload_finish:
+ * @self: a record list
+ * @result: the result given to the callback
+ * @error: return location for a #GError
+ *
+ * Puts the rows read in place. A reload started since, or a change to the
+ * records followed since, makes this one moot: it fails with
+ * %G_IO_ERROR_CANCELLED and leaves the list to the newer one.
+ *
+ * Returns: %TRUE if the list now has the rows read
+ */
+gboolean
+liaison_record_list_reload_finish (LiaisonRecordList  *self,
+                                   GAsyncResult       *result,
+                                   GError            **error)
+{
+  ReloadJob *job;
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GError) local_error = NULL;
+  guint n_items = 0;
+  char *last_key = NULL;
+
+  g_return_val_if_fail (LIAISON_IS_RECORD_LIST (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  job = g_task_get_task_data (G_TASK (result));
+  ids = g_task_propagate_pointer (G_TASK (result), &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  if (job->generation != self->generation)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, "Replaced by a newer reload");
+      return FALSE;
+    }
+
+  if (job->in_thread)
+    n_items = ids->len;
+  else if ((ids = query_ids (self, CHUNK_SIZE, &n_items, &last_key, error)) == NULL)
+    return FALSE;
+
+  if (job->touched != 0)
+    g_hash_table_remove (self->cache, &job->touched);
+  else
+    g_hash_table_remove_all (self->cache);
+  replace_ids (self, ids, n_items, last_key, job->touched);
+  return TRUE;
+}
+
+/* A record of a long list changed, read again in a worker thread */
+static void
+changed_reload_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!liaison_record_list_reload_finish (LIAISON_RECORD_LIST (object), result, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_warning ("Could not read a list again: %s", error->message);
 }
 
 static gboolean
@@ -433,6 +825,9 @@ record_changed_cb (LiaisonRecordList *self,
 
   if (!g_str_equal (type_name, self->type->name))
     return;
+
+  /* Whatever a reload still under way read is older than this. */
+  self->generation++;
 
   /* Many records of the type at once (a sync): everything read again */
   if (uuid == NULL)
@@ -467,6 +862,13 @@ record_changed_cb (LiaisonRecordList *self,
 
   g_hash_table_remove (self->cache, &id);
 
+  /* A long list that the database has to filter or sort whole */
+  if (!is_chunked (self) && self->n_items > self->large)
+    {
+      start_reload (self, id, NULL, changed_reload_cb, NULL);
+      return;
+    }
+
   /* As many ids as were held, give or take the rows that came or went, so
    * that the old and new ids line up from their ends. A row that went
    * from beyond them leaves them as they were. */
@@ -491,6 +893,9 @@ liaison_record_list_finalize (GObject *object)
   g_clear_pointer (&self->cache, g_hash_table_unref);
   g_clear_pointer (&self->filters, g_array_unref);
   g_clear_pointer (&self->id_sql, g_free);
+  g_clear_pointer (&self->parameters, g_ptr_array_unref);
+  g_clear_pointer (&self->words, g_strfreev);
+  g_clear_pointer (&self->sort_expression, g_free);
   g_clear_pointer (&self->chunk_sql, g_free);
   g_clear_pointer (&self->skip_sql, g_free);
   g_clear_pointer (&self->last_key, g_free);
@@ -512,6 +917,7 @@ liaison_record_list_init (LiaisonRecordList *self)
   self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->cache = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
   self->filters = g_array_new (FALSE, TRUE, sizeof (Filter));
+  self->large = LARGE_LIST;
   g_array_set_clear_func (self->filters, filter_clear);
 }
 
@@ -608,6 +1014,11 @@ liaison_record_list_clear_filters (LiaisonRecordList *self)
  * @field: (nullable): the field to sort by, or %NULL for the natural order
  * @descending: whether the largest come first
  *
+ * @field is a field of the list's type, or a link of it and a field of the
+ * record linked to: "person.title". Text sorts as the search compares it
+ * (without regard to case or accents), a choice in the order the choices
+ * are offered, and a link in the natural order of the records linked to.
+ *
  * Call liaison_record_list_reload() afterwards.
  */
 void
@@ -615,9 +1026,106 @@ liaison_record_list_set_sort (LiaisonRecordList *self,
                               const char        *field,
                               gboolean           descending)
 {
+  const LiaisonRecordType *type;
+  g_auto(GStrv) path = NULL;
+
   g_return_if_fail (LIAISON_IS_RECORD_LIST (self));
 
-  self->sort_field = field != NULL ? liaison_record_type_find_field (self->type, field) : NULL;
-  g_return_if_fail (field == NULL || self->sort_field != NULL);
+  type = self->type;
+  self->sort_link = NULL;
+  self->sort_field = NULL;
+  g_clear_pointer (&self->sort_expression, g_free);
   self->descending = descending;
+
+  if (field == NULL)
+    return;
+
+  path = g_strsplit (field, ".", 2);
+  if (path[1] != NULL)
+    {
+      self->sort_link = liaison_record_type_find_field (type, path[0]);
+      g_return_if_fail (self->sort_link != NULL && self->sort_link->kind == LIAISON_FIELD_LINK &&
+                        self->sort_link->link_type != NULL);
+      type = liaison_record_type_find (self->sort_link->link_type);
+    }
+
+  self->sort_field = liaison_record_type_find_field (type, path[path[1] != NULL ? 1 : 0]);
+  if (self->sort_field == NULL)
+    {
+      self->sort_link = NULL;
+      g_return_if_reached ();
+    }
+}
+
+/**
+ * liaison_record_list_set_sort_expression:
+ * @self: a record list
+ * @expression: an SQL expression over the columns of the list's table,
+ *   named as `t`
+ * @descending: whether the largest come first
+ *
+ * Sorts by what the fields of a record work out to (how an application
+ * stands against its deadline, say). Call liaison_record_list_reload()
+ * afterwards.
+ */
+void
+liaison_record_list_set_sort_expression (LiaisonRecordList *self,
+                                         const char        *expression,
+                                         gboolean           descending)
+{
+  g_return_if_fail (LIAISON_IS_RECORD_LIST (self));
+  g_return_if_fail (expression != NULL);
+
+  liaison_record_list_set_sort (self, NULL, descending);
+  self->sort_expression = g_strdup (expression);
+}
+
+/**
+ * liaison_record_list_set_search:
+ * @self: a record list
+ * @text: (nullable): what to look for, or %NULL for everything
+ *
+ * Keeps only the records that have every word of @text in their searched
+ * fields, in those of a record they link to (an applicant's person and
+ * nominating organization) or in the label of one of their choices, as
+ * the search compares them. Call liaison_record_list_reload() afterwards.
+ */
+void
+liaison_record_list_set_search (LiaisonRecordList *self,
+                                const char        *text)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autofree char *normalized = NULL;
+  g_auto(GStrv) words = NULL;
+  guint n_words = 0;
+
+  g_return_if_fail (LIAISON_IS_RECORD_LIST (self));
+
+  g_clear_pointer (&self->words, g_strfreev);
+  if (text == NULL)
+    return;
+
+  normalized = liaison_search_normalize (text);
+  words = g_strsplit_set (normalized, " \t\n", -1);
+  for (guint i = 0; words[i] != NULL && n_words < MAX_WORDS; i++)
+    {
+      if (words[i][0] == '\0')
+        continue;
+      g_strv_builder_add (builder, words[i]);
+      n_words++;
+    }
+
+  if (n_words > 0)
+    self->words = g_strv_builder_end (builder);
+}
+
+/* For the tests: lists longer than @n_items are read again in a worker
+ * thread when a record changes. */
+void
+liaison_record_list_set_large (LiaisonRecordList *self,
+                               guint              n_items)
+{
+  g_return_if_fail (LIAISON_IS_RECORD_LIST (self));
+
+  self->large = n_items;
 }

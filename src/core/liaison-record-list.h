@@ -25,7 +25,19 @@ void                     liaison_record_list_clear_filters  (LiaisonRecordList  
 void                     liaison_record_list_set_sort       (LiaisonRecordList       *self,
                                                              const char              *field,
                                                              gboolean                 descending);
+void                     liaison_record_list_set_sort_expression (LiaisonRecordList  *self,
+                                                                  const char         *expression,
+                                                                  gboolean            descending);
+void                     liaison_record_list_set_search     (LiaisonRecordList       *self,
+                                                             const char              *text);
 gboolean                 liaison_record_list_reload         (LiaisonRecordList       *self,
+                                                             GError                 **error);
+void                     liaison_record_list_reload_async   (LiaisonRecordList       *self,
+                                                             GCancellable            *cancellable,
+                                                             GAsyncReadyCallback      callback,
+                                                             gpointer                 user_data);
+gboolean                 liaison_record_list_reload_finish  (LiaisonRecordList       *self,
+                                                             GAsyncResult            *result,
                                                              GError                 **error);
 
 G_END_DECLS

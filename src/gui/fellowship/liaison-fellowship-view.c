@@ -3,7 +3,8 @@
  * The Fellowship Exchange Program: the applicants of a cohort year in a
  * column view, filtered by status and by what is typed in the search, and
  * the one chosen open in an editor beside the list (in its place when the
- * window is narrow).
+ * window is narrow). The database filters, searches and sorts them, in a
+ * worker thread: a list of a hundred thousand never holds up the window.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -57,8 +58,9 @@ struct _LiaisonFellowshipView
 
   LiaisonDatabase        *database;
   LiaisonRecordList      *applications;
-  GtkFilterListModel     *filtered;
-  GtkSortListModel       *sorted;
+  /* The reloads of the list asked for, and how many are under way */
+  guint                   reload_serial;
+  guint                   reloads;
   GtkSliceListModel      *slice;
   guint                   first_rows;
   /* The year and jurisdiction (a position of its drop-down) asked of the
@@ -69,8 +71,8 @@ struct _LiaisonFellowshipView
   /* Applicants changed at once being saved */
   gboolean                saving;
   GtkMultiSelection      *selection;
-  GtkCustomFilter        *filter;
   GHashTable             *titles;       /* uuid → the title of a linked record */
+  GHashTable             *job_titles;   /* a person's uuid → the person's job title */
   char                   *search;       /* normalized */
   char                   *status;       /* the status shown, or NULL for all */
   char                   *tag;          /* the tag shown, or NULL for all */
@@ -143,6 +145,28 @@ linked_title (LiaisonFellowshipView   *self,
   return title;
 }
 
+/* The person's title (Deputy Director, say), kept for the next row */
+static const char *
+job_title (LiaisonFellowshipView *self,
+           const char            *uuid)
+{
+  char *title;
+
+  if (uuid == NULL || uuid[0] == '\0' || self->database == NULL)
+    return "";
+
+  title = g_hash_table_lookup (self->job_titles, uuid);
+  if (title == NULL)
+    {
+      g_autoptr(LiaisonRecord) person = liaison_database_get (self->database, &liaison_person_type, uuid, NULL);
+
+      title = g_strdup (person != NULL ? liaison_record_get_text (person, "title") : "");
+      g_hash_table_insert (self->job_titles, g_strdup (uuid), title);
+    }
+
+  return title;
+}
+
 static char *
 column_text (LiaisonFellowshipView *self,
              LiaisonRecord         *application,
@@ -156,15 +180,7 @@ column_text (LiaisonFellowshipView *self,
       return g_strdup (linked_title (self, &liaison_person_type, liaison_record_get_text (application, "person")));
 
     case COLUMN_TITLE:
-      {
-        g_autoptr(LiaisonRecord) person = NULL;
-        const char *uuid = liaison_record_get_text (application, "person");
-
-        if (self->database == NULL || uuid[0] == '\0')
-          return g_strdup ("");
-        person = liaison_database_get (self->database, &liaison_person_type, uuid, NULL);
-        return g_strdup (person != NULL ? liaison_record_get_text (person, "title") : "");
-      }
+      return g_strdup (job_title (self, liaison_record_get_text (application, "person")));
 
     case COLUMN_GOVERNMENT:
       return g_strdup (liaison_record_get_text (application, "government"));
@@ -190,19 +206,6 @@ column_text (LiaisonFellowshipView *self,
     default:
       g_assert_not_reached ();
     }
-}
-
-static char *
-sort_key_cb (LiaisonRecord *application,
-             ColumnData    *data)
-{
-  g_autofree char *text = NULL;
-
-  if (application == NULL)
-    return g_strdup ("");
-
-  text = column_text (data->view, application, data->column);
-  return liaison_search_normalize (text);
 }
 
 static void
@@ -300,7 +303,6 @@ add_columns (LiaisonFellowshipView *self)
       g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
       g_autoptr(GtkColumnViewColumn) view_column = NULL;
       g_autoptr(GtkSorter) sorter = NULL;
-      GtkExpression *expression;
 
       data->view = self;
       data->column = column;
@@ -309,9 +311,9 @@ add_columns (LiaisonFellowshipView *self)
       g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), data);
       g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), data);
 
-      expression = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
-                                                G_CALLBACK (sort_key_cb), data, NULL);
-      sorter = GTK_SORTER (gtk_string_sorter_new (expression));
+      /* It makes the column's title a button; the database sorts (see
+       * update_query()). */
+      sorter = GTK_SORTER (gtk_custom_sorter_new (NULL, NULL, NULL));
 
       view_column = gtk_column_view_column_new (g_dpgettext2 (GETTEXT_PACKAGE, "applicants column", column_titles[column]),
                                                 g_object_ref (factory));
@@ -322,89 +324,133 @@ add_columns (LiaisonFellowshipView *self)
     }
 }
 
-static gboolean
-filter_cb (gpointer item,
-           gpointer user_data)
-{
-  LiaisonFellowshipView *self = user_data;
-  LiaisonRecord *application = item;
-
-  if (self->status != NULL && !g_str_equal (self->status, liaison_record_get_text (application, "status")))
-    return FALSE;
-
-  if (self->tag != NULL)
-    {
-      g_auto(GStrv) tags = g_strsplit (liaison_record_get_text (application, "tags"), "\n", -1);
-
-      if (!g_strv_contains ((const char * const *) tags, self->tag))
-        return FALSE;
-    }
-
-  if (self->search != NULL && self->search[0] != '\0')
-    {
-      g_autoptr(GString) text = g_string_new (NULL);
-      g_autofree char *normalized = NULL;
-      g_auto(GStrv) words = g_strsplit (self->search, " ", -1);
-
-      for (Column column = 0; column < N_COLUMNS; column++)
-        {
-          g_autofree char *cell = column_text (self, application, column);
-
-          g_string_append (text, cell);
-          g_string_append_c (text, '\n');
-        }
-      g_string_append (text, liaison_record_get_text (application, "tags"));
-
-      normalized = liaison_search_normalize (text->str);
-      for (guint i = 0; words[i] != NULL; i++)
-        {
-          if (words[i][0] != '\0' && strstr (normalized, words[i]) == NULL)
-            return FALSE;
-        }
-    }
-
-  return TRUE;
-}
-
-/* The filter is set only while it keeps something out: a filter on the
- * whole list would load every record of it to ask. */
 static void replace_rows_begin (LiaisonFellowshipView *self);
 static void replace_rows_end   (LiaisonFellowshipView *self);
+static void add_toast          (LiaisonFellowshipView *self,
+                                AdwToast              *toast);
+
+/* What each column sorts by, in the database */
+static void
+set_sort (LiaisonFellowshipView *self)
+{
+  GtkColumnViewSorter *sorter = GTK_COLUMN_VIEW_SORTER (gtk_column_view_get_sorter (self->column_view));
+  GtkColumnViewColumn *sorted_by = gtk_column_view_sorter_get_primary_sort_column (sorter);
+  gboolean descending = gtk_column_view_sorter_get_primary_sort_order (sorter) == GTK_SORT_DESCENDING;
+  static const char *fields[N_COLUMNS] = {
+    [COLUMN_NAME] = NULL,              /* the natural order: the reading of the name */
+    [COLUMN_TITLE] = "person.title",
+    [COLUMN_GOVERNMENT] = "government",
+    [COLUMN_JURISDICTION] = "jurisdiction",
+    [COLUMN_NOMINATOR] = "nominator",
+    [COLUMN_STATUS] = "status",        /* in the order of the pipeline */
+    [COLUMN_DOCUMENTS] = NULL,
+  };
+  Column column = COLUMN_NAME;
+
+  for (Column i = 0; sorted_by != NULL && i < N_COLUMNS; i++)
+    {
+      g_autoptr(GtkColumnViewColumn) view_column =
+        g_list_model_get_item (gtk_column_view_get_columns (self->column_view), i);
+
+      if (view_column == sorted_by)
+        column = i;
+    }
+
+  if (sorted_by == NULL)
+    liaison_record_list_set_sort (self->applications, NULL, FALSE);
+  else if (column == COLUMN_DOCUMENTS)
+    liaison_application_sort_by_documents (self->applications, self->today, descending);
+  else
+    liaison_record_list_set_sort (self->applications, fields[column], descending);
+}
+
+/* Tells the list what to show: the year, jurisdiction, status and tag
+ * chosen, what is typed in the search, and the order. */
+static void
+set_query (LiaisonFellowshipView *self)
+{
+  int year = self->shown_year;
+
+  liaison_record_list_clear_filters (self->applications);
+  if (year > 0)
+    {
+      g_autofree char *value = g_strdup_printf ("%d", year);
+
+      liaison_record_list_add_filter (self->applications, "cohort_year", value);
+    }
+  if (self->shown_jurisdiction > 0)
+    liaison_record_list_add_filter (self->applications, "jurisdiction",
+                                    liaison_reference_get_subdivision (self->shown_jurisdiction - 1)->code);
+  if (self->status != NULL)
+    liaison_record_list_add_filter (self->applications, "status", self->status);
+  if (self->tag != NULL)
+    liaison_record_list_add_filter (self->applications, "tags", self->tag);
+
+  liaison_record_list_set_search (self->applications, self->search);
+  set_sort (self);
+}
+
+typedef struct
+{
+  LiaisonFellowshipView *view;
+  guint                  serial;
+} Reload;
 
 static void
-update_filter (LiaisonFellowshipView *self)
+reloaded_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
 {
-  gboolean active = self->status != NULL || self->tag != NULL ||
-                    (self->search != NULL && self->search[0] != '\0');
+  Reload *reload = user_data;
+  g_autoptr(LiaisonFellowshipView) self = reload->view;
+  LiaisonRecordList *applications = LIAISON_RECORD_LIST (object);
+  g_autoptr(GError) error = NULL;
+  gboolean latest = reload->serial == self->reload_serial && applications == self->applications;
 
-  if (self->filtered == NULL)
-    return;
+  g_free (reload);
+  self->reloads--;
+
+  /* A newer one is under way: this one is out of date. */
+  if (!latest)
+    {
+      liaison_record_list_reload_finish (applications, result, NULL);
+      return;
+    }
 
   replace_rows_begin (self);
-  if (!active)
-    gtk_filter_list_model_set_filter (self->filtered, NULL);
-  else if (gtk_filter_list_model_get_filter (self->filtered) == NULL)
-    gtk_filter_list_model_set_filter (self->filtered, GTK_FILTER (self->filter));
-  else
-    gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  if (!liaison_record_list_reload_finish (applications, result, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_autofree char *message = g_strdup_printf (_("The applicants could not be read: %s"), error->message);
+
+      add_toast (self, adw_toast_new (message));
+    }
   replace_rows_end (self);
 }
 
-/* Likewise the sorter, set only once a column is sorted by. */
+/* Reads the list again for what set_query() asks. In a worker thread
+ * the rows shown stay until the new ones are known. */
+static void
+update_query (LiaisonFellowshipView *self)
+{
+  Reload *reload;
+
+  if (self->applications == NULL)
+    return;
+
+  set_query (self);
+
+  reload = g_new0 (Reload, 1);
+  reload->view = g_object_ref (self);
+  reload->serial = ++self->reload_serial;
+  self->reloads++;
+  liaison_record_list_reload_async (self->applications, NULL, reloaded_cb, reload);
+}
+
 static void
 sorter_changed_cb (LiaisonFellowshipView *self)
 {
-  GtkSorter *sorter = gtk_column_view_get_sorter (self->column_view);
-
-  if (self->sorted == NULL)
-    return;
-
-  replace_rows_begin (self);
-  if (gtk_sorter_get_order (sorter) == GTK_SORTER_ORDER_NONE)
-    gtk_sort_list_model_set_sorter (self->sorted, NULL);
-  else
-    gtk_sort_list_model_set_sorter (self->sorted, sorter);
-  replace_rows_end (self);
+  update_query (self);
 }
 
 /* Rows are 21 pixels high or a little more (Japanese text is taller), and
@@ -428,12 +474,11 @@ first_rows (LiaisonFellowshipView *self)
   return CLAMP ((height - ABOVE_ROWS) / ROW_HEIGHT + 1, 10, 100);
 }
 
-/* Filtering or sorting still going on, a bit at a time */
+/* The list being read again */
 static gboolean
 models_pending (LiaisonFellowshipView *self)
 {
-  return (self->filtered != NULL && gtk_filter_list_model_get_pending (self->filtered) > 0) ||
-         (self->sorted != NULL && gtk_sort_list_model_get_pending (self->sorted) > 0);
+  return self->reloads > 0;
 }
 
 /* A few more rows after each frame, so that no frame makes them all: the
@@ -526,7 +571,7 @@ replace_rows_end (LiaisonFellowshipView *self)
 static void
 update_count (LiaisonFellowshipView *self)
 {
-  guint n = self->sorted != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->sorted)) : 0;
+  guint n = self->applications != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->applications)) : 0;
   g_autofree char *subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u applicant", "%u applicants", n), n);
 
   adw_window_title_set_subtitle (self->window_title, subtitle);
@@ -560,23 +605,36 @@ status_changed_cb (LiaisonFellowshipView *self)
 
   g_free (self->status);
   self->status = g_strdup (status);
-  update_filter (self);
+  update_query (self);
+}
+
+/* The year and the jurisdiction (a position of its drop-down) chosen */
+static gboolean
+chosen_place_and_year (LiaisonFellowshipView *self,
+                       int                   *year,
+                       guint                 *jurisdiction)
+{
+  guint selected = gtk_drop_down_get_selected (self->year_dropdown);
+
+  if (selected == GTK_INVALID_LIST_POSITION || selected >= self->years->len)
+    return FALSE;
+
+  *year = g_array_index (self->years, int, selected);
+  *jurisdiction = gtk_drop_down_get_selected (self->jurisdiction_dropdown);
+  if (*jurisdiction == GTK_INVALID_LIST_POSITION)
+    *jurisdiction = 0;
+
+  return TRUE;
 }
 
 static void
 year_changed_cb (LiaisonFellowshipView *self)
 {
-  guint selected = gtk_drop_down_get_selected (self->year_dropdown);
   guint jurisdiction;
   int year;
 
-  if (self->applications == NULL || selected == GTK_INVALID_LIST_POSITION || selected >= self->years->len)
+  if (self->applications == NULL || !chosen_place_and_year (self, &year, &jurisdiction))
     return;
-
-  year = g_array_index (self->years, int, selected);
-  jurisdiction = gtk_drop_down_get_selected (self->jurisdiction_dropdown);
-  if (jurisdiction == GTK_INVALID_LIST_POSITION)
-    jurisdiction = 0;
 
   /* A drop-down given more choices tells its choice again: nothing to do
    * unless it is another. */
@@ -584,23 +642,7 @@ year_changed_cb (LiaisonFellowshipView *self)
     return;
   self->shown_year = year;
   self->shown_jurisdiction = jurisdiction;
-
-  liaison_record_list_clear_filters (self->applications);
-  if (year != 0)
-    {
-      g_autofree char *value = g_strdup_printf ("%d", year);
-
-      liaison_record_list_add_filter (self->applications, "cohort_year", value);
-    }
-
-  /* The jurisdiction too is asked of the database. */
-  if (jurisdiction > 0)
-    liaison_record_list_add_filter (self->applications, "jurisdiction",
-                                    liaison_reference_get_subdivision (jurisdiction - 1)->code);
-
-  replace_rows_begin (self);
-  liaison_record_list_reload (self->applications, NULL);
-  replace_rows_end (self);
+  update_query (self);
 }
 
 static void
@@ -619,7 +661,7 @@ tag_changed_cb (LiaisonFellowshipView *self)
 
   g_free (self->tag);
   self->tag = g_strdup (tag);
-  update_filter (self);
+  update_query (self);
 }
 
 static void
@@ -673,9 +715,15 @@ record_changed_cb (LiaisonFellowshipView *self,
 {
   /* A person or an organization renamed: the lists show their names. */
   if (uuid != NULL)
-    g_hash_table_remove (self->titles, uuid);
+    {
+      g_hash_table_remove (self->titles, uuid);
+      g_hash_table_remove (self->job_titles, uuid);
+    }
   else
-    g_hash_table_remove_all (self->titles);
+    {
+      g_hash_table_remove_all (self->titles);
+      g_hash_table_remove_all (self->job_titles);
+    }
 }
 
 static void
@@ -870,7 +918,7 @@ static void
 row_activated_cb (LiaisonFellowshipView *self,
                   guint                  position)
 {
-  g_autoptr(LiaisonRecord) application = g_list_model_get_item (G_LIST_MODEL (self->sorted), position);
+  g_autoptr(LiaisonRecord) application = g_list_model_get_item (G_LIST_MODEL (self->applications), position);
 
   if (application != NULL)
     liaison_fellowship_view_open (self, application);
@@ -1343,8 +1391,8 @@ export_action_cb (GtkWidget  *widget,
 {
   LiaisonFellowshipView *self = LIAISON_FELLOWSHIP_VIEW (widget);
 
-  if (self->sorted != NULL)
-    ask_export (self, G_LIST_MODEL (self->sorted));
+  if (self->applications != NULL)
+    ask_export (self, G_LIST_MODEL (self->applications));
 }
 
 static void
@@ -1605,6 +1653,7 @@ liaison_fellowship_view_set_database (LiaisonFellowshipView *self,
 
   g_set_object (&self->database, database);
   g_hash_table_remove_all (self->titles);
+  g_hash_table_remove_all (self->job_titles);
   show_placeholder (self);
   gtk_column_view_set_model (self->column_view, NULL);
   g_clear_object (&self->selection);
@@ -1616,34 +1665,24 @@ liaison_fellowship_view_set_database (LiaisonFellowshipView *self,
       g_signal_connect_object (database, "record-changed", G_CALLBACK (record_changed_cb), self, G_CONNECT_SWAPPED);
 
       self->applications = liaison_record_list_new (database, &liaison_application_type);
-      self->shown_year = -1;
-      year_changed_cb (self);
-
-      self->filtered = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->applications)), NULL);
-      self->sorted = gtk_sort_list_model_new (G_LIST_MODEL (self->filtered), NULL);
-      /* Filtering and sorting a large list go on a bit at a time, never
-       * holding up a frame. */
-      gtk_filter_list_model_set_incremental (self->filtered, TRUE);
-      gtk_sort_list_model_set_incremental (self->sorted, TRUE);
-      update_filter (self);
-      sorter_changed_cb (self);
+      /* The coming cohort is read at once, along its index, for the first
+       * frame to have it; every later change in a worker thread. */
+      if (!chosen_place_and_year (self, &self->shown_year, &self->shown_jurisdiction))
+        self->shown_year = 0;
+      set_query (self);
+      liaison_record_list_reload (self->applications, NULL);
       /* The first frame shows the first rows only; the rest follow with the
        * next, so that the window comes up sooner. */
       self->first_rows = first_rows (self);
       hide_unseen_columns (self);
-      self->slice = gtk_slice_list_model_new (G_LIST_MODEL (g_object_ref (self->sorted)), 0, self->first_rows);
+      self->slice = gtk_slice_list_model_new (G_LIST_MODEL (g_object_ref (self->applications)), 0, self->first_rows);
       self->selection = gtk_multi_selection_new (G_LIST_MODEL (self->slice));
       if (gtk_widget_get_mapped (GTK_WIDGET (self->column_view)))
         column_view_mapped_cb (self);
       gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
       g_signal_connect_object (self->selection, "selection-changed", G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
       selection_changed_cb (self);
-      g_signal_connect_object (self->sorted, "items-changed", G_CALLBACK (items_changed_cb), self, G_CONNECT_SWAPPED);
-    }
-  else
-    {
-      self->sorted = NULL;
-      self->filtered = NULL;
+      g_signal_connect_object (self->applications, "items-changed", G_CALLBACK (items_changed_cb), self, G_CONNECT_SWAPPED);
     }
 
   fill_tags (self);
@@ -1671,7 +1710,7 @@ liaison_fellowship_view_get_model (LiaisonFellowshipView *self)
 {
   g_return_val_if_fail (LIAISON_IS_FELLOWSHIP_VIEW (self), NULL);
 
-  return self->sorted != NULL ? G_LIST_MODEL (self->sorted) : NULL;
+  return self->applications != NULL ? G_LIST_MODEL (self->applications) : NULL;
 }
 
 /**
@@ -1710,7 +1749,7 @@ liaison_fellowship_view_set_search (LiaisonFellowshipView *self,
   if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), text) != 0)
     gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
 
-  update_filter (self);
+  update_query (self);
 }
 
 /**
@@ -1735,16 +1774,12 @@ liaison_fellowship_view_dispose (GObject *object)
 {
   LiaisonFellowshipView *self = (LiaisonFellowshipView *)object;
 
-  /* The models may outlive the view a little (an incremental filter's
-   * idle, a column view's reference); they must not call into it. */
-  if (self->sorted != NULL)
-    g_signal_handlers_disconnect_by_data (self->sorted, self);
+  /* The models may outlive the view a little (a column view's
+   * reference); they must not call into it. */
+  if (self->applications != NULL)
+    g_signal_handlers_disconnect_by_data (self->applications, self);
   if (self->selection != NULL)
     g_signal_handlers_disconnect_by_data (self->selection, self);
-  if (self->filter != NULL)
-    gtk_custom_filter_set_filter_func (self->filter, NULL, NULL, NULL);
-  if (self->filtered != NULL)
-    gtk_filter_list_model_set_filter (self->filtered, NULL);
 
   if (self->column_view != NULL)
     gtk_column_view_set_model (self->column_view, NULL);
@@ -1755,11 +1790,8 @@ liaison_fellowship_view_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), LIAISON_TYPE_FELLOWSHIP_VIEW);
 
   self->slice = NULL;
-  self->filtered = NULL;
-  self->sorted = NULL;
   g_clear_object (&self->selection);
   g_clear_object (&self->applications);
-  g_clear_object (&self->filter);
   g_clear_pointer (&self->held_choices, g_ptr_array_unref);
   g_clear_object (&self->status_menu);
   g_clear_object (&self->database);
@@ -1773,6 +1805,7 @@ liaison_fellowship_view_finalize (GObject *object)
   LiaisonFellowshipView *self = (LiaisonFellowshipView *)object;
 
   g_clear_pointer (&self->titles, g_hash_table_unref);
+  g_clear_pointer (&self->job_titles, g_hash_table_unref);
   g_clear_pointer (&self->search, g_free);
   g_clear_pointer (&self->status, g_free);
   g_clear_pointer (&self->tag, g_free);
@@ -1885,9 +1918,9 @@ liaison_fellowship_view_init (LiaisonFellowshipView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->titles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->job_titles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->years = g_array_new (FALSE, FALSE, sizeof (int));
   self->today = liaison_today ();
-  self->filter = gtk_custom_filter_new (filter_cb, self, NULL);
 
   /* Kept, to be shown again whenever no applicant is open */
   g_object_ref (self->detail_placeholder);

@@ -1,0 +1,15 @@
+/* liaison-record-list-private.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "liaison-record-list.h"
+
+G_BEGIN_DECLS
+
+void liaison_record_list_set_large (LiaisonRecordList *self,
+                                    guint              n_items);
+
+G_END_DECLS
