@@ -165,13 +165,19 @@ record_changed_cb (void)
   awaiting_change = FALSE;
 }
 
-/* Saved in a worker thread: done once the change is announced */
+/* Saved in a worker thread: done once the change is announced. A
+ * status other than the first applicant's, so that an earlier run on the
+ * same database does not leave nothing to change. */
 static void
 set_status_of_all (void)
 {
+  g_autoptr(LiaisonRecord) first = g_list_model_get_item (liaison_fellowship_view_get_model (view), 0);
+  const char *status = first != NULL && g_str_equal (liaison_record_get_text (first, "status"), "review")
+                       ? "received" : "review";
+
   awaiting_change = TRUE;
   gtk_selection_model_select_all (gtk_column_view_get_model (column_view));
-  gtk_widget_activate_action (GTK_WIDGET (view), "fellowship.set-status", "s", "review");
+  gtk_widget_activate_action (GTK_WIDGET (view), "fellowship.set-status", "s", status);
 }
 
 /* The first step is the baseline: the window idle, once what the first
@@ -196,21 +202,18 @@ static const Step steps[] = {
   { "select the cohort and change its status", set_status_of_all },
 };
 
-/* Still working: an incremental filter or sort not finished, or the
- * number of rows still changing */
+/* Still working: the list being read again, or the number of rows still
+ * changing */
 static gboolean
 busy (void)
 {
   GListModel *model = liaison_fellowship_view_get_model (view);
-  GListModel *source = GTK_IS_SORT_LIST_MODEL (model) ? gtk_sort_list_model_get_model (GTK_SORT_LIST_MODEL (model)) : NULL;
   guint n = model != NULL ? g_list_model_get_n_items (model) : 0;
   gboolean changed = n != last_n_items;
 
   last_n_items = n;
 
-  return changed || awaiting_change ||
-         (GTK_IS_SORT_LIST_MODEL (model) && gtk_sort_list_model_get_pending (GTK_SORT_LIST_MODEL (model)) > 0) ||
-         (GTK_IS_FILTER_LIST_MODEL (source) && gtk_filter_list_model_get_pending (GTK_FILTER_LIST_MODEL (source)) > 0);
+  return changed || awaiting_change || liaison_fellowship_view_is_loading (view);
 }
 
 static void

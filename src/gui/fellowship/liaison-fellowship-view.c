@@ -1714,6 +1714,21 @@ liaison_fellowship_view_get_model (LiaisonFellowshipView *self)
 }
 
 /**
+ * liaison_fellowship_view_is_loading:
+ * @self: the view
+ *
+ * Returns: whether the list is being read again, for another year,
+ *   filter, search or order
+ */
+gboolean
+liaison_fellowship_view_is_loading (LiaisonFellowshipView *self)
+{
+  g_return_val_if_fail (LIAISON_IS_FELLOWSHIP_VIEW (self), FALSE);
+
+  return self->reloads > 0;
+}
+
+/**
  * liaison_fellowship_view_set_cohort_year:
  * @self: the view
  * @year: a year of the drop-down, or 0 for all years

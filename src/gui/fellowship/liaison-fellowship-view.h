@@ -19,6 +19,7 @@ LiaisonDatabase *liaison_fellowship_view_get_database    (LiaisonFellowshipView 
 void             liaison_fellowship_view_set_database    (LiaisonFellowshipView *self,
                                                           LiaisonDatabase       *database);
 GListModel      *liaison_fellowship_view_get_model       (LiaisonFellowshipView *self);
+gboolean         liaison_fellowship_view_is_loading      (LiaisonFellowshipView *self);
 void             liaison_fellowship_view_set_cohort_year (LiaisonFellowshipView *self,
                                                           int                    year);
 void             liaison_fellowship_view_set_search      (LiaisonFellowshipView *self,
