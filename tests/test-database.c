@@ -15,6 +15,7 @@
 #include <sys/stat.h>
 
 #include "liaison-database.h"
+#include "liaison-record-list.h"
 #include "liaison-test-files.h"
 #include "liaison-records.h"
 #include "liaison-search.h"
@@ -920,6 +921,114 @@ test_save_all_async (void)
   liaison_test_remove_tree (dir);
 }
 
+/* In a worker thread */
+static void
+set_title (LiaisonRecord *record,
+           gpointer       data)
+{
+  liaison_record_set_text (record, "title", data);
+}
+
+static void
+set_emails (LiaisonRecord *record,
+            gpointer       data)
+{
+  liaison_record_set_text (record, "title", "Changed");
+  liaison_record_set_text (record, "emails", data);
+}
+
+static void
+edit_some (LiaisonDatabase *db,
+           const char      *title)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) people = new_people (4);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(LiaisonRecordList) list = NULL;
+  g_auto(GStrv) uuids = NULL;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) asked = NULL;
+  Announced announced = { 0, 0 };
+
+  liaison_database_save_all (db, people, &error);
+  g_assert_no_error (error);
+
+  /* The uuids of rows of a list */
+  list = liaison_record_list_new (db, &liaison_person_type);
+  for (guint i = 0; i < 4; i++)
+    {
+      gint64 id = liaison_record_list_get_id (list, i);
+
+      g_assert_cmpint (id, >, 0);
+      g_array_append_val (ids, id);
+    }
+  g_assert_cmpint (liaison_record_list_get_id (list, 4), ==, 0);
+  uuids = liaison_database_dup_uuids (db, &liaison_person_type, ids, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (uuids), ==, 4);
+  for (guint i = 0; i < 4; i++)
+    g_assert_true (g_strv_contains ((const char * const *) uuids,
+                                    liaison_record_get_uuid (g_ptr_array_index (people, i))));
+
+  /* Edited there and saved, but for the one deleted meanwhile and the
+   * one that is not there at all */
+  g_assert_true (liaison_database_delete (db, g_ptr_array_index (people, 1), &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < 4; i++)
+    g_strv_builder_add (builder, liaison_record_get_uuid (g_ptr_array_index (people, i)));
+  g_strv_builder_add (builder, "00000000-0000-4000-8000-000000000000");
+  asked = g_strv_builder_end (builder);
+
+  g_signal_connect (db, "record-changed", G_CALLBACK (announced_cb), &announced);
+  liaison_database_edit_all_async (db, &liaison_person_type, (const char * const *) asked,
+                                   set_title, g_strdup (title), g_free, NULL, saved_cb, &error);
+  wait_saved (db);
+  g_assert_no_error (error);
+  g_assert_cmpuint (announced.one_by_one, ==, 3);
+  for (guint i = 0; i < 4; i++)
+    {
+      g_autoptr(LiaisonRecord) stored = liaison_database_get (db, &liaison_person_type,
+                                                              liaison_record_get_uuid (g_ptr_array_index (people, i)), &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (liaison_record_get_text (stored, "title"), ==, i == 1 ? "" : title);
+    }
+
+  /* An edit that makes one invalid: none is saved */
+  liaison_database_edit_all_async (db, &liaison_person_type, (const char * const *) asked,
+                                   set_emails, g_strdup ("not-an-address"), g_free, NULL, saved_cb, &error);
+  wait_saved (db);
+  g_assert_error (error, LIAISON_DATABASE_ERROR, LIAISON_DATABASE_ERROR_INVALID);
+  g_clear_error (&error);
+  for (guint i = 0; i < 4; i++)
+    {
+      g_autoptr(LiaisonRecord) stored = liaison_database_get (db, &liaison_person_type,
+                                                              liaison_record_get_uuid (g_ptr_array_index (people, i)), &error);
+
+      g_assert_cmpstr (liaison_record_get_text (stored, "title"), ==, i == 1 ? "" : title);
+    }
+  g_signal_handlers_disconnect_by_func (db, announced_cb, &announced);
+}
+
+/* Records read, changed and saved in a worker thread, or in place for an
+ * in-memory database */
+static void
+test_edit_all_async (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("liaison-edit-async-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "liaison.db", NULL);
+  g_autoptr(LiaisonDatabase) db = liaison_database_open (path, &error);
+  g_autoptr(LiaisonDatabase) memory = liaison_database_open (":memory:", &error);
+
+  g_assert_no_error (error);
+  edit_some (db, "Deputy Director");
+  edit_some (memory, "Program Officer");
+
+  g_clear_object (&db);
+  liaison_test_remove_tree (dir);
+}
+
 static void
 test_deferred_check (void)
 {
@@ -1182,6 +1291,7 @@ main (int   argc,
   g_test_add_func ("/database/migration", test_migration);
   g_test_add_func ("/database/many-announced-once", test_many_announced_once);
   g_test_add_func ("/database/save-all-async", test_save_all_async);
+  g_test_add_func ("/database/edit-all-async", test_edit_all_async);
   g_test_add_func ("/database/restore-backup", test_restore_backup);
 
   return g_test_run ();

@@ -596,6 +596,41 @@ test_bulk_actions (void)
       g_assert_cmpstr (liaison_record_get_text (stored, "status"), ==, "review");
     }
 
+  /* They are still selected, and stay so in another order */
+  {
+    GtkColumnView *column_view = GTK_COLUMN_VIEW (liaison_test_find (GTK_WIDGET (view), GTK_TYPE_COLUMN_VIEW, NULL));
+    g_autoptr(GtkColumnViewColumn) government = g_list_model_get_item (gtk_column_view_get_columns (column_view), 2);
+    g_autoptr(GtkBitset) selected = NULL;
+    g_autoptr(LiaisonRecord) first_before = g_list_model_get_item (model, 0);
+    g_autoptr(LiaisonRecord) first_after = NULL;
+
+    selected = gtk_selection_model_get_selection (selection);
+    g_assert_cmpuint (gtk_bitset_get_size (selected), ==, n);
+    gtk_column_view_sort_by_column (column_view, government, GTK_SORT_DESCENDING);
+    liaison_test_settle ();
+    first_after = g_list_model_get_item (model, 0);
+    g_assert_cmpstr (liaison_record_get_uuid (first_before), !=, liaison_record_get_uuid (first_after));
+    g_clear_pointer (&selected, gtk_bitset_unref);
+    selected = gtk_selection_model_get_selection (selection);
+    g_assert_cmpuint (gtk_bitset_get_size (selected), ==, n);
+
+    /* One let go of is not selected wherever it goes */
+    gtk_selection_model_unselect_item (selection, 0);
+    gtk_column_view_sort_by_column (column_view, NULL, GTK_SORT_ASCENDING);
+    liaison_test_settle ();
+    g_clear_pointer (&selected, gtk_bitset_unref);
+    selected = gtk_selection_model_get_selection (selection);
+    g_assert_cmpuint (gtk_bitset_get_size (selected), ==, n - 1);
+    for (guint i = 0; i < n; i++)
+      {
+        g_autoptr(LiaisonRecord) shown = g_list_model_get_item (model, i);
+
+        g_assert_true (gtk_selection_model_is_selected (selection, i) ==
+                       !g_str_equal (liaison_record_get_uuid (shown), liaison_record_get_uuid (first_after)));
+      }
+    gtk_selection_model_select_all (selection);
+  }
+
   /* Tag them */
   gtk_widget_activate_action (GTK_WIDGET (view), "fellowship.tag", NULL);
   liaison_test_settle ();
@@ -630,6 +665,12 @@ test_bulk_actions (void)
   }
   choose_in (find_dropdown (GTK_WIDGET (view), "Tag"), "briefing sent");
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, n);
+  /* Other applicants shown: none is selected */
+  {
+    g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (selection);
+
+    g_assert_cmpuint (gtk_bitset_get_size (selected), ==, 0);
+  }
   choose_in (find_dropdown (GTK_WIDGET (view), "Tag"), "All Tags");
   liaison_fellowship_view_set_cohort_year (view, g_date_time_get_year (g_date_time_new_now_local ()) + 1);
   liaison_test_settle ();

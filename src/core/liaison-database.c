@@ -1363,9 +1363,15 @@ liaison_database_save_all (LiaisonDatabase  *self,
 
 typedef struct
 {
-  char      *path;
-  GPtrArray *records;
-  GArray    *changed;
+  char                    *path;
+  GPtrArray               *records;
+  GArray                  *changed;
+  /* Records to read and edit first, for liaison_database_edit_all_async() */
+  const LiaisonRecordType *type;
+  GStrv                    uuids;
+  LiaisonEditFunc          edit;
+  gpointer                 edit_data;
+  GDestroyNotify           edit_data_free;
 } SaveJob;
 
 static void
@@ -1374,7 +1380,54 @@ save_job_free (SaveJob *job)
   g_free (job->path);
   g_ptr_array_unref (job->records);
   g_array_unref (job->changed);
+  g_strfreev (job->uuids);
+  if (job->edit_data_free != NULL)
+    g_clear_pointer (&job->edit_data, job->edit_data_free);
   g_free (job);
+}
+
+/* Reads the records of @job->uuids that are there and not deleted, and
+ * edits them */
+static gboolean
+read_and_edit (LiaisonDatabase  *self,
+               SaveJob          *job,
+               GError          **error)
+{
+  for (guint i = 0; job->uuids[i] != NULL; i++)
+    {
+      g_autoptr(GError) local_error = NULL;
+      LiaisonRecord *record = load (self, job->type, job->uuids[i], NULL, &local_error);
+
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      if (record == NULL)
+        continue;
+
+      if (liaison_record_is_deleted (record))
+        {
+          g_object_unref (record);
+          continue;
+        }
+
+      job->edit (record, job->edit_data);
+      g_ptr_array_add (job->records, record);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+run_save_job (LiaisonDatabase  *self,
+              SaveJob          *job,
+              GError          **error)
+{
+  if (job->uuids != NULL && !read_and_edit (self, job, error))
+    return FALSE;
+
+  return save_all_in_transaction (self, job->records, job->changed, error);
 }
 
 static void
@@ -1387,10 +1440,36 @@ save_thread (GTask        *task,
   g_autoptr(GError) error = NULL;
   g_autoptr(LiaisonDatabase) worker = liaison_database_open_full (job->path, LIAISON_DATABASE_OPEN_DEFER_CHECK, &error);
 
-  if (worker == NULL || !save_all_in_transaction (worker, job->records, job->changed, &error))
+  if (worker == NULL || !run_save_job (worker, job, &error))
     g_task_return_error (task, g_steal_pointer (&error));
   else
     g_task_return_boolean (task, TRUE);
+}
+
+/* Runs @job in a worker thread, or here when it cannot */
+static void
+start_save_job (LiaisonDatabase *self,
+                GTask           *task,
+                SaveJob         *job)
+{
+  g_autoptr(GError) error = NULL;
+
+  job->path = g_strdup (self->path);
+  job->changed = changed_new ();
+  g_task_set_task_data (task, job, (GDestroyNotify) save_job_free);
+
+  /* The worker's connection would not know that the check of the file
+   * has failed; an in-memory database has no file to open again. */
+  if (self->damaged || g_str_equal (self->path, ":memory:"))
+    {
+      if (run_save_job (self, job, &error))
+        g_task_return_boolean (task, TRUE);
+      else
+        g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  g_task_run_in_thread (task, save_thread);
 }
 
 /**
@@ -1415,7 +1494,6 @@ liaison_database_save_all_async (LiaisonDatabase     *self,
                                  gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  g_autoptr(GError) error = NULL;
   SaveJob *job;
 
   g_return_if_fail (LIAISON_IS_DATABASE (self));
@@ -1424,23 +1502,104 @@ liaison_database_save_all_async (LiaisonDatabase     *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, liaison_database_save_all_async);
   job = g_new0 (SaveJob, 1);
-  job->path = g_strdup (self->path);
   job->records = g_ptr_array_ref (records);
-  job->changed = changed_new ();
-  g_task_set_task_data (task, job, (GDestroyNotify) save_job_free);
+  start_save_job (self, task, job);
+}
 
-  /* The worker's connection would not know that the check of the file
-   * has failed; an in-memory database has no file to open again. */
-  if (self->damaged || g_str_equal (self->path, ":memory:"))
+/**
+ * liaison_database_edit_all_async:
+ * @self: a database
+ * @type: the type of the records
+ * @uuids: the records to edit
+ * @edit: (scope notified): what to do to each, called in a worker thread
+ * @edit_data: for @edit
+ * @edit_data_free: (nullable): frees @edit_data
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when they are saved, or not
+ * @user_data: for @callback
+ *
+ * Reads the records of @uuids, lets @edit change each and saves them all
+ * in one transaction, through a connection of its own in a worker thread:
+ * a new status for a cohort of thousands reads nothing on the main
+ * thread. Records deleted or gone meanwhile are left out. Finish with
+ * liaison_database_save_all_finish(), which announces the changes.
+ */
+void
+liaison_database_edit_all_async (LiaisonDatabase         *self,
+                                 const LiaisonRecordType *type,
+                                 const char * const      *uuids,
+                                 LiaisonEditFunc          edit,
+                                 gpointer                 edit_data,
+                                 GDestroyNotify           edit_data_free,
+                                 GCancellable            *cancellable,
+                                 GAsyncReadyCallback      callback,
+                                 gpointer                 user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  SaveJob *job;
+
+  g_return_if_fail (LIAISON_IS_DATABASE (self));
+  g_return_if_fail (type != NULL);
+  g_return_if_fail (uuids != NULL);
+  g_return_if_fail (edit != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, liaison_database_edit_all_async);
+  job = g_new0 (SaveJob, 1);
+  job->records = g_ptr_array_new_with_free_func (g_object_unref);
+  job->type = type;
+  job->uuids = g_strdupv ((GStrv) uuids);
+  job->edit = edit;
+  job->edit_data = edit_data;
+  job->edit_data_free = edit_data_free;
+  start_save_job (self, task, job);
+}
+
+/**
+ * liaison_database_dup_uuids:
+ * @self: a database
+ * @type: a record type
+ * @ids: (element-type gint64): row ids of records of @type
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full): the uuids of the records of @ids, in no
+ *   particular order, or %NULL on error
+ */
+GStrv
+liaison_database_dup_uuids (LiaisonDatabase          *self,
+                            const LiaisonRecordType  *type,
+                            GArray                   *ids,
+                            GError                  **error)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GString) list = g_string_new ("[");
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+  int status;
+
+  g_return_val_if_fail (LIAISON_IS_DATABASE (self), NULL);
+  g_return_val_if_fail (type != NULL && ids != NULL, NULL);
+
+  for (guint i = 0; i < ids->len; i++)
+    g_string_append_printf (list, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "", g_array_index (ids, gint64, i));
+  g_string_append_c (list, ']');
+
+  sql = g_strdup_printf ("SELECT uuid FROM %s WHERE id IN (SELECT value FROM json_each (?1))", type->name);
+  if (!(stmt = liaison_database_prepare (self, sql, error)))
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, list->str, -1, SQLITE_TRANSIENT);
+  while ((status = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_strv_builder_add (builder, (const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+
+  if (status != SQLITE_DONE)
     {
-      if (save_all_in_transaction (self, records, job->changed, &error))
-        g_task_return_boolean (task, TRUE);
-      else
-        g_task_return_error (task, g_steal_pointer (&error));
-      return;
+      set_sqlite_error (error, self->db, self->path);
+      return NULL;
     }
 
-  g_task_run_in_thread (task, save_thread);
+  return g_strv_builder_end (builder);
 }
 
 /**
@@ -1469,6 +1628,24 @@ liaison_database_save_all_finish (LiaisonDatabase  *self,
   job = g_task_get_task_data (G_TASK (result));
   emit_changes (self, job->changed);
   return TRUE;
+}
+
+/**
+ * liaison_database_edit_all_get_records:
+ * @result: the result of liaison_database_edit_all_async()
+ *
+ * Returns: (transfer none) (element-type LiaisonRecord): the records as
+ *   they were saved
+ */
+GPtrArray *
+liaison_database_edit_all_get_records (GAsyncResult *result)
+{
+  SaveJob *job;
+
+  g_return_val_if_fail (g_async_result_is_tagged (result, liaison_database_edit_all_async), NULL);
+
+  job = g_task_get_task_data (G_TASK (result));
+  return job->records;
 }
 
 /**

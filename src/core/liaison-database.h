@@ -109,6 +109,31 @@ void             liaison_database_save_all_async   (LiaisonDatabase          *se
 gboolean         liaison_database_save_all_finish  (LiaisonDatabase          *self,
                                                     GAsyncResult             *result,
                                                     GError                  **error);
+
+/**
+ * LiaisonEditFunc:
+ * @record: a record read from the database, to change
+ * @user_data: the data given with the function
+ *
+ * Changes @record, in a worker thread: it may touch nothing else.
+ */
+typedef void (*LiaisonEditFunc) (LiaisonRecord *record,
+                                 gpointer       user_data);
+
+void             liaison_database_edit_all_async   (LiaisonDatabase          *self,
+                                                    const LiaisonRecordType  *type,
+                                                    const char * const       *uuids,
+                                                    LiaisonEditFunc           edit,
+                                                    gpointer                  edit_data,
+                                                    GDestroyNotify            edit_data_free,
+                                                    GCancellable             *cancellable,
+                                                    GAsyncReadyCallback       callback,
+                                                    gpointer                  user_data);
+GPtrArray       *liaison_database_edit_all_get_records (GAsyncResult         *result);
+GStrv            liaison_database_dup_uuids        (LiaisonDatabase          *self,
+                                                    const LiaisonRecordType  *type,
+                                                    GArray                   *ids,
+                                                    GError                  **error);
 gboolean         liaison_database_delete           (LiaisonDatabase          *self,
                                                     LiaisonRecord            *record,
                                                     GError                  **error);

@@ -143,12 +143,17 @@ load_chunk (LiaisonRecordList *self,
   return status == SQLITE_DONE;
 }
 
+/* Reads the ids up to @position. With @ids_only, no record: the caller
+ * wants no more than the id, for many positions one after the other. */
 static void
 ensure_loaded (LiaisonRecordList *self,
-               guint              position)
+               guint              position,
+               gboolean           ids_only)
 {
   /* Far ahead (the end of the list, say): the ids in between only */
-  if (position >= self->ids->len + CHUNK_SIZE && self->ids->len < self->n_items)
+  if (ids_only && position >= self->ids->len && self->ids->len < self->n_items)
+    load_chunk (self, self->ids, &self->last_key, MAX (position - self->ids->len + 1, CACHE_SIZE), TRUE);
+  else if (position >= self->ids->len + CHUNK_SIZE && self->ids->len < self->n_items)
     load_chunk (self, self->ids, &self->last_key, position - self->ids->len, TRUE);
 
   while (self->ids->len <= position && self->ids->len < self->n_items)
@@ -172,7 +177,7 @@ liaison_record_list_get_item (GListModel *model,
   if (position >= self->n_items)
     return NULL;
 
-  ensure_loaded (self, position);
+  ensure_loaded (self, position, FALSE);
   if (position >= self->ids->len)
     return liaison_record_new (self->type);
 
@@ -200,6 +205,30 @@ liaison_record_list_get_item (GListModel *model,
   g_hash_table_insert (self->cache, g_memdup2 (&id, sizeof id), g_object_ref (record));
 
   return record;
+}
+
+/**
+ * liaison_record_list_get_id:
+ * @self: a record list
+ * @position: a position in it
+ *
+ * Returns: the row id of the record at @position (read without the
+ *   record), or 0 if there is none
+ */
+gint64
+liaison_record_list_get_id (LiaisonRecordList *self,
+                            guint              position)
+{
+  g_return_val_if_fail (LIAISON_IS_RECORD_LIST (self), 0);
+
+  if (position >= self->n_items)
+    return 0;
+
+  ensure_loaded (self, position, TRUE);
+  if (position >= self->ids->len)
+    return 0;
+
+  return g_array_index (self->ids, gint64, position);
 }
 
 static void
@@ -847,7 +876,15 @@ record_changed_cb (LiaisonRecordList *self,
       self->n_items = n_items;
       g_free (self->last_key);
       self->last_key = last_key;
-      g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n_items, n_items);
+      /* As in replace_ids(): a list view would read every row again to
+       * find the ones it showed. */
+      if (old_n_items > 0 && n_items > MANY_ADDED)
+        {
+          g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n_items, 0);
+          g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, n_items);
+        }
+      else
+        g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n_items, n_items);
       return;
     }
 

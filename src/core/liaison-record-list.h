@@ -18,6 +18,8 @@ G_DECLARE_FINAL_TYPE (LiaisonRecordList, liaison_record_list, LIAISON, RECORD_LI
 LiaisonRecordList       *liaison_record_list_new            (LiaisonDatabase         *database,
                                                              const LiaisonRecordType *type);
 const LiaisonRecordType *liaison_record_list_get_record_type (LiaisonRecordList      *self);
+gint64                   liaison_record_list_get_id         (LiaisonRecordList       *self,
+                                                             guint                    position);
 void                     liaison_record_list_add_filter     (LiaisonRecordList       *self,
                                                              const char              *field,
                                                              const char              *value);

@@ -22,6 +22,7 @@
 #include "liaison-sync.h"
 #include "liaison-menu-button.h"
 #include "liaison-record-list.h"
+#include "liaison-record-selection.h"
 #include "liaison-records.h"
 #include "liaison-reference.h"
 #include "liaison-search.h"
@@ -61,7 +62,6 @@ struct _LiaisonFellowshipView
   /* The reloads of the list asked for, and how many are under way */
   guint                   reload_serial;
   guint                   reloads;
-  GtkSliceListModel      *slice;
   guint                   first_rows;
   /* The year and jurisdiction (a position of its drop-down) asked of the
    * database; -1 for none yet */
@@ -70,7 +70,8 @@ struct _LiaisonFellowshipView
   gboolean                growing;
   /* Applicants changed at once being saved */
   gboolean                saving;
-  GtkMultiSelection      *selection;
+  /* The rows shown (the first ones only, at first) and those selected */
+  LiaisonRecordSelection *selection;
   GHashTable             *titles;       /* uuid → the title of a linked record */
   GHashTable             *job_titles;   /* a person's uuid → the person's job title */
   char                   *search;       /* normalized */
@@ -447,6 +448,16 @@ update_query (LiaisonFellowshipView *self)
   liaison_record_list_reload_async (self->applications, NULL, reloaded_cb, reload);
 }
 
+/* Other applicants: those selected are let go of, as they may not be
+ * shown any more. Another order keeps them. */
+static void
+update_filters (LiaisonFellowshipView *self)
+{
+  if (self->selection != NULL)
+    gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
+  update_query (self);
+}
+
 static void
 sorter_changed_cb (LiaisonFellowshipView *self)
 {
@@ -489,7 +500,7 @@ show_all_rows_cb (GdkFrameClock         *frame_clock,
 {
   guint size;
 
-  if (self->slice == NULL)
+  if (self->selection == NULL)
     {
       g_signal_handlers_disconnect_by_func (frame_clock, show_all_rows_cb, self);
       self->growing = FALSE;
@@ -506,16 +517,16 @@ show_all_rows_cb (GdkFrameClock         *frame_clock,
       return;
     }
 
-  size = gtk_slice_list_model_get_size (self->slice);
+  size = liaison_record_selection_get_limit (self->selection);
   if (size >= 5 * self->first_rows)
     {
       g_signal_handlers_disconnect_by_func (frame_clock, show_all_rows_cb, self);
       self->growing = FALSE;
-      gtk_slice_list_model_set_size (self->slice, G_MAXUINT);
+      liaison_record_selection_set_limit (self->selection, G_MAXUINT);
       return;
     }
 
-  gtk_slice_list_model_set_size (self->slice, size + self->first_rows);
+  liaison_record_selection_set_limit (self->selection, size + self->first_rows);
   gdk_frame_clock_request_phase (frame_clock, GDK_FRAME_CLOCK_PHASE_AFTER_PAINT);
 }
 
@@ -528,7 +539,7 @@ grow_rows (LiaisonFellowshipView *self,
 {
   GdkFrameClock *frame_clock = gtk_widget_get_frame_clock (GTK_WIDGET (self->column_view));
 
-  if (self->slice == NULL || self->growing || gtk_slice_list_model_get_size (self->slice) == G_MAXUINT)
+  if (self->selection == NULL || self->growing || liaison_record_selection_get_limit (self->selection) == G_MAXUINT)
     return;
 
   if (frame_clock != NULL && (mapped || gtk_widget_get_mapped (GTK_WIDGET (self->column_view))))
@@ -537,7 +548,7 @@ grow_rows (LiaisonFellowshipView *self,
       g_signal_connect_object (frame_clock, "after-paint", G_CALLBACK (show_all_rows_cb), self, 0);
     }
   else if (!models_pending (self))
-    gtk_slice_list_model_set_size (self->slice, G_MAXUINT);
+    liaison_record_selection_set_limit (self->selection, G_MAXUINT);
 }
 
 static void
@@ -554,17 +565,17 @@ column_view_mapped_cb (LiaisonFellowshipView *self)
 static void
 replace_rows_begin (LiaisonFellowshipView *self)
 {
-  if (self->slice != NULL)
-    gtk_slice_list_model_set_size (self->slice, 0);
+  if (self->selection != NULL)
+    liaison_record_selection_set_limit (self->selection, 0);
 }
 
 static void
 replace_rows_end (LiaisonFellowshipView *self)
 {
-  if (self->slice == NULL)
+  if (self->selection == NULL)
     return;
 
-  gtk_slice_list_model_set_size (self->slice, self->first_rows);
+  liaison_record_selection_set_limit (self->selection, self->first_rows);
   grow_rows (self, FALSE);
 }
 
@@ -605,7 +616,7 @@ status_changed_cb (LiaisonFellowshipView *self)
 
   g_free (self->status);
   self->status = g_strdup (status);
-  update_query (self);
+  update_filters (self);
 }
 
 /* The year and the jurisdiction (a position of its drop-down) chosen */
@@ -642,7 +653,7 @@ year_changed_cb (LiaisonFellowshipView *self)
     return;
   self->shown_year = year;
   self->shown_jurisdiction = jurisdiction;
-  update_query (self);
+  update_filters (self);
 }
 
 static void
@@ -661,7 +672,7 @@ tag_changed_cb (LiaisonFellowshipView *self)
 
   g_free (self->tag);
   self->tag = g_strdup (tag);
-  update_query (self);
+  update_filters (self);
 }
 
 static void
@@ -708,11 +719,27 @@ fill_tags (LiaisonFellowshipView *self)
                                      tags_read_cb, g_object_ref (self));
 }
 
+/* Many applicants changed at once (a new status for a cohort, a sync):
+ * the list reads them all again. As with another year (see
+ * replace_rows_begin()), the rows shown are let go of until it has. */
+static void
+applicants_changed_cb (LiaisonFellowshipView *self,
+                       const char            *type_name,
+                       const char            *uuid)
+{
+  if (uuid == NULL && g_str_equal (type_name, liaison_application_type.name))
+    replace_rows_end (self);
+}
+
 static void
 record_changed_cb (LiaisonFellowshipView *self,
                    const char            *type_name,
                    const char            *uuid)
 {
+  /* Told before the list is, and applicants_changed_cb() after */
+  if (uuid == NULL && g_str_equal (type_name, liaison_application_type.name))
+    replace_rows_begin (self);
+
   /* A person or an organization renamed: the lists show their names. */
   if (uuid != NULL)
     {
@@ -966,23 +993,23 @@ static GListStore *
 dup_selected (LiaisonFellowshipView *self)
 {
   GListStore *store = g_list_store_new (LIAISON_TYPE_APPLICATION);
-  g_autoptr(GtkBitset) selected = NULL;
-  GtkBitsetIter iter;
-  guint position;
+  g_autoptr(GArray) ids = NULL;
+  guint n;
 
   if (self->selection == NULL)
     return store;
 
-  selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
-  if (gtk_bitset_iter_init_first (&iter, selected, &position))
+  ids = liaison_record_selection_get_selected (self->selection);
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->applications));
+  for (guint i = 0, found = 0; i < n && found < ids->len; i++)
     {
-      do
+      if (liaison_record_list_get_id (self->applications, i) == g_array_index (ids, gint64, found))
         {
-          g_autoptr(LiaisonRecord) application = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+          g_autoptr(LiaisonRecord) application = g_list_model_get_item (G_LIST_MODEL (self->applications), i);
 
           g_list_store_append (store, application);
+          found++;
         }
-      while (gtk_bitset_iter_next (&iter, &position));
     }
 
   return store;
@@ -1060,89 +1087,108 @@ delete_selected_action_cb (GtkWidget  *widget,
   add_toast (self, toast);
 }
 
-/* Saves every changed applicant of @changed in one transaction. The
- * rows change with them; they stay selected. */
+/* The applicants selected are read, changed by @edit and saved in a
+ * worker thread, in one transaction; the actions on the selection wait
+ * until it is done. They stay selected, wherever the change moves them. */
 static void selection_changed_cb (LiaisonFellowshipView *self);
 
 typedef struct
 {
   LiaisonFellowshipView *view;
-  GPtrArray             *changed;
   char                  *done;
-} BulkSave;
+} BulkEdit;
 
 static void
-bulk_save_free (BulkSave *save)
+edited_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
 {
-  g_object_unref (save->view);
-  g_ptr_array_unref (save->changed);
-  g_free (save->done);
-  g_free (save);
-}
-
-static void
-changed_saved_cb (GObject      *object,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  BulkSave *save = user_data;
-  LiaisonFellowshipView *self = save->view;
+  BulkEdit *edit = user_data;
+  g_autoptr(LiaisonFellowshipView) self = edit->view;
+  g_autofree char *done = edit->done;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GHashTable) uuids = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GtkBitset) reselect = gtk_bitset_new_empty ();
-  guint n;
 
+  g_free (edit);
   self->saving = FALSE;
   if (!liaison_database_save_all_finish (LIAISON_DATABASE (object), result, &error))
     {
       add_toast (self, adw_toast_new (error->message));
       selection_changed_cb (self);
-      bulk_save_free (save);
       return;
     }
 
-  /* The same applicants stay selected, wherever their change moved them */
-  for (guint i = 0; i < save->changed->len; i++)
-    g_hash_table_add (uuids, (gpointer) liaison_record_get_uuid (g_ptr_array_index (save->changed, i)));
-
-  n = self->selection != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->selection)) : 0;
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(LiaisonRecord) application = g_list_model_get_item (G_LIST_MODEL (self->selection), i);
-
-      if (g_hash_table_contains (uuids, liaison_record_get_uuid (application)))
-        gtk_bitset_add (reselect, i);
-    }
-  if (self->selection != NULL)
-    gtk_selection_model_set_selection (GTK_SELECTION_MODEL (self->selection), reselect, reselect);
   selection_changed_cb (self);
   /* A tag may be new */
   fill_tags (self);
-
-  add_toast (self, adw_toast_new (save->done));
-  bulk_save_free (save);
+  add_toast (self, adw_toast_new (done));
 }
 
-/* Many applicants changed at once are saved in a worker thread, in one
- * transaction; the actions on the selection wait until it is done. */
+/* @done is told when it is done; %u is the number of applicants. */
 static void
-save_changed (LiaisonFellowshipView *self,
-              GPtrArray             *changed,
-              const char            *done)
+edit_selected (LiaisonFellowshipView *self,
+               LiaisonEditFunc        func,
+               gpointer               data,
+               GDestroyNotify         data_free,
+               const char            *done)
 {
-  BulkSave *save;
+  g_autoptr(GArray) ids = NULL;
+  g_auto(GStrv) uuids = NULL;
+  g_autoptr(GError) error = NULL;
+  BulkEdit *edit;
 
-  if (self->database == NULL)
-    return;
+  if (self->database == NULL || self->selection == NULL)
+    {
+      data_free (data);
+      return;
+    }
 
-  save = g_new0 (BulkSave, 1);
-  save->view = g_object_ref (self);
-  save->changed = g_ptr_array_ref (changed);
-  save->done = g_strdup (done);
+  ids = liaison_record_selection_get_selected (self->selection);
+  uuids = liaison_database_dup_uuids (self->database, &liaison_application_type, ids, &error);
+  if (uuids == NULL)
+    {
+      add_toast (self, adw_toast_new (error->message));
+      data_free (data);
+      return;
+    }
+
+  edit = g_new0 (BulkEdit, 1);
+  edit->view = g_object_ref (self);
+  edit->done = g_strdup (done);
 
   self->saving = TRUE;
   selection_changed_cb (self);
-  liaison_database_save_all_async (self->database, changed, NULL, changed_saved_cb, save);
+  liaison_database_edit_all_async (self->database, &liaison_application_type, (const char * const *) uuids,
+                                   func, data, data_free, NULL, edited_cb, edit);
+}
+
+typedef struct
+{
+  char *status;
+  char *today;
+} StatusEdit;
+
+static void
+status_edit_free (gpointer data)
+{
+  StatusEdit *edit = data;
+
+  g_free (edit->status);
+  g_free (edit->today);
+  g_free (edit);
+}
+
+/* In a worker thread */
+static void
+set_status (LiaisonRecord *application,
+            gpointer       data)
+{
+  StatusEdit *edit = data;
+
+  liaison_record_set_text (application, "status", edit->status);
+  if ((g_str_equal (edit->status, "selected") || g_str_equal (edit->status, "alternate") ||
+       g_str_equal (edit->status, "not-selected")) &&
+      liaison_record_get_text (application, "decision_date")[0] == '\0')
+    liaison_record_set_text (application, "decision_date", edit->today);
 }
 
 static void
@@ -1151,32 +1197,31 @@ set_status_action_cb (GtkWidget  *widget,
                       GVariant   *parameter)
 {
   LiaisonFellowshipView *self = LIAISON_FELLOWSHIP_VIEW (widget);
-  g_autoptr(GListStore) selected = dup_selected (self);
-  g_autoptr(GPtrArray) changed = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autofree char *today = liaison_today ();
+  StatusEdit *edit = g_new0 (StatusEdit, 1);
   g_autofree char *done = NULL;
-  const char *status = g_variant_get_string (parameter, NULL);
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (selected));
+  guint n = self->selection != NULL ? liaison_record_selection_get_n_selected (self->selection) : 0;
 
-  for (guint i = 0; i < n; i++)
+  edit->status = g_variant_dup_string (parameter, NULL);
+  edit->today = liaison_today ();
+  done = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Status changed for %u applicant", "Status changed for %u applicants", n), n);
+  edit_selected (self, set_status, edit, status_edit_free, done);
+}
+
+/* In a worker thread */
+static void
+add_tag (LiaisonRecord *application,
+         gpointer       data)
+{
+  const char *tag = data;
+  const char *old = liaison_record_get_text (application, "tags");
+  g_auto(GStrv) tags = g_strsplit (old, "\n", -1);
+
+  if (!g_strv_contains ((const char * const *) tags, tag))
     {
-      g_autoptr(LiaisonRecord) shown = g_list_model_get_item (G_LIST_MODEL (selected), i);
-      LiaisonRecord *application = liaison_database_get (self->database, &liaison_application_type,
-                                                         liaison_record_get_uuid (shown), NULL);
+      g_autofree char *joined = old[0] != '\0' ? g_strconcat (old, "\n", tag, NULL) : g_strdup (tag);
 
-      if (application == NULL)
-        continue;
-
-      liaison_record_set_text (application, "status", status);
-      if ((g_str_equal (status, "selected") || g_str_equal (status, "alternate") || g_str_equal (status, "not-selected")) &&
-          liaison_record_get_text (application, "decision_date")[0] == '\0')
-        liaison_record_set_text (application, "decision_date", today);
-      g_ptr_array_add (changed, application);
+      liaison_record_set_text (application, "tags", joined);
     }
-
-  done = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Status changed for %u applicant", "Status changed for %u applicants", changed->len),
-                          changed->len);
-  save_changed (self, changed, done);
 }
 
 static void
@@ -1186,38 +1231,14 @@ tag_response_cb (AdwAlertDialog        *dialog,
 {
   GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "entry");
   g_autofree char *tag = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
-  g_autoptr(GListStore) selected = NULL;
-  g_autoptr(GPtrArray) changed = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree char *done = NULL;
 
   if (!g_str_equal (response, "tag") || tag[0] == '\0')
     return;
 
-  selected = dup_selected (self);
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (selected)); i++)
-    {
-      g_autoptr(LiaisonRecord) shown = g_list_model_get_item (G_LIST_MODEL (selected), i);
-      LiaisonRecord *application = liaison_database_get (self->database, &liaison_application_type,
-                                                         liaison_record_get_uuid (shown), NULL);
-      g_auto(GStrv) tags = NULL;
-
-      if (application == NULL)
-        continue;
-
-      tags = g_strsplit (liaison_record_get_text (application, "tags"), "\n", -1);
-      if (!g_strv_contains ((const char * const *) tags, tag))
-        {
-          const char *old = liaison_record_get_text (application, "tags");
-          g_autofree char *joined = old[0] != '\0' ? g_strconcat (old, "\n", tag, NULL) : g_strdup (tag);
-
-          liaison_record_set_text (application, "tags", joined);
-        }
-      g_ptr_array_add (changed, application);
-    }
-
   /* Translators: %s is a tag */
   done = g_strdup_printf (_("Tagged “%s”"), tag);
-  save_changed (self, changed, done);
+  edit_selected (self, add_tag, g_steal_pointer (&tag), g_free, done);
 }
 
 static void
@@ -1289,8 +1310,7 @@ ensure_selection_bar (LiaisonFellowshipView *self)
 static void
 selection_changed_cb (LiaisonFellowshipView *self)
 {
-  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
-  guint n = (guint) gtk_bitset_get_size (selected);
+  guint n = self->selection != NULL ? liaison_record_selection_get_n_selected (self->selection) : 0;
   g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u selected", "%u selected", n), n);
 
   if (n >= 2)
@@ -1649,7 +1669,10 @@ liaison_fellowship_view_set_database (LiaisonFellowshipView *self,
     return;
 
   if (self->database != NULL)
-    g_signal_handlers_disconnect_by_func (self->database, record_changed_cb, self);
+    {
+      g_signal_handlers_disconnect_by_func (self->database, record_changed_cb, self);
+      g_signal_handlers_disconnect_by_func (self->database, applicants_changed_cb, self);
+    }
 
   g_set_object (&self->database, database);
   g_hash_table_remove_all (self->titles);
@@ -1657,12 +1680,13 @@ liaison_fellowship_view_set_database (LiaisonFellowshipView *self,
   show_placeholder (self);
   gtk_column_view_set_model (self->column_view, NULL);
   g_clear_object (&self->selection);
-  self->slice = NULL;
   g_clear_object (&self->applications);
 
   if (database != NULL)
     {
       g_signal_connect_object (database, "record-changed", G_CALLBACK (record_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (database, "record-changed", G_CALLBACK (applicants_changed_cb), self,
+                               G_CONNECT_SWAPPED | G_CONNECT_AFTER);
 
       self->applications = liaison_record_list_new (database, &liaison_application_type);
       /* The coming cohort is read at once, along its index, for the first
@@ -1675,8 +1699,8 @@ liaison_fellowship_view_set_database (LiaisonFellowshipView *self,
        * next, so that the window comes up sooner. */
       self->first_rows = first_rows (self);
       hide_unseen_columns (self);
-      self->slice = gtk_slice_list_model_new (G_LIST_MODEL (g_object_ref (self->applications)), 0, self->first_rows);
-      self->selection = gtk_multi_selection_new (G_LIST_MODEL (self->slice));
+      self->selection = liaison_record_selection_new (self->applications);
+      liaison_record_selection_set_limit (self->selection, self->first_rows);
       if (gtk_widget_get_mapped (GTK_WIDGET (self->column_view)))
         column_view_mapped_cb (self);
       gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
@@ -1764,7 +1788,7 @@ liaison_fellowship_view_set_search (LiaisonFellowshipView *self,
   if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), text) != 0)
     gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
 
-  update_query (self);
+  update_filters (self);
 }
 
 /**
@@ -1804,7 +1828,6 @@ liaison_fellowship_view_dispose (GObject *object)
   adw_breakpoint_bin_set_child (ADW_BREAKPOINT_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), LIAISON_TYPE_FELLOWSHIP_VIEW);
 
-  self->slice = NULL;
   g_clear_object (&self->selection);
   g_clear_object (&self->applications);
   g_clear_pointer (&self->held_choices, g_ptr_array_unref);

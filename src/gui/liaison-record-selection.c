@@ -1,0 +1,380 @@
+/* liaison-record-selection.c
+ *
+ * The selection of a column view over a record list. It keeps the row ids
+ * of the records selected, not the records: selecting a whole cohort, or
+ * a list put in another order or changed by a save, reads nothing from
+ * the database (GtkMultiSelection holds every item selected, and looks
+ * through every row added for them). A record stays selected wherever a
+ * change moves it.
+ *
+ * It can also show only the first rows of the list, so that a view can
+ * show a screenful first and the rest over the next frames.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "liaison-record-selection"
+
+#include "config.h"
+
+#include "liaison-record-selection.h"
+
+struct _LiaisonRecordSelection
+{
+  GObject            parent_instance;
+
+  LiaisonRecordList *records;
+  guint              limit;
+  guint              n_shown;   /* as last told to the views */
+  GHashTable        *selected;  /* row ids */
+};
+
+static void list_model_iface_init      (GListModelInterface        *iface);
+static void selection_model_iface_init (GtkSelectionModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (LiaisonRecordSelection, liaison_record_selection, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init)
+                               G_IMPLEMENT_INTERFACE (GTK_TYPE_SELECTION_MODEL, selection_model_iface_init))
+
+static guint
+n_records (LiaisonRecordSelection *self)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (self->records));
+}
+
+static GType
+get_item_type (GListModel *model)
+{
+  LiaisonRecordSelection *self = LIAISON_RECORD_SELECTION (model);
+
+  return g_list_model_get_item_type (G_LIST_MODEL (self->records));
+}
+
+static guint
+get_n_items (GListModel *model)
+{
+  return LIAISON_RECORD_SELECTION (model)->n_shown;
+}
+
+static gpointer
+get_item (GListModel *model,
+          guint       position)
+{
+  LiaisonRecordSelection *self = LIAISON_RECORD_SELECTION (model);
+
+  if (position >= self->n_shown)
+    return NULL;
+
+  return g_list_model_get_item (G_LIST_MODEL (self->records), position);
+}
+
+static void
+list_model_iface_init (GListModelInterface *iface)
+{
+  iface->get_item_type = get_item_type;
+  iface->get_n_items = get_n_items;
+  iface->get_item = get_item;
+}
+
+static gboolean
+holds (LiaisonRecordSelection *self,
+       guint                   position)
+{
+  gint64 id;
+
+  if (g_hash_table_size (self->selected) == 0)
+    return FALSE;
+
+  id = liaison_record_list_get_id (self->records, position);
+  return id != 0 && g_hash_table_contains (self->selected, &id);
+}
+
+static void
+hold (LiaisonRecordSelection *self,
+      guint                   position,
+      gboolean                selected)
+{
+  gint64 id = liaison_record_list_get_id (self->records, position);
+
+  if (id == 0)
+    return;
+
+  if (selected)
+    g_hash_table_add (self->selected, g_memdup2 (&id, sizeof id));
+  else
+    g_hash_table_remove (self->selected, &id);
+}
+
+static gboolean
+is_selected (GtkSelectionModel *model,
+             guint              position)
+{
+  LiaisonRecordSelection *self = LIAISON_RECORD_SELECTION (model);
+
+  return position < self->n_shown && holds (self, position);
+}
+
+static GtkBitset *
+get_selection_in_range (GtkSelectionModel *model,
+                        guint              position,
+                        guint              n_items)
+{
+  LiaisonRecordSelection *self = LIAISON_RECORD_SELECTION (model);
+  GtkBitset *bitset = gtk_bitset_new_empty ();
+  guint end = MIN ((guint64) position + n_items, self->n_shown);
+
+  if (g_hash_table_size (self->selected) == 0)
+    return bitset;
+
+  for (guint i = position; i < end; i++)
+    {
+      if (holds (self, i))
+        gtk_bitset_add (bitset, i);
+    }
+
+  return bitset;
+}
+
+static gboolean
+set_selection (GtkSelectionModel *model,
+               GtkBitset         *selected,
+               GtkBitset         *mask)
+{
+  LiaisonRecordSelection *self = LIAISON_RECORD_SELECTION (model);
+  GtkBitsetIter iter;
+  guint position;
+  guint first = G_MAXUINT;
+  guint last = 0;
+
+  for (gboolean more = gtk_bitset_iter_init_first (&iter, mask, &position);
+       more && position < self->n_shown;
+       more = gtk_bitset_iter_next (&iter, &position))
+    {
+      gboolean wanted = gtk_bitset_contains (selected, position);
+
+      if (wanted == holds (self, position))
+        continue;
+
+      hold (self, position, wanted);
+      first = MIN (first, position);
+      last = MAX (last, position);
+    }
+
+  if (first <= last)
+    gtk_selection_model_selection_changed (model, first, last - first + 1);
+
+  return TRUE;
+}
+
+/* The whole list, shown yet or not */
+static gboolean
+select_all (GtkSelectionModel *model)
+{
+  LiaisonRecordSelection *self = LIAISON_RECORD_SELECTION (model);
+  guint n = n_records (self);
+
+  for (guint i = 0; i < n; i++)
+    hold (self, i, TRUE);
+
+  if (self->n_shown > 0)
+    gtk_selection_model_selection_changed (model, 0, self->n_shown);
+
+  return TRUE;
+}
+
+static gboolean
+unselect_all (GtkSelectionModel *model)
+{
+  LiaisonRecordSelection *self = LIAISON_RECORD_SELECTION (model);
+
+  if (g_hash_table_size (self->selected) == 0)
+    return TRUE;
+
+  g_hash_table_remove_all (self->selected);
+  if (self->n_shown > 0)
+    gtk_selection_model_selection_changed (model, 0, self->n_shown);
+
+  return TRUE;
+}
+
+static void
+selection_model_iface_init (GtkSelectionModelInterface *iface)
+{
+  iface->is_selected = is_selected;
+  iface->get_selection_in_range = get_selection_in_range;
+  iface->set_selection = set_selection;
+  iface->select_all = select_all;
+  iface->unselect_all = unselect_all;
+}
+
+/* Passes on the change to the rows shown. When rows came or went, the
+ * rows after them moved, up to the last shown. */
+static void
+records_changed_cb (LiaisonRecordSelection *self,
+                    guint                   position,
+                    guint                   removed,
+                    guint                   added)
+{
+  guint old_n = self->n_shown;
+  guint new_n = MIN (self->limit, n_records (self));
+  guint old_rest = old_n > position ? old_n - position : 0;
+  guint new_rest = new_n > position ? new_n - position : 0;
+
+  self->n_shown = new_n;
+  if (old_rest == 0 && new_rest == 0)
+    return;
+
+  if (removed == added)
+    g_list_model_items_changed (G_LIST_MODEL (self), position, MIN (removed, old_rest), MIN (added, new_rest));
+  else
+    g_list_model_items_changed (G_LIST_MODEL (self), position, old_rest, new_rest);
+}
+
+static void
+liaison_record_selection_dispose (GObject *object)
+{
+  LiaisonRecordSelection *self = LIAISON_RECORD_SELECTION (object);
+
+  if (self->records != NULL)
+    g_signal_handlers_disconnect_by_data (self->records, self);
+  g_clear_object (&self->records);
+
+  G_OBJECT_CLASS (liaison_record_selection_parent_class)->dispose (object);
+}
+
+static void
+liaison_record_selection_finalize (GObject *object)
+{
+  LiaisonRecordSelection *self = LIAISON_RECORD_SELECTION (object);
+
+  g_clear_pointer (&self->selected, g_hash_table_unref);
+
+  G_OBJECT_CLASS (liaison_record_selection_parent_class)->finalize (object);
+}
+
+static void
+liaison_record_selection_class_init (LiaisonRecordSelectionClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = liaison_record_selection_dispose;
+  object_class->finalize = liaison_record_selection_finalize;
+}
+
+static void
+liaison_record_selection_init (LiaisonRecordSelection *self)
+{
+  self->limit = G_MAXUINT;
+  self->selected = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+}
+
+/**
+ * liaison_record_selection_new:
+ * @records: the records to show and select from
+ *
+ * Returns: (transfer full): a selection of any number of @records
+ */
+LiaisonRecordSelection *
+liaison_record_selection_new (LiaisonRecordList *records)
+{
+  LiaisonRecordSelection *self;
+
+  g_return_val_if_fail (LIAISON_IS_RECORD_LIST (records), NULL);
+
+  self = g_object_new (LIAISON_TYPE_RECORD_SELECTION, NULL);
+  self->records = g_object_ref (records);
+  self->n_shown = n_records (self);
+  g_signal_connect_object (records, "items-changed", G_CALLBACK (records_changed_cb), self, G_CONNECT_SWAPPED);
+
+  return self;
+}
+
+LiaisonRecordList *
+liaison_record_selection_get_records (LiaisonRecordSelection *self)
+{
+  g_return_val_if_fail (LIAISON_IS_RECORD_SELECTION (self), NULL);
+
+  return self->records;
+}
+
+/**
+ * liaison_record_selection_set_limit:
+ * @self: a selection
+ * @limit: the most rows to show, or %G_MAXUINT for all
+ *
+ * Shows only the first @limit records of the list. What is selected
+ * stays selected.
+ */
+void
+liaison_record_selection_set_limit (LiaisonRecordSelection *self,
+                                    guint                   limit)
+{
+  guint old_n;
+
+  g_return_if_fail (LIAISON_IS_RECORD_SELECTION (self));
+
+  self->limit = limit;
+  old_n = self->n_shown;
+  self->n_shown = MIN (limit, n_records (self));
+
+  if (self->n_shown > old_n)
+    g_list_model_items_changed (G_LIST_MODEL (self), old_n, 0, self->n_shown - old_n);
+  else if (self->n_shown < old_n)
+    g_list_model_items_changed (G_LIST_MODEL (self), self->n_shown, old_n - self->n_shown, 0);
+}
+
+guint
+liaison_record_selection_get_limit (LiaisonRecordSelection *self)
+{
+  g_return_val_if_fail (LIAISON_IS_RECORD_SELECTION (self), 0);
+
+  return self->limit;
+}
+
+/**
+ * liaison_record_selection_get_selected:
+ * @self: a selection
+ *
+ * Returns: (transfer full) (element-type gint64): the row ids of the
+ *   records selected that the list has, in its order
+ */
+GArray *
+liaison_record_selection_get_selected (LiaisonRecordSelection *self)
+{
+  GArray *ids;
+  guint n;
+
+  g_return_val_if_fail (LIAISON_IS_RECORD_SELECTION (self), NULL);
+
+  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  if (g_hash_table_size (self->selected) == 0)
+    return ids;
+
+  n = n_records (self);
+  for (guint i = 0; i < n; i++)
+    {
+      gint64 id = liaison_record_list_get_id (self->records, i);
+
+      if (id != 0 && g_hash_table_contains (self->selected, &id))
+        g_array_append_val (ids, id);
+    }
+
+  return ids;
+}
+
+/**
+ * liaison_record_selection_get_n_selected:
+ * @self: a selection
+ *
+ * Returns: how many records of the list are selected
+ */
+guint
+liaison_record_selection_get_n_selected (LiaisonRecordSelection *self)
+{
+  g_autoptr(GArray) ids = NULL;
+
+  g_return_val_if_fail (LIAISON_IS_RECORD_SELECTION (self), 0);
+
+  ids = liaison_record_selection_get_selected (self);
+  return ids->len;
+}

@@ -1,0 +1,26 @@
+/* liaison-record-selection.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "liaison-record-list.h"
+
+G_BEGIN_DECLS
+
+#define LIAISON_TYPE_RECORD_SELECTION (liaison_record_selection_get_type ())
+
+G_DECLARE_FINAL_TYPE (LiaisonRecordSelection, liaison_record_selection, LIAISON, RECORD_SELECTION, GObject)
+
+LiaisonRecordSelection *liaison_record_selection_new            (LiaisonRecordList      *records);
+LiaisonRecordList      *liaison_record_selection_get_records    (LiaisonRecordSelection *self);
+void                    liaison_record_selection_set_limit      (LiaisonRecordSelection *self,
+                                                                 guint                   limit);
+guint                   liaison_record_selection_get_limit      (LiaisonRecordSelection *self);
+GArray                 *liaison_record_selection_get_selected   (LiaisonRecordSelection *self);
+guint                   liaison_record_selection_get_n_selected (LiaisonRecordSelection *self);
+
+G_END_DECLS
