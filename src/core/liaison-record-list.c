@@ -998,7 +998,10 @@ liaison_record_list_new (LiaisonDatabase         *database,
                            G_CALLBACK (record_changed_cb), self,
                            G_CONNECT_SWAPPED);
 
-  liaison_record_list_reload (self, NULL);
+  /* The length only: the records are read when they are asked for, and
+   * a list given filters first reads nothing for nothing. */
+  build_sql (self);
+  self->n_items = liaison_database_count (database, type);
 
   return self;
 }

@@ -26,6 +26,7 @@ struct _LiaisonRecordSelection
   LiaisonRecordList *records;
   guint              limit;
   guint              n_shown;   /* as last told to the views */
+  gboolean           frozen;
   GHashTable        *selected;  /* row ids */
 };
 
@@ -220,6 +221,10 @@ records_changed_cb (LiaisonRecordSelection *self,
   guint old_rest = old_n > position ? old_n - position : 0;
   guint new_rest = new_n > position ? new_n - position : 0;
 
+  /* Told when thawed */
+  if (self->frozen)
+    return;
+
   self->n_shown = new_n;
   if (old_rest == 0 && new_rest == 0)
     return;
@@ -314,6 +319,8 @@ liaison_record_selection_set_limit (LiaisonRecordSelection *self,
   g_return_if_fail (LIAISON_IS_RECORD_SELECTION (self));
 
   self->limit = limit;
+  if (self->frozen)
+    return;
   old_n = self->n_shown;
   self->n_shown = MIN (limit, n_records (self));
 
@@ -321,6 +328,54 @@ liaison_record_selection_set_limit (LiaisonRecordSelection *self,
     g_list_model_items_changed (G_LIST_MODEL (self), old_n, 0, self->n_shown - old_n);
   else if (self->n_shown < old_n)
     g_list_model_items_changed (G_LIST_MODEL (self), self->n_shown, old_n - self->n_shown, 0);
+}
+
+/**
+ * liaison_record_selection_freeze:
+ * @self: a selection
+ *
+ * Tells nothing of the changes to the list until
+ * liaison_record_selection_thaw(): for a change to every row (another
+ * year, order or filter), which would otherwise be told as the removal of
+ * every row, then the addition of every row.
+ */
+void
+liaison_record_selection_freeze (LiaisonRecordSelection *self)
+{
+  g_return_if_fail (LIAISON_IS_RECORD_SELECTION (self));
+
+  self->frozen = TRUE;
+}
+
+/**
+ * liaison_record_selection_thaw:
+ * @self: a selection
+ * @limit: the most rows to show now
+ *
+ * Tells the rows shown before the freeze replaced by the first @limit
+ * rows, in one change: a list view binds its row widgets to the new
+ * rows, rather than making new ones.
+ */
+void
+liaison_record_selection_thaw (LiaisonRecordSelection *self,
+                               guint                   limit)
+{
+  guint old_n;
+
+  g_return_if_fail (LIAISON_IS_RECORD_SELECTION (self));
+
+  if (!self->frozen)
+    {
+      liaison_record_selection_set_limit (self, limit);
+      return;
+    }
+
+  self->frozen = FALSE;
+  self->limit = limit;
+  old_n = self->n_shown;
+  self->n_shown = MIN (limit, n_records (self));
+  if (old_n > 0 || self->n_shown > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, self->n_shown);
 }
 
 guint

@@ -20,6 +20,9 @@ LiaisonRecordList      *liaison_record_selection_get_records    (LiaisonRecordSe
 void                    liaison_record_selection_set_limit      (LiaisonRecordSelection *self,
                                                                  guint                   limit);
 guint                   liaison_record_selection_get_limit      (LiaisonRecordSelection *self);
+void                    liaison_record_selection_freeze         (LiaisonRecordSelection *self);
+void                    liaison_record_selection_thaw           (LiaisonRecordSelection *self,
+                                                                 guint                   limit);
 GArray                 *liaison_record_selection_get_selected   (LiaisonRecordSelection *self);
 guint                   liaison_record_selection_get_n_selected (LiaisonRecordSelection *self);
 

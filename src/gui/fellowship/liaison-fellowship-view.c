@@ -559,14 +559,15 @@ column_view_mapped_cb (LiaisonFellowshipView *self)
 
 /* Another year, filter or order changes every row at once. Told as it is,
  * a list view looks through every new row for the rows it follows (the
- * focus, the selection), reading each from the database: seconds with a
- * large office. The rows shown are let go of first, and shown again a
- * screenful at a time once the new ones are known. */
+ * focus), reading each from the database: seconds with a large office.
+ * The change is told as the rows shown replaced by a screenful of new
+ * ones, in one change, so that the list view binds the row widgets it has
+ * to them; the rest follow a screenful at a time. */
 static void
 replace_rows_begin (LiaisonFellowshipView *self)
 {
   if (self->selection != NULL)
-    liaison_record_selection_set_limit (self->selection, 0);
+    liaison_record_selection_freeze (self->selection);
 }
 
 static void
@@ -575,7 +576,7 @@ replace_rows_end (LiaisonFellowshipView *self)
   if (self->selection == NULL)
     return;
 
-  liaison_record_selection_set_limit (self->selection, self->first_rows);
+  liaison_record_selection_thaw (self->selection, self->first_rows);
   grow_rows (self, FALSE);
 }
 
