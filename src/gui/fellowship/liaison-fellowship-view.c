@@ -62,6 +62,9 @@ struct _LiaisonFellowshipView
   /* The reloads of the list asked for, and how many are under way */
   guint                   reload_serial;
   guint                   reloads;
+  /* Shown when a reload takes a while; made the first time */
+  guint                   spinner_timeout;
+  GtkWidget              *spinner;
   guint                   first_rows;
   /* The year and jurisdiction (a position of its drop-down) asked of the
    * database; -1 for none yet */
@@ -88,6 +91,7 @@ struct _LiaisonFellowshipView
   AdwBin                 *detail_bin;
   GtkWidget              *detail_placeholder;
   AdwWindowTitle         *window_title;
+  AdwHeaderBar           *list_header_bar;
   GtkSearchBar           *search_bar;
   GtkSearchEntry         *search_entry;
   GtkDropDown            *year_dropdown;
@@ -397,6 +401,44 @@ typedef struct
   guint                  serial;
 } Reload;
 
+/* A search or an order of a hundred thousand takes a moment: the header
+ * says the list is being read when it takes longer than a glance. */
+#define SPINNER_DELAY_MS 300
+
+static gboolean
+show_spinner_cb (gpointer user_data)
+{
+  LiaisonFellowshipView *self = user_data;
+
+  self->spinner_timeout = 0;
+  if (self->spinner == NULL)
+    {
+      self->spinner = adw_spinner_new ();
+      gtk_widget_set_tooltip_text (self->spinner, _("Reading the applicants…"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->spinner), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Reading the applicants"), -1);
+      adw_header_bar_pack_end (self->list_header_bar, self->spinner);
+    }
+  gtk_widget_set_visible (self->spinner, TRUE);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+loading_changed (LiaisonFellowshipView *self)
+{
+  if (self->reloads > 0)
+    {
+      if (self->spinner_timeout == 0 && (self->spinner == NULL || !gtk_widget_get_visible (self->spinner)))
+        self->spinner_timeout = g_timeout_add (SPINNER_DELAY_MS, show_spinner_cb, self);
+      return;
+    }
+
+  g_clear_handle_id (&self->spinner_timeout, g_source_remove);
+  if (self->spinner != NULL)
+    gtk_widget_set_visible (self->spinner, FALSE);
+}
+
 static void
 reloaded_cb (GObject      *object,
              GAsyncResult *result,
@@ -410,6 +452,7 @@ reloaded_cb (GObject      *object,
 
   g_free (reload);
   self->reloads--;
+  loading_changed (self);
 
   /* A newer one is under way: this one is out of date. */
   if (!latest)
@@ -445,6 +488,7 @@ update_query (LiaisonFellowshipView *self)
   reload->view = g_object_ref (self);
   reload->serial = ++self->reload_serial;
   self->reloads++;
+  loading_changed (self);
   liaison_record_list_reload_async (self->applications, NULL, reloaded_cb, reload);
 }
 
@@ -1825,6 +1869,7 @@ liaison_fellowship_view_dispose (GObject *object)
     gtk_column_view_set_model (self->column_view, NULL);
 
   /* The bin lets go of its child itself, before the template is torn down. */
+  g_clear_handle_id (&self->spinner_timeout, g_source_remove);
   g_clear_object (&self->detail_placeholder);
   adw_breakpoint_bin_set_child (ADW_BREAKPOINT_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), LIAISON_TYPE_FELLOWSHIP_VIEW);
@@ -1921,6 +1966,7 @@ liaison_fellowship_view_class_init (LiaisonFellowshipViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LiaisonFellowshipView, detail_bin);
   gtk_widget_class_bind_template_child (widget_class, LiaisonFellowshipView, detail_placeholder);
   gtk_widget_class_bind_template_child (widget_class, LiaisonFellowshipView, window_title);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonFellowshipView, list_header_bar);
   gtk_widget_class_bind_template_child (widget_class, LiaisonFellowshipView, search_bar);
   gtk_widget_class_bind_template_child (widget_class, LiaisonFellowshipView, search_entry);
   gtk_widget_class_bind_template_child (widget_class, LiaisonFellowshipView, year_dropdown);
