@@ -90,6 +90,72 @@ count_shown (LiaisonFellowshipView *view)
   return g_list_model_get_n_items (liaison_fellowship_view_get_model (view));
 }
 
+/* The text of a column in the first rows drawn, in their order: the rows
+ * of the column view's list are its children in the order of the list,
+ * and their cells are theirs in the order of the columns. */
+static char *
+shown_column (GtkColumnView *column_view,
+              guint          column,
+              guint          n_rows)
+{
+  GtkWidget *list = liaison_test_find (GTK_WIDGET (column_view), GTK_TYPE_LIST_VIEW, NULL);
+  GString *text = g_string_new (NULL);
+  guint row_index = 0;
+
+  g_assert_nonnull (list);
+  for (GtkWidget *row = gtk_widget_get_first_child (list);
+       row != NULL && row_index < n_rows;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *cell = gtk_widget_get_first_child (row);
+      GtkWidget *label;
+
+      if (!gtk_widget_get_child_visible (row) || cell == NULL)
+        continue;
+      for (guint i = 0; i < column && cell != NULL; i++)
+        cell = gtk_widget_get_next_sibling (cell);
+      g_assert_nonnull (cell);
+      label = liaison_test_find (cell, GTK_TYPE_LABEL, NULL);
+      g_assert_nonnull (label);
+
+      if (row_index++ > 0)
+        g_string_append (text, ", ");
+      g_string_append (text, gtk_label_get_text (GTK_LABEL (label)));
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+/* The same, as the model has it */
+static char *
+model_column (GListModel *model,
+              const char *field,
+              guint       n_rows)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < n_rows && i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(LiaisonRecord) application = g_list_model_get_item (model, i);
+
+      if (i > 0)
+        g_string_append (text, ", ");
+      g_string_append (text, liaison_record_get_text (application, field));
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+static void
+assert_rows_shown (GtkColumnView *column_view,
+                   GListModel    *model)
+{
+  g_autofree char *shown = shown_column (column_view, 2, 5);
+  g_autofree char *expected = model_column (model, "government", 5);
+
+  g_assert_cmpstr (shown, ==, expected);
+}
+
 static void
 test_list_and_filters (void)
 {
@@ -127,12 +193,14 @@ test_list_and_filters (void)
   liaison_test_settle ();
   all = count_shown (view);
   g_assert_cmpuint (all, ==, liaison_database_count (liaison_app_get_database (app), &liaison_application_type));
+  assert_rows_shown (GTK_COLUMN_VIEW (liaison_test_find (GTK_WIDGET (view), GTK_TYPE_COLUMN_VIEW, NULL)), model);
 
   /* The search narrows it, in any script. */
   liaison_fellowship_view_set_search (view, "trenton");
   liaison_test_settle ();
   g_assert_cmpuint (count_shown (view), >=, 1);
   g_assert_cmpuint (count_shown (view), <, all);
+  assert_rows_shown (GTK_COLUMN_VIEW (liaison_test_find (GTK_WIDGET (view), GTK_TYPE_COLUMN_VIEW, NULL)), model);
   liaison_fellowship_view_set_search (view, "no such applicant anywhere");
   liaison_test_settle ();
   g_assert_cmpuint (count_shown (view), ==, 0);
@@ -149,9 +217,12 @@ test_list_and_filters (void)
     g_autofree char *previous = NULL;
     int previous_step = -1;
 
+    assert_rows_shown (column_view, model);
     gtk_column_view_sort_by_column (column_view, government, GTK_SORT_DESCENDING);
     liaison_test_settle ();
     g_assert_cmpuint (count_shown (view), ==, all);
+    /* The rows drawn show the new order */
+    assert_rows_shown (column_view, model);
     for (guint i = 0; i < all; i++)
       {
         g_autoptr(LiaisonRecord) application = g_list_model_get_item (model, i);
@@ -165,6 +236,7 @@ test_list_and_filters (void)
 
     gtk_column_view_sort_by_column (column_view, status, GTK_SORT_ASCENDING);
     liaison_test_settle ();
+    assert_rows_shown (column_view, model);
     for (guint i = 0; i < all; i++)
       {
         g_autoptr(LiaisonRecord) application = g_list_model_get_item (model, i);

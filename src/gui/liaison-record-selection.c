@@ -7,6 +7,12 @@
  * through every row added for them). A record stays selected wherever a
  * change moves it.
  *
+ * Its items are rows, not records: a row stays at its place, and when the
+ * records of the list change (another order, another cohort) it shows
+ * the record now at its place. GTK would otherwise destroy the widgets of
+ * every row replaced and make new ones; it keeps them, and the cells show
+ * the new record.
+ *
  * It can also show only the first rows of the list, so that a view can
  * show a screenful first and the rest over the next frames.
  *
@@ -19,6 +25,92 @@
 
 #include "liaison-record-selection.h"
 
+struct _LiaisonListRow
+{
+  GObject        parent_instance;
+
+  LiaisonRecord *record;
+  guint          position;
+};
+
+enum {
+  ROW_PROP_0,
+  ROW_PROP_RECORD,
+  N_ROW_PROPS
+};
+
+static GParamSpec *row_properties[N_ROW_PROPS];
+
+G_DEFINE_FINAL_TYPE (LiaisonListRow, liaison_list_row, G_TYPE_OBJECT)
+
+static void
+liaison_list_row_finalize (GObject *object)
+{
+  g_clear_object (&LIAISON_LIST_ROW (object)->record);
+
+  G_OBJECT_CLASS (liaison_list_row_parent_class)->finalize (object);
+}
+
+static void
+liaison_list_row_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case ROW_PROP_RECORD:
+      g_value_set_object (value, LIAISON_LIST_ROW (object)->record);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+liaison_list_row_class_init (LiaisonListRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = liaison_list_row_finalize;
+  object_class->get_property = liaison_list_row_get_property;
+
+  row_properties[ROW_PROP_RECORD] =
+    g_param_spec_object ("record", NULL, NULL, LIAISON_TYPE_RECORD,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_ROW_PROPS, row_properties);
+}
+
+static void
+liaison_list_row_init (LiaisonListRow *self)
+{
+}
+
+/**
+ * liaison_list_row_get_record:
+ * @self: a row
+ *
+ * Returns: (transfer none): the record the row shows now; it tells
+ *   notify::record when another takes its place
+ */
+LiaisonRecord *
+liaison_list_row_get_record (LiaisonListRow *self)
+{
+  g_return_val_if_fail (LIAISON_IS_LIST_ROW (self), NULL);
+
+  return self->record;
+}
+
+static void
+row_set_record (LiaisonListRow *self,
+                LiaisonRecord  *record)
+{
+  if (g_set_object (&self->record, record))
+    g_object_notify_by_pspec (G_OBJECT (self), row_properties[ROW_PROP_RECORD]);
+}
+
 struct _LiaisonRecordSelection
 {
   GObject            parent_instance;
@@ -28,6 +120,8 @@ struct _LiaisonRecordSelection
   guint              n_shown;   /* as last told to the views */
   gboolean           frozen;
   GHashTable        *selected;  /* row ids */
+  /* The rows the views hold, by position; not referenced */
+  GHashTable        *rows;
 };
 
 static void list_model_iface_init      (GListModelInterface        *iface);
@@ -46,9 +140,71 @@ n_records (LiaisonRecordSelection *self)
 static GType
 get_item_type (GListModel *model)
 {
-  LiaisonRecordSelection *self = LIAISON_RECORD_SELECTION (model);
+  return LIAISON_TYPE_LIST_ROW;
+}
 
-  return g_list_model_get_item_type (G_LIST_MODEL (self->records));
+static void
+row_finalized_cb (gpointer  data,
+                  GObject  *where_the_object_was)
+{
+  LiaisonRecordSelection *self = data;
+  LiaisonListRow *row = (LiaisonListRow *) where_the_object_was;
+
+  if (g_hash_table_lookup (self->rows, GUINT_TO_POINTER (row->position)) == row)
+    g_hash_table_remove (self->rows, GUINT_TO_POINTER (row->position));
+}
+
+static void
+forget_row (LiaisonRecordSelection *self,
+            LiaisonListRow         *row)
+{
+  g_object_weak_unref (G_OBJECT (row), row_finalized_cb, self);
+}
+
+/* The rows held show the records now at their places; those past the
+ * end are let go of, for a view to ask again. */
+static void
+refresh_rows (LiaisonRecordSelection *self,
+              guint                   from,
+              guint                   to)
+{
+  GHashTableIter iter;
+  gpointer key;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, self->rows);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      guint position = GPOINTER_TO_UINT (key);
+
+      if (position >= self->n_shown)
+        {
+          forget_row (self, value);
+          g_hash_table_iter_remove (&iter);
+        }
+      else if (position >= from && position < to)
+        {
+          g_autoptr(LiaisonRecord) record = g_list_model_get_item (G_LIST_MODEL (self->records), position);
+
+          row_set_record (value, record);
+        }
+    }
+}
+
+/* Tells the views the rows now shown: those added or taken away at the
+ * end, and the selection of those whose records changed. */
+static void
+tell_changes (LiaisonRecordSelection *self,
+              guint                   old_n,
+              guint                   from)
+{
+  if (self->n_shown > old_n)
+    g_list_model_items_changed (G_LIST_MODEL (self), old_n, 0, self->n_shown - old_n);
+  else if (self->n_shown < old_n)
+    g_list_model_items_changed (G_LIST_MODEL (self), self->n_shown, old_n - self->n_shown, 0);
+
+  if (g_hash_table_size (self->selected) > 0 && from < MIN (old_n, self->n_shown))
+    gtk_selection_model_selection_changed (GTK_SELECTION_MODEL (self), from, MIN (old_n, self->n_shown) - from);
 }
 
 static guint
@@ -62,11 +218,22 @@ get_item (GListModel *model,
           guint       position)
 {
   LiaisonRecordSelection *self = LIAISON_RECORD_SELECTION (model);
+  LiaisonListRow *row;
 
   if (position >= self->n_shown)
     return NULL;
 
-  return g_list_model_get_item (G_LIST_MODEL (self->records), position);
+  row = g_hash_table_lookup (self->rows, GUINT_TO_POINTER (position));
+  if (row != NULL)
+    return g_object_ref (row);
+
+  row = g_object_new (LIAISON_TYPE_LIST_ROW, NULL);
+  row->record = g_list_model_get_item (G_LIST_MODEL (self->records), position);
+  row->position = position;
+  g_hash_table_insert (self->rows, GUINT_TO_POINTER (position), row);
+  g_object_weak_ref (G_OBJECT (row), row_finalized_cb, self);
+
+  return row;
 }
 
 static void
@@ -208,8 +375,9 @@ selection_model_iface_init (GtkSelectionModelInterface *iface)
   iface->unselect_all = unselect_all;
 }
 
-/* Passes on the change to the rows shown. When rows came or went, the
- * rows after them moved, up to the last shown. */
+/* The rows stay; those from @position on show the records now at their
+ * places (when records came or went, every one after them moved), and
+ * rows are added or taken away at the end. */
 static void
 records_changed_cb (LiaisonRecordSelection *self,
                     guint                   position,
@@ -217,22 +385,16 @@ records_changed_cb (LiaisonRecordSelection *self,
                     guint                   added)
 {
   guint old_n = self->n_shown;
-  guint new_n = MIN (self->limit, n_records (self));
-  guint old_rest = old_n > position ? old_n - position : 0;
-  guint new_rest = new_n > position ? new_n - position : 0;
+  guint to;
 
   /* Told when thawed */
   if (self->frozen)
     return;
 
-  self->n_shown = new_n;
-  if (old_rest == 0 && new_rest == 0)
-    return;
-
-  if (removed == added)
-    g_list_model_items_changed (G_LIST_MODEL (self), position, MIN (removed, old_rest), MIN (added, new_rest));
-  else
-    g_list_model_items_changed (G_LIST_MODEL (self), position, old_rest, new_rest);
+  self->n_shown = MIN (self->limit, n_records (self));
+  to = removed == added ? position + added : G_MAXUINT;
+  refresh_rows (self, position, to);
+  tell_changes (self, old_n, position);
 }
 
 static void
@@ -244,6 +406,17 @@ liaison_record_selection_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->records, self);
   g_clear_object (&self->records);
 
+  if (self->rows != NULL)
+    {
+      GHashTableIter iter;
+      gpointer row;
+
+      g_hash_table_iter_init (&iter, self->rows);
+      while (g_hash_table_iter_next (&iter, NULL, &row))
+        forget_row (self, row);
+      g_hash_table_remove_all (self->rows);
+    }
+
   G_OBJECT_CLASS (liaison_record_selection_parent_class)->dispose (object);
 }
 
@@ -253,6 +426,7 @@ liaison_record_selection_finalize (GObject *object)
   LiaisonRecordSelection *self = LIAISON_RECORD_SELECTION (object);
 
   g_clear_pointer (&self->selected, g_hash_table_unref);
+  g_clear_pointer (&self->rows, g_hash_table_unref);
 
   G_OBJECT_CLASS (liaison_record_selection_parent_class)->finalize (object);
 }
@@ -271,6 +445,7 @@ liaison_record_selection_init (LiaisonRecordSelection *self)
 {
   self->limit = G_MAXUINT;
   self->selected = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->rows = g_hash_table_new (NULL, NULL);
 }
 
 /**
@@ -323,11 +498,8 @@ liaison_record_selection_set_limit (LiaisonRecordSelection *self,
     return;
   old_n = self->n_shown;
   self->n_shown = MIN (limit, n_records (self));
-
-  if (self->n_shown > old_n)
-    g_list_model_items_changed (G_LIST_MODEL (self), old_n, 0, self->n_shown - old_n);
-  else if (self->n_shown < old_n)
-    g_list_model_items_changed (G_LIST_MODEL (self), self->n_shown, old_n - self->n_shown, 0);
+  refresh_rows (self, G_MAXUINT, G_MAXUINT);
+  tell_changes (self, old_n, G_MAXUINT);
 }
 
 /**
@@ -374,8 +546,8 @@ liaison_record_selection_thaw (LiaisonRecordSelection *self,
   self->limit = limit;
   old_n = self->n_shown;
   self->n_shown = MIN (limit, n_records (self));
-  if (old_n > 0 || self->n_shown > 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, self->n_shown);
+  refresh_rows (self, 0, G_MAXUINT);
+  tell_changes (self, old_n, 0);
 }
 
 guint

@@ -11,6 +11,12 @@
 
 G_BEGIN_DECLS
 
+#define LIAISON_TYPE_LIST_ROW (liaison_list_row_get_type ())
+
+G_DECLARE_FINAL_TYPE (LiaisonListRow, liaison_list_row, LIAISON, LIST_ROW, GObject)
+
+LiaisonRecord *liaison_list_row_get_record (LiaisonListRow *self);
+
 #define LIAISON_TYPE_RECORD_SELECTION (liaison_record_selection_get_type ())
 
 G_DECLARE_FINAL_TYPE (LiaisonRecordSelection, liaison_record_selection, LIAISON, RECORD_SELECTION, GObject)

@@ -260,12 +260,12 @@ name_cell_label (GtkListItem *item,
   return label;
 }
 
+/* Shows the record of the cell's row */
 static void
-bind_cell_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item,
-              ColumnData               *data)
+fill_cell (GtkListItem *item,
+           ColumnData  *data)
 {
-  LiaisonRecord *application = gtk_list_item_get_item (item);
+  LiaisonRecord *application = liaison_list_row_get_record (gtk_list_item_get_item (item));
   GtkWidget *label = gtk_list_item_get_child (item);
   g_autofree char *text = column_text (data->view, application, data->column);
 
@@ -299,6 +299,34 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
     }
 }
 
+/* Another record in the row's place: the list was sorted again, say */
+static void
+row_record_changed_cb (LiaisonListRow *row,
+                       GParamSpec     *pspec,
+                       GtkListItem    *item)
+{
+  fill_cell (item, g_object_get_data (G_OBJECT (item), "liaison-column"));
+}
+
+static void
+bind_cell_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              ColumnData               *data)
+{
+  g_object_set_data (G_OBJECT (item), "liaison-column", data);
+  fill_cell (item, data);
+  g_signal_connect_object (gtk_list_item_get_item (item), "notify::record",
+                           G_CALLBACK (row_record_changed_cb), item, 0);
+}
+
+static void
+unbind_cell_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                ColumnData               *data)
+{
+  g_signal_handlers_disconnect_by_func (gtk_list_item_get_item (item), row_record_changed_cb, item);
+}
+
 static void
 add_columns (LiaisonFellowshipView *self)
 {
@@ -315,6 +343,7 @@ add_columns (LiaisonFellowshipView *self)
 
       g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), data);
       g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), data);
+      g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell_cb), data);
 
       /* It makes the column's title a button; the database sorts (see
        * update_query()). */
@@ -601,12 +630,12 @@ column_view_mapped_cb (LiaisonFellowshipView *self)
   grow_rows (self, TRUE);
 }
 
-/* Another year, filter or order changes every row at once. Told as it is,
- * a list view looks through every new row for the rows it follows (the
- * focus), reading each from the database: seconds with a large office.
- * The change is told as the rows shown replaced by a screenful of new
- * ones, in one change, so that the list view binds the row widgets it has
- * to them; the rest follow a screenful at a time. */
+/* Another year, filter or order changes every row at once. Told as rows
+ * removed and added, a list view would look through every new row for the
+ * rows it follows (the focus), reading each from the database, and would
+ * make a widget anew for every row it shows. The list's rows stay in
+ * place instead (see LiaisonRecordSelection) and show the new records;
+ * only rows at the end come or go. */
 static void
 replace_rows_begin (LiaisonFellowshipView *self)
 {
@@ -620,8 +649,17 @@ replace_rows_end (LiaisonFellowshipView *self)
   if (self->selection == NULL)
     return;
 
-  liaison_record_selection_thaw (self->selection, self->first_rows);
-  grow_rows (self, FALSE);
+  /* Near the top, the rows shown stay and show the new records. Further
+   * down, those rows would be gone: the list starts again from the top, a
+   * screenful first. */
+  if (gtk_adjustment_get_value (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->column_view))) <
+      self->first_rows * ROW_HEIGHT)
+    liaison_record_selection_thaw (self->selection, liaison_record_selection_get_limit (self->selection));
+  else
+    {
+      liaison_record_selection_thaw (self->selection, self->first_rows);
+      grow_rows (self, FALSE);
+    }
 }
 
 static void
