@@ -700,6 +700,13 @@ test_bulk_actions (void)
         g_assert_true (gtk_selection_model_is_selected (selection, i) ==
                        !g_str_equal (liaison_record_get_uuid (shown), liaison_record_get_uuid (first_after)));
       }
+
+    /* A click selects one and lets go of the rest */
+    gtk_selection_model_select_item (selection, 1, TRUE);
+    g_clear_pointer (&selected, gtk_bitset_unref);
+    selected = gtk_selection_model_get_selection (selection);
+    g_assert_cmpuint (gtk_bitset_get_size (selected), ==, 1);
+    g_assert_true (gtk_bitset_contains (selected, 1));
     gtk_selection_model_select_all (selection);
   }
 

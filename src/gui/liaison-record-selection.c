@@ -314,6 +314,20 @@ set_selection (GtkSelectionModel *model,
   guint first = G_MAXUINT;
   guint last = 0;
 
+  /* Everything else let go of (a click on a row): no need to look at
+   * every row of a long list */
+  if (self->n_shown > 0 && gtk_bitset_get_size (mask) >= self->n_shown &&
+      gtk_bitset_get_minimum (mask) == 0 && gtk_bitset_get_maximum (mask) >= self->n_shown - 1)
+    {
+      g_hash_table_remove_all (self->selected);
+      for (gboolean more = gtk_bitset_iter_init_first (&iter, selected, &position);
+           more && position < self->n_shown;
+           more = gtk_bitset_iter_next (&iter, &position))
+        hold (self, position, TRUE);
+      gtk_selection_model_selection_changed (model, 0, self->n_shown);
+      return TRUE;
+    }
+
   for (gboolean more = gtk_bitset_iter_init_first (&iter, mask, &position);
        more && position < self->n_shown;
        more = gtk_bitset_iter_next (&iter, &position))
