@@ -72,6 +72,7 @@ struct _LiaisonRecordList
   GPtrArray               *parameters; /* of id_sql, in order */
   char                    *chunk_sql;
   char                    *skip_sql;
+  char                    *key_sql;
   char                    *row_sql;
   char                    *uuid_sql;
 };
@@ -115,7 +116,8 @@ load_chunk (LiaisonRecordList *self,
 {
   sqlite3_stmt *stmt;
   gint64 last_id = ids->len > 0 ? g_array_index (ids, gint64, ids->len - 1) : 0;
-  int key_column = ids_only ? 1 : 5 + self->type->n_fields;
+  guint before = ids->len;
+  int key_column = 5 + self->type->n_fields;
   int status;
 
   stmt = liaison_database_prepare (self->database, ids_only ? self->skip_sql : self->chunk_sql, NULL);
@@ -131,14 +133,35 @@ load_chunk (LiaisonRecordList *self,
       gint64 id = sqlite3_column_int64 (stmt, 0);
 
       g_array_append_val (ids, id);
+      if (ids_only)
+        continue;
+
       g_free (*last_key);
       *last_key = g_strdup ((const char *) sqlite3_column_text (stmt, key_column));
 
-      if (!ids_only && g_hash_table_size (self->cache) < CACHE_SIZE && !g_hash_table_contains (self->cache, &id))
+      if (g_hash_table_size (self->cache) < CACHE_SIZE && !g_hash_table_contains (self->cache, &id))
         g_hash_table_insert (self->cache, g_memdup2 (&id, sizeof id),
                              liaison_database_load_row (self->database, self->type, stmt));
     }
   sqlite3_reset (stmt);
+
+  /* The ids alone: the key of the last one, where the next chunk starts */
+  if (ids_only && status == SQLITE_DONE && ids->len > before)
+    {
+      stmt = liaison_database_prepare (self->database, self->key_sql, NULL);
+      if (stmt == NULL)
+        return FALSE;
+
+      sqlite3_bind_int64 (stmt, 1, g_array_index (ids, gint64, ids->len - 1));
+      status = sqlite3_step (stmt);
+      if (status == SQLITE_ROW)
+        {
+          g_free (*last_key);
+          *last_key = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+          status = SQLITE_DONE;
+        }
+      sqlite3_reset (stmt);
+    }
 
   return status == SQLITE_DONE;
 }
@@ -466,10 +489,12 @@ build_sql (LiaisonRecordList *self)
       g_string_append (sql, " WHERE deleted_at IS NULL AND (sort_key, id) > (?1, ?2) ORDER BY sort_key, id LIMIT ?3");
       self->chunk_sql = g_string_free (sql, FALSE);
 
-      sql = g_string_new ("SELECT id, sort_key FROM ");
+      sql = g_string_new ("SELECT id FROM ");
       g_string_append (sql, self->type->name);
       g_string_append (sql, " WHERE deleted_at IS NULL AND (sort_key, id) > (?1, ?2) ORDER BY sort_key, id LIMIT ?3");
       self->skip_sql = g_string_free (sql, FALSE);
+
+      self->key_sql = g_strdup_printf ("SELECT sort_key FROM %s WHERE id = ?1", self->type->name);
     }
 }
 
@@ -935,6 +960,7 @@ liaison_record_list_finalize (GObject *object)
   g_clear_pointer (&self->sort_expression, g_free);
   g_clear_pointer (&self->chunk_sql, g_free);
   g_clear_pointer (&self->skip_sql, g_free);
+  g_clear_pointer (&self->key_sql, g_free);
   g_clear_pointer (&self->last_key, g_free);
   g_clear_pointer (&self->row_sql, g_free);
   g_clear_pointer (&self->uuid_sql, g_free);
