@@ -245,6 +245,27 @@ test_speakers (void)
   g_assert_true (liaison_database_save (database, person, &error));
   g_assert_no_error (error);
 
+  /* Another seminar's speaker, who is not this one's */
+  {
+    g_autoptr(LiaisonRecord) other = liaison_record_new (&liaison_seminar_type);
+    g_autoptr(LiaisonRecord) someone = liaison_record_new (&liaison_person_type);
+    g_autoptr(LiaisonRecord) speaker = liaison_record_new (&liaison_speaker_type);
+
+    liaison_record_set_text (other, "title_en", "Another seminar");
+    liaison_record_set_text (other, "start_local", "2026-12-04T19:00");
+    liaison_record_set_text (other, "time_zone", "America/New_York");
+    liaison_record_set_integer (other, "duration", 60);
+    liaison_record_set_text (other, "status", "planned");
+    g_assert_true (liaison_database_save (database, other, &error));
+    liaison_record_set_text (someone, "family_name", "Zubiri");
+    liaison_record_set_text (someone, "given_name", "Itziar");
+    g_assert_true (liaison_database_save (database, someone, &error));
+    liaison_record_set_text (speaker, "seminar", liaison_record_get_uuid (other));
+    liaison_record_set_text (speaker, "person", liaison_record_get_uuid (someone));
+    g_assert_true (liaison_database_save (database, speaker, &error));
+    g_assert_no_error (error);
+  }
+
   editor = LIAISON_SEMINAR_EDITOR (liaison_seminars_view_open (view, seminar));
   liaison_test_settle ();
 
@@ -259,8 +280,10 @@ test_speakers (void)
 
   speakers = liaison_record_list_new (database, &liaison_speaker_type);
   liaison_record_list_add_filter (speakers, "seminar", liaison_record_get_uuid (seminar));
+  g_assert_true (liaison_record_list_reload (speakers, &error));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (speakers)), ==, 1);
   g_assert_nonnull (liaison_test_find (GTK_WIDGET (editor), ADW_TYPE_ACTION_ROW, "Adaeze Okonkwo"));
+  g_assert_null (liaison_test_find (GTK_WIDGET (editor), ADW_TYPE_ACTION_ROW, "Itziar Zubiri"));
 
   /* The registrants open in a dialog of their own, over the form */
   {

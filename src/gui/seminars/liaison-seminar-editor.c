@@ -511,6 +511,7 @@ refresh_speakers (LiaisonSeminarEditor *self)
 
   speakers = liaison_record_list_new (self->database, &liaison_speaker_type);
   liaison_record_list_add_filter (speakers, "seminar", liaison_record_get_uuid (self->seminar));
+  liaison_record_list_reload (speakers, NULL);
 
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (speakers)); i++)
     {
