@@ -599,6 +599,21 @@ wait_for (Wait *wait)
     g_main_context_iteration (NULL, TRUE);
 }
 
+/* Lets the worker threads' results in, until @log has @n changes (or ten
+ * seconds have gone by) */
+static void
+wait_for_changes (GArray *log,
+                  guint   n)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (log->len < n && g_get_monotonic_time () < deadline)
+    {
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+    }
+}
+
 /* Read in a worker thread: the list stays as it was until the result is
  * put in place, and a newer reload or a change makes an older one moot. */
 static void
@@ -664,7 +679,9 @@ test_reload_async (void)
   g_assert_cmpstr (order, ==, "Ébène Township");
   g_ptr_array_set_size (results, 0);
 
-  /* A change while it reads makes it moot too: the change is newer. */
+  /* A change while it reads makes it moot too: the change is newer, and
+   * is read in a worker thread in turn, the query having changed. */
+  g_array_set_size (log, 0);
   liaison_record_list_set_search (list, NULL);
   liaison_record_list_reload_async (list, NULL, reloaded_cb, &wait);
   wait.pending++;
@@ -679,6 +696,7 @@ test_reload_async (void)
   g_assert_false (liaison_record_list_reload_finish (list, g_ptr_array_index (results, 0), &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_clear_error (&error);
+  wait_for_changes (log, 1);
   g_clear_pointer (&order, g_free);
   order = governments (G_LIST_MODEL (list));
   g_assert_cmpstr (order, ==, "Aaron County, City of Trenton, county of essex, Ébène Township, Osaka Liaison");
@@ -698,15 +716,36 @@ test_reload_async (void)
   liaison_database_save (db, changed, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (log->len, ==, 0);
-  while (log->len == 0)
-    g_main_context_iteration (NULL, TRUE);
+  wait_for_changes (log, 1);
   assert_one_change (log, 4, 1, 1);
+
+  /* Two changes before the list is read again: the first reading is moot,
+   * and the second tells both rows */
+  {
+    g_autoptr(LiaisonRecord) shown_first = g_list_model_get_item (G_LIST_MODEL (list), 0);
+    g_autoptr(LiaisonRecord) shown_second = g_list_model_get_item (G_LIST_MODEL (list), 1);
+    g_autoptr(LiaisonRecord) first = liaison_database_get (db, &liaison_application_type,
+                                                           liaison_record_get_uuid (shown_first), &error);
+    g_autoptr(LiaisonRecord) second = liaison_database_get (db, &liaison_application_type,
+                                                            liaison_record_get_uuid (shown_second), &error);
+
+    g_assert_no_error (error);
+    liaison_record_set_text (first, "notes", "First");
+    liaison_record_set_text (second, "notes", "Second");
+    g_assert_true (liaison_database_save (db, first, &error));
+    g_assert_true (liaison_database_save (db, second, &error));
+    g_assert_no_error (error);
+    wait_for_changes (log, 2);
+    g_assert_cmpuint (log->len, ==, 2);
+    g_assert_cmpuint (g_array_index (log, Change, 0).position, ==, 0);
+    g_assert_cmpuint (g_array_index (log, Change, 1).position, ==, 1);
+    g_array_set_size (log, 0);
+  }
 
   liaison_record_set_text (changed, "government", "Abbott City");
   liaison_database_save (db, changed, &error);
   g_assert_no_error (error);
-  while (log->len == 0)
-    g_main_context_iteration (NULL, TRUE);
+  wait_for_changes (log, 1);
   g_clear_pointer (&order, g_free);
   order = governments (G_LIST_MODEL (list));
   g_assert_cmpstr (order, ==, "Aaron County, Abbott City, City of Trenton, county of essex, Ébène Township");

@@ -1309,6 +1309,22 @@ liaison_database_apply_merged (LiaisonDatabase      *self,
   return TRUE;
 }
 
+/* Saves @records inside the transaction under way */
+static gboolean
+save_each (LiaisonDatabase  *self,
+           GPtrArray        *records,
+           GArray           *changed,
+           GError          **error)
+{
+  for (guint i = 0; i < records->len; i++)
+    {
+      if (!save_in_transaction (self, g_ptr_array_index (records, i), changed, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 /* Saves @records in one transaction, noting what changed in @changed */
 static gboolean
 save_all_in_transaction (LiaisonDatabase  *self,
@@ -1319,13 +1335,10 @@ save_all_in_transaction (LiaisonDatabase  *self,
   if (!begin (self, error))
     return FALSE;
 
-  for (guint i = 0; i < records->len; i++)
+  if (!save_each (self, records, changed, error))
     {
-      if (!save_in_transaction (self, g_ptr_array_index (records, i), changed, error))
-        {
-          rollback (self);
-          return FALSE;
-        }
+      rollback (self);
+      return FALSE;
     }
 
   return commit (self, error);
@@ -1419,15 +1432,24 @@ read_and_edit (LiaisonDatabase  *self,
   return TRUE;
 }
 
+/* The records to edit are read inside the transaction that saves them:
+ * a save from elsewhere in between would otherwise be undone. */
 static gboolean
 run_save_job (LiaisonDatabase  *self,
               SaveJob          *job,
               GError          **error)
 {
-  if (job->uuids != NULL && !read_and_edit (self, job, error))
+  if (!begin (self, error))
     return FALSE;
 
-  return save_all_in_transaction (self, job->records, job->changed, error);
+  if ((job->uuids != NULL && !read_and_edit (self, job, error)) ||
+      !save_each (self, job->records, job->changed, error))
+    {
+      rollback (self);
+      return FALSE;
+    }
+
+  return commit (self, error);
 }
 
 static void

@@ -67,12 +67,18 @@ struct _LiaisonRecordList
   gboolean                 descending;
   /* Bumped by every reload: the ids read by an older one are dropped. */
   guint                    generation;
+  /* A reload in a worker thread under way; the records changed since the
+   * rows were last told (their ids), or all of them */
+  gboolean                 reload_pending;
+  GArray                  *touched;
+  gboolean                 all_touched;
   guint                    large;
   char                    *id_sql;
   GPtrArray               *parameters; /* of id_sql, in order */
   char                    *chunk_sql;
   char                    *skip_sql;
   char                    *key_sql;
+  char                    *exists_sql;
   char                    *row_sql;
   char                    *uuid_sql;
 };
@@ -252,6 +258,42 @@ liaison_record_list_get_id (LiaisonRecordList *self,
     return 0;
 
   return g_array_index (self->ids, gint64, position);
+}
+
+/**
+ * liaison_record_list_has_id:
+ * @self: a record list
+ * @id: a row id
+ *
+ * Returns: whether the record of @id is in the list
+ */
+gboolean
+liaison_record_list_has_id (LiaisonRecordList *self,
+                            gint64             id)
+{
+  sqlite3_stmt *stmt;
+  gboolean found;
+
+  g_return_val_if_fail (LIAISON_IS_RECORD_LIST (self), FALSE);
+
+  /* Otherwise the list holds all its ids */
+  if (is_chunked (self))
+    {
+      if (!(stmt = liaison_database_prepare (self->database, self->exists_sql, NULL)))
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, id);
+      found = sqlite3_step (stmt) == SQLITE_ROW;
+      sqlite3_reset (stmt);
+      return found;
+    }
+
+  for (guint i = 0; i < self->ids->len; i++)
+    {
+      if (g_array_index (self->ids, gint64, i) == id)
+        return TRUE;
+    }
+
+  return FALSE;
 }
 
 static void
@@ -495,6 +537,7 @@ build_sql (LiaisonRecordList *self)
       self->skip_sql = g_string_free (sql, FALSE);
 
       self->key_sql = g_strdup_printf ("SELECT sort_key FROM %s WHERE id = ?1", self->type->name);
+      self->exists_sql = g_strdup_printf ("SELECT 1 FROM %s WHERE id = ?1 AND deleted_at IS NULL", self->type->name);
     }
 }
 
@@ -585,13 +628,15 @@ query_ids (LiaisonRecordList  *self,
 
 /* Replaces the ids and the length, and tells the views the smallest range
  * that differs. Rows past the ids held were never handed out, so a change
- * there is told as a change at the end of what was. */
+ * there is told as a change at the end of what was. The rows told as new
+ * are from *@told to *@told + *@n_told. */
 static void
 replace_ids (LiaisonRecordList *self,
              GArray            *ids,
              guint              n_items,
              char              *last_key,
-             gint64             touched)
+             guint             *told,
+             guint             *n_told)
 {
   GArray *old = self->ids;
   guint old_n_items = self->n_items;
@@ -634,21 +679,81 @@ replace_ids (LiaisonRecordList *self,
         }
       else
         g_list_model_items_changed (G_LIST_MODEL (self), prefix, removed, added);
-    }
-  else if (touched != 0)
-    {
-      /* Same rows in the same order: only the touched one changed. */
-      for (guint i = 0; i < ids->len; i++)
-        {
-          if (g_array_index (ids, gint64, i) == touched)
-            {
-              g_list_model_items_changed (G_LIST_MODEL (self), i, 1, 1);
-              break;
-            }
-        }
+
+      *told = prefix;
+      *n_told = added;
     }
 
   g_array_unref (old);
+}
+
+/* Tells the views of the records changed since they were last told, at
+ * their places now: a list whose rows stayed the same tells nothing of
+ * them otherwise. */
+static void
+announce_touched (LiaisonRecordList *self,
+                  guint              told,
+                  guint              n_told)
+{
+  g_autoptr(GHashTable) touched = NULL;
+
+  if (self->touched->len == 0)
+    return;
+
+  touched = g_hash_table_new (g_int64_hash, g_int64_equal);
+  for (guint i = 0; i < self->touched->len; i++)
+    g_hash_table_add (touched, &g_array_index (self->touched, gint64, i));
+
+  for (guint position = 0; position < self->ids->len; position++)
+    {
+      /* Those told as new already are not told again. */
+      if (position >= told && position - told < n_told)
+        continue;
+      if (g_hash_table_contains (touched, &g_array_index (self->ids, gint64, position)))
+        g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 1);
+    }
+
+  g_clear_pointer (&touched, g_hash_table_unref);
+  g_array_set_size (self->touched, 0);
+}
+
+/* Puts the ids of the list as it is now in place. After many changes at
+ * once every row may show another record: all of them are told changed. */
+static void
+apply_ids (LiaisonRecordList *self,
+           GArray            *ids,
+           guint              n_items,
+           char              *last_key)
+{
+  guint old_n_items = self->n_items;
+
+  self->reload_pending = FALSE;
+  if (!self->all_touched)
+    {
+      guint told = 0;
+      guint n_told = 0;
+
+      replace_ids (self, ids, n_items, last_key, &told, &n_told);
+      announce_touched (self, told, n_told);
+      return;
+    }
+
+  self->all_touched = FALSE;
+  g_array_set_size (self->touched, 0);
+  g_array_unref (self->ids);
+  self->ids = g_array_ref (ids);
+  self->n_items = n_items;
+  g_free (self->last_key);
+  self->last_key = last_key;
+  /* As in replace_ids(): a list view would read every row again to find
+   * the ones it showed. */
+  if (old_n_items > 0 && n_items > MANY_ADDED)
+    {
+      g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n_items, 0);
+      g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, n_items);
+    }
+  else
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n_items, n_items);
 }
 
 /**
@@ -678,7 +783,7 @@ liaison_record_list_reload (LiaisonRecordList  *self,
   if (ids == NULL)
     return FALSE;
 
-  replace_ids (self, ids, n_items, last_key, 0);
+  apply_ids (self, ids, n_items, last_key);
   return TRUE;
 }
 
@@ -686,7 +791,6 @@ typedef struct
 {
   guint      generation;
   gboolean   in_thread;
-  gint64     touched;
   char      *path;
   char      *sql;
   GPtrArray *parameters;
@@ -731,7 +835,6 @@ reload_thread (GTask        *task,
 
 static void
 start_reload (LiaisonRecordList   *self,
-              gint64               touched,
               GCancellable        *cancellable,
               GAsyncReadyCallback  callback,
               gpointer             user_data)
@@ -742,8 +845,8 @@ start_reload (LiaisonRecordList   *self,
 
   g_task_set_source_tag (task, liaison_record_list_reload_async);
   job->generation = ++self->generation;
-  job->touched = touched;
   g_task_set_task_data (task, job, (GDestroyNotify) reload_job_free);
+  self->reload_pending = TRUE;
 
   /* Read in chunks, the list is quick to read here; an in-memory
    * database has no file for another connection to open. */
@@ -781,7 +884,7 @@ liaison_record_list_reload_async (LiaisonRecordList   *self,
   g_return_if_fail (LIAISON_IS_RECORD_LIST (self));
 
   build_sql (self);
-  start_reload (self, 0, cancellable, callback, user_data);
+  start_reload (self, cancellable, callback, user_data);
 }
 
 /**
@@ -812,11 +915,6 @@ liaison_record_list_reload_finish (LiaisonRecordList  *self,
 
   job = g_task_get_task_data (G_TASK (result));
   ids = g_task_propagate_pointer (G_TASK (result), &local_error);
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
 
   if (job->generation != self->generation)
     {
@@ -824,16 +922,23 @@ liaison_record_list_reload_finish (LiaisonRecordList  *self,
       return FALSE;
     }
 
+  /* The newest failed: changes are read here again from now on. */
+  if (local_error != NULL)
+    {
+      self->reload_pending = FALSE;
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
   if (job->in_thread)
     n_items = ids->len;
   else if ((ids = query_ids (self, CHUNK_SIZE, &n_items, &last_key, error)) == NULL)
-    return FALSE;
+    {
+      self->reload_pending = FALSE;
+      return FALSE;
+    }
 
-  if (job->touched != 0)
-    g_hash_table_remove (self->cache, &job->touched);
-  else
-    g_hash_table_remove_all (self->cache);
-  replace_ids (self, ids, n_items, last_key, job->touched);
+  apply_ids (self, ids, n_items, last_key);
   return TRUE;
 }
 
@@ -883,51 +988,42 @@ record_changed_cb (LiaisonRecordList *self,
   /* Whatever a reload still under way read is older than this. */
   self->generation++;
 
-  /* Many records of the type at once (a sync): everything read again */
-  if (uuid == NULL)
+  if (uuid != NULL)
     {
-      guint old_n_items = self->n_items;
-
+      stmt = liaison_database_prepare (self->database, self->uuid_sql, NULL);
+      if (stmt != NULL)
+        {
+          sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
+          if (sqlite3_step (stmt) == SQLITE_ROW)
+            id = sqlite3_column_int64 (stmt, 0);
+          sqlite3_reset (stmt);
+        }
+      g_hash_table_remove (self->cache, &id);
+      g_array_append_val (self->touched, id);
+    }
+  else
+    {
+      /* Many records of the type at once (a sync) */
       g_hash_table_remove_all (self->cache);
-      ids = query_ids (self, CHUNK_SIZE, &n_items, &last_key, NULL);
-      if (ids == NULL)
-        {
-          g_free (last_key);
-          return;
-        }
+      self->all_touched = TRUE;
+    }
 
-      g_array_unref (self->ids);
-      self->ids = g_array_ref (ids);
-      self->n_items = n_items;
-      g_free (self->last_key);
-      self->last_key = last_key;
-      /* As in replace_ids(): a list view would read every row again to
-       * find the ones it showed. */
-      if (old_n_items > 0 && n_items > MANY_ADDED)
-        {
-          g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n_items, 0);
-          g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, n_items);
-        }
-      else
-        g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n_items, n_items);
+  /* A reload under way has changed the query since the ids held were
+   * read; a long list the database has to filter or sort whole takes a
+   * while. Both are read again in a worker thread. */
+  if (self->reload_pending || (!is_chunked (self) && self->n_items > self->large))
+    {
+      start_reload (self, NULL, changed_reload_cb, NULL);
       return;
     }
 
-  stmt = liaison_database_prepare (self->database, self->uuid_sql, NULL);
-  if (stmt != NULL)
+  if (uuid == NULL)
     {
-      sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
-      if (sqlite3_step (stmt) == SQLITE_ROW)
-        id = sqlite3_column_int64 (stmt, 0);
-      sqlite3_reset (stmt);
-    }
-
-  g_hash_table_remove (self->cache, &id);
-
-  /* A long list that the database has to filter or sort whole */
-  if (!is_chunked (self) && self->n_items > self->large)
-    {
-      start_reload (self, id, NULL, changed_reload_cb, NULL);
+      ids = query_ids (self, CHUNK_SIZE, &n_items, &last_key, NULL);
+      if (ids != NULL)
+        apply_ids (self, ids, n_items, last_key);
+      else
+        g_free (last_key);
       return;
     }
 
@@ -940,7 +1036,7 @@ record_changed_cb (LiaisonRecordList *self,
     at_least = self->ids->len;
   ids = query_ids (self, at_least, &n_items, &last_key, NULL);
   if (ids != NULL)
-    replace_ids (self, ids, n_items, last_key, id);
+    apply_ids (self, ids, n_items, last_key);
   else
     g_free (last_key);
 }
@@ -952,6 +1048,7 @@ liaison_record_list_finalize (GObject *object)
 
   g_clear_object (&self->database);
   g_clear_pointer (&self->ids, g_array_unref);
+  g_clear_pointer (&self->touched, g_array_unref);
   g_clear_pointer (&self->cache, g_hash_table_unref);
   g_clear_pointer (&self->filters, g_array_unref);
   g_clear_pointer (&self->id_sql, g_free);
@@ -961,6 +1058,7 @@ liaison_record_list_finalize (GObject *object)
   g_clear_pointer (&self->chunk_sql, g_free);
   g_clear_pointer (&self->skip_sql, g_free);
   g_clear_pointer (&self->key_sql, g_free);
+  g_clear_pointer (&self->exists_sql, g_free);
   g_clear_pointer (&self->last_key, g_free);
   g_clear_pointer (&self->row_sql, g_free);
   g_clear_pointer (&self->uuid_sql, g_free);
@@ -978,6 +1076,7 @@ static void
 liaison_record_list_init (LiaisonRecordList *self)
 {
   self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->touched = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->cache = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
   self->filters = g_array_new (FALSE, TRUE, sizeof (Filter));
   self->large = LARGE_LIST;

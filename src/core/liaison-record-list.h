@@ -20,6 +20,8 @@ LiaisonRecordList       *liaison_record_list_new            (LiaisonDatabase    
 const LiaisonRecordType *liaison_record_list_get_record_type (LiaisonRecordList      *self);
 gint64                   liaison_record_list_get_id         (LiaisonRecordList       *self,
                                                              guint                    position);
+gboolean                 liaison_record_list_has_id         (LiaisonRecordList       *self,
+                                                             gint64                   id);
 void                     liaison_record_list_add_filter     (LiaisonRecordList       *self,
                                                              const char              *field,
                                                              const char              *value);

@@ -316,8 +316,7 @@ set_selection (GtkSelectionModel *model,
 
   /* Everything else let go of (a click on a row): no need to look at
    * every row of a long list */
-  if (self->n_shown > 0 && gtk_bitset_get_size (mask) >= self->n_shown &&
-      gtk_bitset_get_minimum (mask) == 0 && gtk_bitset_get_maximum (mask) >= self->n_shown - 1)
+  if (self->n_shown > 0 && gtk_bitset_get_size_in_range (mask, 0, self->n_shown - 1) == self->n_shown)
     {
       g_hash_table_remove_all (self->selected);
       for (gboolean more = gtk_bitset_iter_init_first (&iter, selected, &position);
@@ -613,8 +612,20 @@ guint
 liaison_record_selection_get_n_selected (LiaisonRecordSelection *self)
 {
   g_autoptr(GArray) ids = NULL;
+  GHashTableIter iter;
+  gpointer id;
+  guint n = 0;
 
   g_return_val_if_fail (LIAISON_IS_RECORD_SELECTION (self), 0);
+
+  /* A few selected (a click): each is looked for, rather than every row */
+  if (g_hash_table_size (self->selected) <= 16)
+    {
+      g_hash_table_iter_init (&iter, self->selected);
+      while (g_hash_table_iter_next (&iter, &id, NULL))
+        n += liaison_record_list_has_id (self->records, *(gint64 *) id);
+      return n;
+    }
 
   ids = liaison_record_selection_get_selected (self);
   return ids->len;

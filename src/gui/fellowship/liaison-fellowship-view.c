@@ -267,7 +267,13 @@ fill_cell (GtkListItem *item,
 {
   LiaisonRecord *application = liaison_list_row_get_record (gtk_list_item_get_item (item));
   GtkWidget *label = gtk_list_item_get_child (item);
-  g_autofree char *text = column_text (data->view, application, data->column);
+  g_autofree char *text = NULL;
+
+  /* A row past the end, about to go */
+  if (application == NULL)
+    return;
+
+  text = column_text (data->view, application, data->column);
 
   if (data->column == COLUMN_NAME)
     {
@@ -440,6 +446,9 @@ show_spinner_cb (gpointer user_data)
   LiaisonFellowshipView *self = user_data;
 
   self->spinner_timeout = 0;
+  if (self->list_header_bar == NULL)
+    return G_SOURCE_REMOVE;
+
   if (self->spinner == NULL)
     {
       self->spinner = adw_spinner_new ();
@@ -456,6 +465,10 @@ show_spinner_cb (gpointer user_data)
 static void
 loading_changed (LiaisonFellowshipView *self)
 {
+  /* Gone with the view's widgets */
+  if (self->list_header_bar == NULL)
+    return;
+
   if (self->reloads > 0)
     {
       if (self->spinner_timeout == 0 && (self->spinner == NULL || !gtk_widget_get_visible (self->spinner)))
@@ -1908,6 +1921,7 @@ liaison_fellowship_view_dispose (GObject *object)
 
   /* The bin lets go of its child itself, before the template is torn down. */
   g_clear_handle_id (&self->spinner_timeout, g_source_remove);
+  self->spinner = NULL;
   g_clear_object (&self->detail_placeholder);
   adw_breakpoint_bin_set_child (ADW_BREAKPOINT_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), LIAISON_TYPE_FELLOWSHIP_VIEW);
