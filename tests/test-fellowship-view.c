@@ -972,6 +972,51 @@ test_conflict_marked (void)
   liaison_test_window_destroy (window);
 }
 
+static GtkWidget *
+find_group (GtkWidget  *root,
+            const char *title)
+{
+  if (ADW_IS_PREFERENCES_GROUP (root) &&
+      g_strcmp0 (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (root)), title) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_group (child, title);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* An applicant opens with its first groups; the others follow over the
+ * next frames, on their own */
+static void
+test_editor_fills_in (void)
+{
+  LiaisonWindow *window;
+  LiaisonFellowshipView *view = open_view (&window);
+  g_autoptr(LiaisonRecord) first = g_list_model_get_item (liaison_fellowship_view_get_model (view), 0);
+  GtkWidget *editor;
+
+  g_assert_nonnull (first);
+  liaison_fellowship_view_open (view, first);
+  editor = liaison_fellowship_view_get_editor (view);
+  g_assert_nonnull (editor);
+  g_assert_nonnull (liaison_test_find (editor, ADW_TYPE_ENTRY_ROW, "Family name"));
+  g_assert_null (liaison_test_find (editor, ADW_TYPE_SWITCH_ROW, "CV or biography"));
+
+  liaison_test_settle ();
+  g_assert_nonnull (liaison_test_find (editor, ADW_TYPE_SWITCH_ROW, "CV or biography"));
+  g_assert_nonnull (liaison_test_find (editor, ADW_TYPE_ENTRY_ROW, "Arrival flight"));
+  g_assert_nonnull (find_group (editor, "History"));
+  g_assert_true (gtk_widget_get_visible (find_group (editor, "History")));
+
+  liaison_test_window_destroy (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1000,6 +1045,7 @@ main (int   argc,
   g_test_add_func ("/fellowship-view/unsaved-changes", test_unsaved_changes);
   g_test_add_func ("/fellowship-view/controls-named", test_controls_named);
   g_test_add_func ("/fellowship-view/conflict-marked", test_conflict_marked);
+  g_test_add_func ("/fellowship-view/editor-fills-in", test_editor_fills_in);
 
   status = g_test_run ();
 

@@ -37,6 +37,11 @@ struct _LiaisonApplicantEditor
   GPtrArray           *review_rows;
   GPtrArray           *activity_rows;
   gboolean             modified;
+  /* The groups below the first two are filled over the frames that follow
+   * the first (see build_part()); how many are */
+  guint                n_parts_built;
+  guint                tick_id;
+  gboolean             history_shown;
 
   /* Template widgets */
   AdwWindowTitle      *window_title;
@@ -98,13 +103,24 @@ update_title (LiaisonApplicantEditor *self)
  * Returns: (transfer full) (nullable): what keeps the applicant from being
  *   saved, or %NULL if it can be
  */
+static void ensure_built (LiaisonApplicantEditor *self);
+static char *dup_problem (LiaisonApplicantEditor *self);
+
 char *
 liaison_applicant_editor_dup_problem (LiaisonApplicantEditor *self)
 {
+  g_return_val_if_fail (LIAISON_IS_APPLICANT_EDITOR (self), NULL);
+
+  ensure_built (self);
+  return dup_problem (self);
+}
+
+/* What the rows built so far find wrong */
+static char *
+dup_problem (LiaisonApplicantEditor *self)
+{
   g_autoptr(GError) error = NULL;
   char *problem = NULL;
-
-  g_return_val_if_fail (LIAISON_IS_APPLICANT_EDITOR (self), NULL);
 
   if (!liaison_field_rows_check (self->person_rows, &problem) ||
       !liaison_field_rows_check (self->application_rows, &problem))
@@ -121,7 +137,7 @@ liaison_applicant_editor_dup_problem (LiaisonApplicantEditor *self)
 static void
 update_problem (LiaisonApplicantEditor *self)
 {
-  g_autofree char *problem = liaison_applicant_editor_dup_problem (self);
+  g_autofree char *problem = dup_problem (self);
   gboolean conflict = FALSE;
 
   /* Two desktops that changed the applicant at once come second to
@@ -233,6 +249,7 @@ activity_subtitle (LiaisonRecord *record)
 static void
 update_history (LiaisonApplicantEditor *self)
 {
+  self->history_shown = TRUE;
   fill_group (self, self->history_group, self->history_rows, &liaison_status_change_type,
               "changed_on", status_change_subtitle);
   fill_group (self, self->reviews_group, self->review_rows, &liaison_review_type,
@@ -350,6 +367,17 @@ save_action_cb (GtkWidget  *widget,
 {
   LiaisonApplicantEditor *self = LIAISON_APPLICANT_EDITOR (widget);
   g_autoptr(LiaisonRecord) existing = NULL;
+  g_autofree char *problem = NULL;
+
+  /* Every row checked, those not yet shown too */
+  ensure_built (self);
+  update_problem (self);
+  problem = dup_problem (self);
+  if (problem != NULL)
+    {
+      toast (self, problem);
+      return;
+    }
 
   /* Two staff members typing in the same applicant: a new one that looks
    * like one already there is pointed out before it is saved. */
@@ -554,51 +582,123 @@ add_rows (LiaisonFieldRows    *rows,
     liaison_field_rows_add (rows, group, fields[i]);
 }
 
+static const char * const person_fields[] = {
+  "honorific", "family_name", "given_name", "preferred_name", "title", "department",
+  "emails", "phones", "address", "language", NULL
+};
+static const char * const application_fields[] = {
+  "cohort_year", "government", "government_level", "jurisdiction", "nominator", "deadline", NULL
+};
+static const char * const status_fields[] = { "status", "decision_date", NULL };
+static const char * const document_fields[] = {
+  "has_application_form", "has_cv", "has_photo", "has_recommendation", "has_flight_form", NULL
+};
+static const char * const program_fields[] = {
+  "host_prefecture", "program_start", "program_end", "arrival_flight", "departure_flight", NULL
+};
+static const char * const sensitive_fields[] = { "dietary", "accessibility", "emergency_contact", NULL };
+static const char * const note_fields[] = { "tags", "notes", NULL };
+
+#define N_PARTS 6
+
+/* Fills the next group below the first two; FALSE when all are */
+static gboolean
+build_part (LiaisonApplicantEditor *self)
+{
+  switch (self->n_parts_built)
+    {
+    case 0:
+      add_rows (self->application_rows, self->status_group, status_fields);
+      break;
+    case 1:
+      if (!self->history_shown)
+        update_history (self);
+      update_score (self);
+      break;
+    case 2:
+      add_rows (self->application_rows, self->documents_group, document_fields);
+      break;
+    case 3:
+      add_rows (self->application_rows, self->program_group, program_fields);
+      break;
+    case 4:
+      add_rows (self->application_rows, self->sensitive_group, sensitive_fields);
+      break;
+    case 5:
+      add_rows (self->application_rows, self->notes_group, note_fields);
+      break;
+    default:
+      return FALSE;
+    }
+
+  self->n_parts_built++;
+  if (self->n_parts_built == N_PARTS)
+    update_problem (self);
+
+  return self->n_parts_built < N_PARTS;
+}
+
+/* Every group filled now: something wants a row, or to save */
+static void
+ensure_built (LiaisonApplicantEditor *self)
+{
+  while (build_part (self))
+    ;
+  if (self->tick_id != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->tick_id);
+      self->tick_id = 0;
+    }
+}
+
+/* A group a frame, once the editor is shown */
+static gboolean
+build_tick_cb (GtkWidget     *widget,
+               GdkFrameClock *frame_clock,
+               gpointer       user_data)
+{
+  LiaisonApplicantEditor *self = LIAISON_APPLICANT_EDITOR (widget);
+
+  if (build_part (self))
+    return G_SOURCE_CONTINUE;
+
+  self->tick_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* The editor opens with the applicant's own details and the application,
+ * which are what a window shows first; the groups below follow, one a
+ * frame, so that opening an applicant does not hold up the window while
+ * thirty more rows are made. */
 static void
 build (LiaisonApplicantEditor *self)
 {
-  static const char * const person_fields[] = {
-    "honorific", "family_name", "given_name", "preferred_name", "title", "department",
-    "emails", "phones", "address", "language", NULL
-  };
-  static const char * const application_fields[] = {
-    "cohort_year", "government", "government_level", "jurisdiction", "nominator", "deadline", NULL
-  };
-  static const char * const status_fields[] = { "status", "decision_date", NULL };
-  static const char * const document_fields[] = {
-    "has_application_form", "has_cv", "has_photo", "has_recommendation", "has_flight_form", NULL
-  };
-  static const char * const program_fields[] = {
-    "host_prefecture", "program_start", "program_end", "arrival_flight", "departure_flight", NULL
-  };
-  static const char * const sensitive_fields[] = { "dietary", "accessibility", "emergency_contact", NULL };
-  static const char * const note_fields[] = { "tags", "notes", NULL };
-
   self->person_rows = liaison_field_rows_new (self->database, self->person);
   self->application_rows = liaison_field_rows_new (self->database, self->application);
 
   add_rows (self->person_rows, self->person_group, person_fields);
   add_rows (self->application_rows, self->application_group, application_fields);
-  add_rows (self->application_rows, self->status_group, status_fields);
-  add_rows (self->application_rows, self->documents_group, document_fields);
-  add_rows (self->application_rows, self->program_group, program_fields);
-  add_rows (self->application_rows, self->sensitive_group, sensitive_fields);
-  add_rows (self->application_rows, self->notes_group, note_fields);
 
   g_signal_connect_object (self->person_rows, "changed", G_CALLBACK (rows_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->application_rows, "changed", G_CALLBACK (rows_changed_cb), self, G_CONNECT_SWAPPED);
 
   update_title (self);
   update_problem (self);
-  update_history (self);
-  update_score (self);
   update_actions (self);
+  gtk_widget_set_visible (GTK_WIDGET (self->history_group), FALSE);
+  self->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), build_tick_cb, NULL, NULL);
 }
 
 static void
 liaison_applicant_editor_dispose (GObject *object)
 {
   LiaisonApplicantEditor *self = (LiaisonApplicantEditor *)object;
+
+  if (self->tick_id != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->tick_id);
+      self->tick_id = 0;
+    }
 
   /* The bin lets go of its child itself, before the template is torn down. */
   adw_bin_set_child (ADW_BIN (self), NULL);
@@ -758,6 +858,7 @@ liaison_applicant_editor_get_row (LiaisonApplicantEditor *self,
 {
   g_return_val_if_fail (LIAISON_IS_APPLICANT_EDITOR (self), NULL);
 
+  ensure_built (self);
   return liaison_field_rows_get_row (g_str_equal (record, "person") ? self->person_rows : self->application_rows,
                                      field);
 }
