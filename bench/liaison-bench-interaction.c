@@ -124,6 +124,12 @@ sort_by_name (void)
 }
 
 static void
+sort_by_title (void)
+{
+  sort_by (1, GTK_SORT_ASCENDING);
+}
+
+static void
 sort_by_government (void)
 {
   sort_by (2, GTK_SORT_DESCENDING);
@@ -217,7 +223,7 @@ static const Step steps[] = {
   { "clear the search", clear_search },
   { "open an applicant", open_first },
   { "back to the coming cohort, unsorted", coming_cohort },
-  { "the cohort sorted by name", sort_by_name },
+  { "the cohort sorted by title", sort_by_title },
   { "the cohort searched for “smith”", search_cohort },
   { "the search narrowed to “smith city 12”", search_more },
   { "the search cleared, unsorted", clear_search_unsorted },

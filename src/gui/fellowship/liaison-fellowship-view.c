@@ -667,7 +667,13 @@ replace_rows_end (LiaisonFellowshipView *self)
    * screenful first. */
   if (gtk_adjustment_get_value (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->column_view))) <
       self->first_rows * ROW_HEIGHT)
-    liaison_record_selection_thaw (self->selection, liaison_record_selection_get_limit (self->selection));
+    {
+      /* More rows than before follow a screenful a frame, too */
+      guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
+
+      liaison_record_selection_thaw (self->selection, MAX (shown, self->first_rows));
+      grow_rows (self, FALSE);
+    }
   else
     {
       liaison_record_selection_thaw (self->selection, self->first_rows);
