@@ -390,6 +390,13 @@ test_create_edit_delete_export (void)
   g_assert_no_error (error);
   g_assert_cmpstr (liaison_record_get_text (stored, "status"), ==, "nominated");
   g_clear_object (&stored);
+  /* The row drawn shows it */
+  {
+    g_autofree char *shown = shown_column (GTK_COLUMN_VIEW (liaison_test_find (GTK_WIDGET (view), GTK_TYPE_COLUMN_VIEW, NULL)),
+                                           5, 1);
+
+    g_assert_cmpstr (shown, ==, "Nominated");
+  }
 
   /* Delete, then undo */
   gtk_widget_activate_action (GTK_WIDGET (editor), "applicant.delete", NULL);
