@@ -67,6 +67,7 @@ struct _LiaisonRecordList
   gboolean                 descending;
   /* Bumped by every reload: the ids read by an older one are dropped. */
   guint                    generation;
+  GCancellable            *stop;        /* of the worker thread's query */
   /* A reload in a worker thread under way; the records changed since the
    * rows were last told (their ids), or all of them */
   gboolean                 reload_pending;
@@ -541,12 +542,20 @@ build_sql (LiaisonRecordList *self)
     }
 }
 
+/* Stops a query of a worker thread whose result nobody wants any more */
+static int
+progress_cb (gpointer data)
+{
+  return g_cancellable_is_cancelled (data);
+}
+
 /* Runs @sql on @db. It is not kept prepared: searches make many. */
 static GArray *
-read_ids (sqlite3     *db,
-          const char  *sql,
-          GPtrArray   *parameters,
-          GError     **error)
+read_ids (sqlite3       *db,
+          const char    *sql,
+          GPtrArray     *parameters,
+          GCancellable  *cancellable,
+          GError       **error)
 {
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   sqlite3_stmt *stmt = NULL;
@@ -576,6 +585,12 @@ read_ids (sqlite3     *db,
       g_array_append_val (ids, id);
     }
 
+  if (status == SQLITE_INTERRUPT && g_cancellable_set_error_if_cancelled (cancellable, error))
+    {
+      sqlite3_finalize (stmt);
+      return NULL;
+    }
+
   if (status != SQLITE_DONE)
     {
       g_set_error (error, LIAISON_DATABASE_ERROR, LIAISON_DATABASE_ERROR_FAILED,
@@ -592,7 +607,7 @@ static GArray *
 query_all_ids (LiaisonRecordList  *self,
                GError            **error)
 {
-  return read_ids (liaison_database_get_handle (self->database), self->id_sql, self->parameters, error);
+  return read_ids (liaison_database_get_handle (self->database), self->id_sql, self->parameters, NULL, error);
 }
 
 /* The list as the database has it now: its length, and its first
@@ -756,6 +771,19 @@ apply_ids (LiaisonRecordList *self,
     g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n_items, n_items);
 }
 
+/* What a reload under way reads is out of date: it is dropped, and its
+ * query stopped. */
+static void
+supersede (LiaisonRecordList *self)
+{
+  self->generation++;
+  if (self->stop != NULL)
+    {
+      g_cancellable_cancel (self->stop);
+      g_clear_object (&self->stop);
+    }
+}
+
 /**
  * liaison_record_list_reload:
  * @self: a record list
@@ -777,7 +805,7 @@ liaison_record_list_reload (LiaisonRecordList  *self,
   g_return_val_if_fail (LIAISON_IS_RECORD_LIST (self), FALSE);
 
   build_sql (self);
-  self->generation++;
+  supersede (self);
   g_hash_table_remove_all (self->cache);
   ids = query_ids (self, CHUNK_SIZE, &n_items, &last_key, error);
   if (ids == NULL)
@@ -789,9 +817,10 @@ liaison_record_list_reload (LiaisonRecordList  *self,
 
 typedef struct
 {
-  guint      generation;
-  gboolean   in_thread;
-  char      *path;
+  guint         generation;
+  gboolean      in_thread;
+  GCancellable *stop;
+  char         *path;
   char      *sql;
   GPtrArray *parameters;
 } ReloadJob;
@@ -802,6 +831,7 @@ reload_job_free (ReloadJob *job)
   g_free (job->path);
   g_free (job->sql);
   g_clear_pointer (&job->parameters, g_ptr_array_unref);
+  g_clear_object (&job->stop);
   g_free (job);
 }
 
@@ -823,7 +853,8 @@ reload_thread (GTask        *task,
     {
       sqlite3_busy_timeout (db, 5000);
       liaison_database_add_functions (db);
-      ids = read_ids (db, job->sql, job->parameters, &error);
+      sqlite3_progress_handler (db, 1000, progress_cb, job->stop);
+      ids = read_ids (db, job->sql, job->parameters, job->stop, &error);
     }
   sqlite3_close (db);
 
@@ -844,7 +875,8 @@ start_reload (LiaisonRecordList   *self,
   ReloadJob *job = g_new0 (ReloadJob, 1);
 
   g_task_set_source_tag (task, liaison_record_list_reload_async);
-  job->generation = ++self->generation;
+  supersede (self);
+  job->generation = self->generation;
   g_task_set_task_data (task, job, (GDestroyNotify) reload_job_free);
   self->reload_pending = TRUE;
 
@@ -857,6 +889,8 @@ start_reload (LiaisonRecordList   *self,
     }
 
   job->in_thread = TRUE;
+  job->stop = g_cancellable_new ();
+  self->stop = g_object_ref (job->stop);
   job->path = g_strdup (path);
   job->sql = g_strdup (self->id_sql);
   job->parameters = g_ptr_array_ref (self->parameters);
@@ -986,7 +1020,7 @@ record_changed_cb (LiaisonRecordList *self,
     return;
 
   /* Whatever a reload still under way read is older than this. */
-  self->generation++;
+  supersede (self);
 
   if (uuid != NULL)
     {
@@ -1046,6 +1080,9 @@ liaison_record_list_finalize (GObject *object)
 {
   LiaisonRecordList *self = (LiaisonRecordList *)object;
 
+  if (self->stop != NULL)
+    g_cancellable_cancel (self->stop);
+  g_clear_object (&self->stop);
   g_clear_object (&self->database);
   g_clear_pointer (&self->ids, g_array_unref);
   g_clear_pointer (&self->touched, g_array_unref);
