@@ -152,27 +152,41 @@ liaison_application_sort_by_documents (LiaisonRecordList *applications,
                                        gboolean           descending)
 {
   g_autoptr(GString) missing = g_string_new ("(");
-  g_autoptr(GString) expression = g_string_new ("CASE WHEN t.status IS NULL OR t.status NOT IN ('alternate'");
+  g_autoptr(GString) expression = g_string_new ("CASE WHEN t.status IS NULL OR t.status NOT IN (?");
+  g_autoptr(GStrvBuilder) values = g_strv_builder_new ();
+  g_auto(GStrv) built = NULL;
 
   g_return_if_fail (LIAISON_IS_RECORD_LIST (applications));
-  g_return_if_fail (today != NULL && strlen (today) == 10 && strspn (today, "0123456789-") == 10);
+  g_return_if_fail (today != NULL);
 
   /* The same rules as liaison_application_get_deadline_state() */
+  g_strv_builder_add (values, "alternate");
   for (int i = 0; i < pipeline_index ("travelled"); i++)
-    g_string_append_printf (expression, ", '%s'", pipeline[i]);
+    {
+      g_string_append (expression, ", ?");
+      g_strv_builder_add (values, pipeline[i]);
+    }
   g_string_append (expression, ") THEN 0");
 
   for (guint i = 0; i < G_N_ELEMENTS (documents); i++)
-    g_string_append_printf (missing, "%s(1 - coalesce (t.%s, 0))", i > 0 ? " + " : "", documents[i]);
+    {
+      g_string_append (missing, i > 0 ? " + (1 - coalesce (t." : "(1 - coalesce (t.");
+      g_string_append (missing, documents[i]);
+      g_string_append (missing, ", 0))");
+    }
   g_string_append_c (missing, ')');
 
-  g_string_append_printf (expression,
-                          " WHEN %s = 0 THEN 1"
-                          " WHEN coalesce (t.deadline, '') <> '' AND t.deadline < '%s' THEN 20 + %s"
-                          " ELSE 10 + %s END",
-                          missing->str, today, missing->str, missing->str);
+  g_string_append (expression, " WHEN ");
+  g_string_append (expression, missing->str);
+  g_string_append (expression, " = 0 THEN 1 WHEN coalesce (t.deadline, '') <> '' AND t.deadline < ? THEN 20 + ");
+  g_strv_builder_add (values, today);
+  g_string_append (expression, missing->str);
+  g_string_append (expression, " ELSE 10 + ");
+  g_string_append (expression, missing->str);
+  g_string_append (expression, " END");
 
-  liaison_record_list_set_sort_expression (applications, expression->str, descending);
+  built = g_strv_builder_end (values);
+  liaison_record_list_set_sort_expression (applications, expression->str, (const char * const *) built, descending);
 }
 
 /**

@@ -64,6 +64,7 @@ struct _LiaisonRecordList
   const LiaisonField      *sort_link;  /* the link to the record sorted by */
   const LiaisonField      *sort_field;
   char                    *sort_expression;
+  GStrv                    sort_values;  /* for its parameters */
   gboolean                 descending;
   /* Bumped by every reload: the ids read by an older one are dropped. */
   guint                    generation;
@@ -410,13 +411,15 @@ join_link (const LiaisonField *field,
   return alias;
 }
 
-/* What a field of @table is sorted by, joining the record it links to
+/* What a field of @table is sorted by, its values to bind added to
+ * @parameters, joining the record it links to
  * where it is a link (which sorts by its natural order: a person by the
  * reading of the name) */
 static char *
 sort_key_sql (const LiaisonField *field,
               const char         *table,
-              GString            *joins)
+              GString            *joins,
+              GPtrArray          *parameters)
 {
   g_autoptr(GString) key = g_string_new (NULL);
 
@@ -438,8 +441,8 @@ sort_key_sql (const LiaisonField *field,
         g_string_append_printf (key, "CASE %s.%s", table, field->name);
         for (i = 0; field->choices[i].value != NULL; i++)
           {
-            g_assert (strchr (field->choices[i].value, '\'') == NULL);
-            g_string_append_printf (key, " WHEN '%s' THEN %u", field->choices[i].value, i);
+            g_string_append_printf (key, " WHEN ? THEN %u", i);
+            add_text_parameter (parameters, field->choices[i].value);
           }
         g_string_append_printf (key, " ELSE %u END", i);
         break;
@@ -479,6 +482,7 @@ build_sql (LiaisonRecordList *self)
   g_autoptr(GString) where = g_string_new (" WHERE t.deleted_at IS NULL");
   g_autoptr(GPtrArray) with_parameters = g_ptr_array_new_with_free_func (parameter_free);
   g_autoptr(GPtrArray) parameters = g_ptr_array_new_with_free_func (parameter_free);
+  g_autoptr(GPtrArray) order_parameters = g_ptr_array_new_with_free_func (parameter_free);
   g_autofree char *key = NULL;
   GString *sql;
 
@@ -499,17 +503,21 @@ build_sql (LiaisonRecordList *self)
     append_search_word (self, i, with, with_parameters, where, parameters);
 
   if (self->sort_expression != NULL)
-    key = g_strdup (self->sort_expression);
+    {
+      key = g_strdup (self->sort_expression);
+      for (guint i = 0; self->sort_values[i] != NULL; i++)
+        add_text_parameter (order_parameters, self->sort_values[i]);
+    }
   else if (self->sort_field == NULL)
     key = g_strdup ("t.sort_key");
   else if (self->sort_link != NULL)
     {
       g_autofree char *linked = join_link (self->sort_link, "t", joins);
 
-      key = sort_key_sql (self->sort_field, linked, joins);
+      key = sort_key_sql (self->sort_field, linked, joins, order_parameters);
     }
   else
-    key = sort_key_sql (self->sort_field, "t", joins);
+    key = sort_key_sql (self->sort_field, "t", joins, order_parameters);
 
   sql = g_string_new (with->str);
   g_string_append_printf (sql, "%sSELECT t.id FROM %s AS t%s%s ORDER BY %s%s, t.id",
@@ -519,7 +527,9 @@ build_sql (LiaisonRecordList *self)
   g_free (self->id_sql);
   self->id_sql = g_string_free (sql, FALSE);
 
+  /* In the order of their places in the text */
   g_ptr_array_extend_and_steal (with_parameters, g_steal_pointer (&parameters));
+  g_ptr_array_extend_and_steal (with_parameters, g_steal_pointer (&order_parameters));
   g_clear_pointer (&self->parameters, g_ptr_array_unref);
   self->parameters = g_steal_pointer (&with_parameters);
 
@@ -1092,6 +1102,7 @@ liaison_record_list_finalize (GObject *object)
   g_clear_pointer (&self->parameters, g_ptr_array_unref);
   g_clear_pointer (&self->words, g_strfreev);
   g_clear_pointer (&self->sort_expression, g_free);
+  g_clear_pointer (&self->sort_values, g_strfreev);
   g_clear_pointer (&self->chunk_sql, g_free);
   g_clear_pointer (&self->skip_sql, g_free);
   g_clear_pointer (&self->key_sql, g_free);
@@ -1237,6 +1248,7 @@ liaison_record_list_set_sort (LiaisonRecordList *self,
   self->sort_link = NULL;
   self->sort_field = NULL;
   g_clear_pointer (&self->sort_expression, g_free);
+  g_clear_pointer (&self->sort_values, g_strfreev);
   self->descending = descending;
 
   if (field == NULL)
@@ -1263,7 +1275,8 @@ liaison_record_list_set_sort (LiaisonRecordList *self,
  * liaison_record_list_set_sort_expression:
  * @self: a record list
  * @expression: an SQL expression over the columns of the list's table,
- *   named as `t`
+ *   named as `t`, with a `?` for each of @values
+ * @values: the text values of its parameters, in order
  * @descending: whether the largest come first
  *
  * Sorts by what the fields of a record work out to (how an application
@@ -1271,15 +1284,18 @@ liaison_record_list_set_sort (LiaisonRecordList *self,
  * afterwards.
  */
 void
-liaison_record_list_set_sort_expression (LiaisonRecordList *self,
-                                         const char        *expression,
-                                         gboolean           descending)
+liaison_record_list_set_sort_expression (LiaisonRecordList  *self,
+                                         const char         *expression,
+                                         const char * const *values,
+                                         gboolean            descending)
 {
   g_return_if_fail (LIAISON_IS_RECORD_LIST (self));
   g_return_if_fail (expression != NULL);
+  g_return_if_fail (values != NULL);
 
   liaison_record_list_set_sort (self, NULL, descending);
   self->sort_expression = g_strdup (expression);
+  self->sort_values = g_strdupv ((GStrv) values);
 }
 
 /**

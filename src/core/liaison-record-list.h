@@ -31,6 +31,7 @@ void                     liaison_record_list_set_sort       (LiaisonRecordList  
                                                              gboolean                 descending);
 void                     liaison_record_list_set_sort_expression (LiaisonRecordList  *self,
                                                                   const char         *expression,
+                                                                  const char * const *values,
                                                                   gboolean            descending);
 void                     liaison_record_list_set_search     (LiaisonRecordList       *self,
                                                              const char              *text);
