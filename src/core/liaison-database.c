@@ -1653,24 +1653,6 @@ liaison_database_save_all_finish (LiaisonDatabase  *self,
 }
 
 /**
- * liaison_database_edit_all_get_records:
- * @result: the result of liaison_database_edit_all_async()
- *
- * Returns: (transfer none) (element-type LiaisonRecord): the records as
- *   they were saved
- */
-GPtrArray *
-liaison_database_edit_all_get_records (GAsyncResult *result)
-{
-  SaveJob *job;
-
-  g_return_val_if_fail (g_async_result_is_tagged (result, liaison_database_edit_all_async), NULL);
-
-  job = g_task_get_task_data (G_TASK (result));
-  return job->records;
-}
-
-/**
  * liaison_database_save:
  * @self: a database
  * @record: a record

@@ -129,7 +129,6 @@ void             liaison_database_edit_all_async   (LiaisonDatabase          *se
                                                     GCancellable             *cancellable,
                                                     GAsyncReadyCallback       callback,
                                                     gpointer                  user_data);
-GPtrArray       *liaison_database_edit_all_get_records (GAsyncResult         *result);
 GStrv            liaison_database_dup_uuids        (LiaisonDatabase          *self,
                                                     const LiaisonRecordType  *type,
                                                     GArray                   *ids,

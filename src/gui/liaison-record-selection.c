@@ -482,14 +482,6 @@ liaison_record_selection_new (LiaisonRecordList *records)
   return self;
 }
 
-LiaisonRecordList *
-liaison_record_selection_get_records (LiaisonRecordSelection *self)
-{
-  g_return_val_if_fail (LIAISON_IS_RECORD_SELECTION (self), NULL);
-
-  return self->records;
-}
-
 /**
  * liaison_record_selection_set_limit:
  * @self: a selection

@@ -22,7 +22,6 @@ LiaisonRecord *liaison_list_row_get_record (LiaisonListRow *self);
 G_DECLARE_FINAL_TYPE (LiaisonRecordSelection, liaison_record_selection, LIAISON, RECORD_SELECTION, GObject)
 
 LiaisonRecordSelection *liaison_record_selection_new            (LiaisonRecordList      *records);
-LiaisonRecordList      *liaison_record_selection_get_records    (LiaisonRecordSelection *self);
 void                    liaison_record_selection_set_limit      (LiaisonRecordSelection *self,
                                                                  guint                   limit);
 guint                   liaison_record_selection_get_limit      (LiaisonRecordSelection *self);
