@@ -66,8 +66,11 @@ struct _LiaisonRecordList
   char                    *sort_expression;
   GStrv                    sort_values;  /* for its parameters */
   gboolean                 descending;
-  /* Bumped by every reload: the ids read by an older one are dropped. */
+  /* Bumped by every reload asked for: the ids read by an older one are
+   * dropped. Bumped by every change: ids read before it are followed by a
+   * reading again. */
   guint                    generation;
+  guint                    changes;
   GCancellable            *stop;        /* of the worker thread's query */
   /* A reload in a worker thread under way; the records changed since the
    * rows were last told (their ids), or all of them */
@@ -721,13 +724,18 @@ announce_touched (LiaisonRecordList *self,
                   guint              n_told)
 {
   g_autoptr(GHashTable) touched = NULL;
+  g_autoptr(GArray) ids = NULL;
 
   if (self->touched->len == 0)
     return;
 
+  /* A view told of a change may save a record in turn: a new array */
+  ids = g_steal_pointer (&self->touched);
+  self->touched = g_array_new (FALSE, FALSE, sizeof (gint64));
+
   touched = g_hash_table_new (g_int64_hash, g_int64_equal);
-  for (guint i = 0; i < self->touched->len; i++)
-    g_hash_table_add (touched, &g_array_index (self->touched, gint64, i));
+  for (guint i = 0; i < ids->len; i++)
+    g_hash_table_add (touched, &g_array_index (ids, gint64, i));
 
   for (guint position = 0; position < self->ids->len; position++)
     {
@@ -737,29 +745,29 @@ announce_touched (LiaisonRecordList *self,
       if (g_hash_table_contains (touched, &g_array_index (self->ids, gint64, position)))
         g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 1);
     }
-
-  g_clear_pointer (&touched, g_hash_table_unref);
-  g_array_set_size (self->touched, 0);
 }
 
-/* Puts the ids of the list as it is now in place. After many changes at
- * once every row may show another record: all of them are told changed. */
+/* Puts the ids read in place. When they are of the list as it is now
+ * (@up_to_date), the records changed since the views were last told are
+ * told; after many changes at once every row may show another record,
+ * and all of them are told changed. */
 static void
 apply_ids (LiaisonRecordList *self,
            GArray            *ids,
            guint              n_items,
-           char              *last_key)
+           char              *last_key,
+           gboolean           up_to_date)
 {
   guint old_n_items = self->n_items;
 
-  self->reload_pending = FALSE;
-  if (!self->all_touched)
+  if (!up_to_date || !self->all_touched)
     {
       guint told = 0;
       guint n_told = 0;
 
       replace_ids (self, ids, n_items, last_key, &told, &n_told);
-      announce_touched (self, told, n_told);
+      if (up_to_date)
+        announce_touched (self, told, n_told);
       return;
     }
 
@@ -816,20 +824,24 @@ liaison_record_list_reload (LiaisonRecordList  *self,
 
   build_sql (self);
   supersede (self);
+  self->reload_pending = FALSE;
   g_hash_table_remove_all (self->cache);
   ids = query_ids (self, CHUNK_SIZE, &n_items, &last_key, error);
   if (ids == NULL)
     return FALSE;
 
-  apply_ids (self, ids, n_items, last_key);
+  apply_ids (self, ids, n_items, last_key, TRUE);
   return TRUE;
 }
 
 typedef struct
 {
   guint         generation;
+  guint         changes;
   gboolean      in_thread;
   GCancellable *stop;
+  GCancellable *cancellable;  /* the caller's */
+  gulong        cancelled_id;
   char         *path;
   char      *sql;
   GPtrArray *parameters;
@@ -841,6 +853,9 @@ reload_job_free (ReloadJob *job)
   g_free (job->path);
   g_free (job->sql);
   g_clear_pointer (&job->parameters, g_ptr_array_unref);
+  if (job->cancellable != NULL)
+    g_cancellable_disconnect (job->cancellable, job->cancelled_id);
+  g_clear_object (&job->cancellable);
   g_clear_object (&job->stop);
   g_free (job);
 }
@@ -875,7 +890,17 @@ reload_thread (GTask        *task,
 }
 
 static void
+stop_cb (GCancellable *cancellable,
+         GCancellable *stop)
+{
+  g_cancellable_cancel (stop);
+}
+
+/* A reading asked for (@asked) makes those under way moot; one that
+ * follows changes does not. */
+static void
 start_reload (LiaisonRecordList   *self,
+              gboolean             asked,
               GCancellable        *cancellable,
               GAsyncReadyCallback  callback,
               gpointer             user_data)
@@ -885,8 +910,10 @@ start_reload (LiaisonRecordList   *self,
   ReloadJob *job = g_new0 (ReloadJob, 1);
 
   g_task_set_source_tag (task, liaison_record_list_reload_async);
-  supersede (self);
+  if (asked)
+    supersede (self);
   job->generation = self->generation;
+  job->changes = self->changes;
   g_task_set_task_data (task, job, (GDestroyNotify) reload_job_free);
   self->reload_pending = TRUE;
 
@@ -900,12 +927,23 @@ start_reload (LiaisonRecordList   *self,
 
   job->in_thread = TRUE;
   job->stop = g_cancellable_new ();
+  g_clear_object (&self->stop);
   self->stop = g_object_ref (job->stop);
+  if (cancellable != NULL)
+    {
+      job->cancellable = g_object_ref (cancellable);
+      job->cancelled_id = g_cancellable_connect (cancellable, G_CALLBACK (stop_cb),
+                                                 g_object_ref (job->stop), g_object_unref);
+    }
   job->path = g_strdup (path);
   job->sql = g_strdup (self->id_sql);
   job->parameters = g_ptr_array_ref (self->parameters);
   g_task_run_in_thread (task, reload_thread);
 }
+
+static void changed_reload_cb (GObject      *object,
+                               GAsyncResult *result,
+                               gpointer      user_data);
 
 /**
  * liaison_record_list_reload_async:
@@ -928,7 +966,7 @@ liaison_record_list_reload_async (LiaisonRecordList   *self,
   g_return_if_fail (LIAISON_IS_RECORD_LIST (self));
 
   build_sql (self);
-  start_reload (self, cancellable, callback, user_data);
+  start_reload (self, TRUE, cancellable, callback, user_data);
 }
 
 /**
@@ -937,9 +975,10 @@ liaison_record_list_reload_async (LiaisonRecordList   *self,
  * @result: the result given to the callback
  * @error: return location for a #GError
  *
- * Puts the rows read in place. A reload started since, or a change to the
- * records followed since, makes this one moot: it fails with
- * %G_IO_ERROR_CANCELLED and leaves the list to the newer one.
+ * Puts the rows read in place. A reload started since makes this one
+ * moot: it fails with %G_IO_ERROR_CANCELLED and leaves the list to the
+ * newer one. Records changed while it read are read again after it, in
+ * a worker thread.
  *
  * Returns: %TRUE if the list now has the rows read
  */
@@ -953,6 +992,7 @@ liaison_record_list_reload_finish (LiaisonRecordList  *self,
   g_autoptr(GError) local_error = NULL;
   guint n_items = 0;
   char *last_key = NULL;
+  gboolean up_to_date;
 
   g_return_val_if_fail (LIAISON_IS_RECORD_LIST (self), FALSE);
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
@@ -982,7 +1022,13 @@ liaison_record_list_reload_finish (LiaisonRecordList  *self,
       return FALSE;
     }
 
-  apply_ids (self, ids, n_items, last_key);
+  /* Read here, or before any change since it began */
+  up_to_date = !job->in_thread || job->changes == self->changes;
+  self->reload_pending = FALSE;
+  apply_ids (self, ids, n_items, last_key, up_to_date);
+  if (!up_to_date)
+    start_reload (self, FALSE, NULL, changed_reload_cb, NULL);
+
   return TRUE;
 }
 
@@ -1029,8 +1075,8 @@ record_changed_cb (LiaisonRecordList *self,
   if (!g_str_equal (type_name, self->type->name))
     return;
 
-  /* Whatever a reload still under way read is older than this. */
-  supersede (self);
+  /* Whatever a reading under way read may be older than this. */
+  self->changes++;
 
   if (uuid != NULL)
     {
@@ -1052,12 +1098,14 @@ record_changed_cb (LiaisonRecordList *self,
       self->all_touched = TRUE;
     }
 
-  /* A reload under way has changed the query since the ids held were
-   * read; a long list the database has to filter or sort whole takes a
-   * while. Both are read again in a worker thread. */
-  if (self->reload_pending || (!is_chunked (self) && self->n_items > self->large))
+  /* A reading under way is followed by another (see
+   * liaison_record_list_reload_finish()). A long list the database has to
+   * filter or sort whole takes a while: it is read in a worker thread. */
+  if (self->reload_pending)
+    return;
+  if (!is_chunked (self) && self->n_items > self->large)
     {
-      start_reload (self, NULL, changed_reload_cb, NULL);
+      start_reload (self, FALSE, NULL, changed_reload_cb, NULL);
       return;
     }
 
@@ -1065,7 +1113,7 @@ record_changed_cb (LiaisonRecordList *self,
     {
       ids = query_ids (self, CHUNK_SIZE, &n_items, &last_key, NULL);
       if (ids != NULL)
-        apply_ids (self, ids, n_items, last_key);
+        apply_ids (self, ids, n_items, last_key, TRUE);
       else
         g_free (last_key);
       return;
@@ -1080,7 +1128,7 @@ record_changed_cb (LiaisonRecordList *self,
     at_least = self->ids->len;
   ids = query_ids (self, at_least, &n_items, &last_key, NULL);
   if (ids != NULL)
-    apply_ids (self, ids, n_items, last_key);
+    apply_ids (self, ids, n_items, last_key, TRUE);
   else
     g_free (last_key);
 }
