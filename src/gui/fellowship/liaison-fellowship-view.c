@@ -685,7 +685,8 @@ static void
 update_count (LiaisonFellowshipView *self)
 {
   guint n = self->applications != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->applications)) : 0;
-  g_autofree char *subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u applicant", "%u applicants", n), n);
+  /* Translators: %'u is a number, grouped as the language groups digits */
+  g_autofree char *subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u applicant", "%'u applicants", n), n);
 
   adw_window_title_set_subtitle (self->window_title, subtitle);
   gtk_stack_set_visible_child_name (self->list_stack, n > 0 ? "list" : "empty");
@@ -1413,7 +1414,8 @@ static void
 selection_changed_cb (LiaisonFellowshipView *self)
 {
   guint n = self->selection != NULL ? liaison_record_selection_get_n_selected (self->selection) : 0;
-  g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u selected", "%u selected", n), n);
+  /* Translators: %'u is a number, grouped as the language groups digits */
+  g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u selected", "%'u selected", n), n);
 
   if (n >= 2)
     ensure_selection_bar (self);

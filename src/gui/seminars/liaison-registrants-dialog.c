@@ -756,7 +756,8 @@ selection_changed_cb (LiaisonRegistrantsDialog *self)
 {
   g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
   guint n = (guint) gtk_bitset_get_size (selected);
-  g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u selected", "%u selected", n), n);
+  /* Translators: %'u is a number, grouped as the language groups digits */
+  g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u selected", "%'u selected", n), n);
 
   gtk_label_set_text (self->selection_label, text);
   gtk_action_bar_set_revealed (self->selection_bar, n > 0);
