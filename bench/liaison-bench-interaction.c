@@ -384,7 +384,6 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   g_autoptr(LiaisonApp) app = NULL;
   g_autoptr(GSettings) settings = NULL;
-  g_autofree char *dir = NULL;
   g_autofree char *path = NULL;
   char *app_argv[] = { (char *) "liaison", NULL };
   int n_applicants = 100000;
@@ -401,18 +400,7 @@ main (int   argc,
       return 1;
     }
 
-  dir = argc > 1 ? g_strdup (argv[1]) : g_dir_make_tmp ("liaison-interaction-XXXXXX", &error);
-  g_assert_no_error (error);
-  g_mkdir_with_parents (dir, 0700);
-  path = g_build_filename (dir, "interaction.db", NULL);
-  if (!g_file_test (path, G_FILE_TEST_EXISTS))
-    {
-      gint64 start = g_get_monotonic_time ();
-
-      liaison_bench_build_applicants (path, n_applicants);
-      printf ("built %d applicants and their people in %.1f s\n",
-              n_applicants, (g_get_monotonic_time () - start) / 1e6);
-    }
+  path = liaison_bench_office_path (argc > 1 ? argv[1] : NULL, "interaction.db", n_applicants);
 
   app = liaison_app_new ("org.jlgc.Liaison.Bench", G_APPLICATION_NON_UNIQUE);
   liaison_app_set_database_path (app, path);

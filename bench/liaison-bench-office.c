@@ -57,3 +57,37 @@ liaison_bench_build_applicants (const char *path,
         g_error ("%s", error->message);
     }
 }
+
+/**
+ * liaison_bench_office_path:
+ * @dir: (nullable): the folder kept for later runs, or %NULL for a new
+ *   temporary one
+ * @name: the database's file name
+ * @n_applicants: how many applicants to build it with
+ *
+ * Returns: (transfer full): the path of the office's database, built
+ *   first if it is not there yet
+ */
+char *
+liaison_bench_office_path (const char *dir,
+                           const char *name,
+                           guint       n_applicants)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *folder = dir != NULL ? g_strdup (dir) : g_dir_make_tmp ("liaison-bench-XXXXXX", &error);
+  char *path;
+
+  g_assert_no_error (error);
+  g_mkdir_with_parents (folder, 0700);
+  path = g_build_filename (folder, name, NULL);
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      gint64 start = g_get_monotonic_time ();
+
+      liaison_bench_build_applicants (path, n_applicants);
+      g_print ("built %u applicants and their people in %.1f s\n",
+               n_applicants, (g_get_monotonic_time () - start) / 1e6);
+    }
+
+  return path;
+}

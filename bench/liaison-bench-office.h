@@ -9,7 +9,10 @@
 
 G_BEGIN_DECLS
 
-void liaison_bench_build_applicants (const char *path,
-                                     guint       n_applicants);
+void  liaison_bench_build_applicants (const char *path,
+                                      guint       n_applicants);
+char *liaison_bench_office_path      (const char *dir,
+                                      const char *name,
+                                      guint       n_applicants);
 
 G_END_DECLS

@@ -295,7 +295,6 @@ main (int   argc,
 {
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = NULL;
   g_autofree char *path = NULL;
   g_autofree char *self = NULL;
   g_autoptr(GArray) liaison_ms = g_array_new (FALSE, FALSE, sizeof (double));
@@ -325,18 +324,7 @@ main (int   argc,
       return 1;
     }
 
-  dir = argc > 1 ? g_strdup (argv[1]) : g_dir_make_tmp ("liaison-startup-XXXXXX", &error);
-  g_assert_no_error (error);
-  g_mkdir_with_parents (dir, 0700);
-  path = g_build_filename (dir, "startup.db", NULL);
-  if (!g_file_test (path, G_FILE_TEST_EXISTS))
-    {
-      gint64 start = g_get_monotonic_time ();
-
-      liaison_bench_build_applicants (path, n_applicants);
-      g_print ("built %d applicants and their people in %.1f s\n",
-               n_applicants, (g_get_monotonic_time () - start) / 1e6);
-    }
+  path = liaison_bench_office_path (argc > 1 ? argv[1] : NULL, "startup.db", n_applicants);
 
   /* Opened and closed once, so that what another process left in the
    * write-ahead log without closing (liaison-bench-interaction, say) is
