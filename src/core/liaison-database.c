@@ -1606,7 +1606,7 @@ liaison_database_dup_uuids (LiaisonDatabase          *self,
     g_string_append_printf (list, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "", g_array_index (ids, gint64, i));
   g_string_append_c (list, ']');
 
-  sql = g_strdup_printf ("SELECT uuid FROM %s WHERE id IN (SELECT value FROM json_each (?1))", type->name);
+  sql = g_strconcat ("SELECT uuid FROM ", type->name, " WHERE id IN (SELECT value FROM json_each (?1))", NULL);
   if (!(stmt = liaison_database_prepare (self, sql, error)))
     return NULL;
 
@@ -2488,9 +2488,8 @@ migrate_to_7 (LiaisonDatabase  *self,
       if (liaison_record_type_find_field (types[i], "tags") == NULL)
         continue;
 
-      sql = g_strdup_printf ("CREATE INDEX IF NOT EXISTS %s_tags ON %s (tags) "
-                             "WHERE deleted_at IS NULL AND tags IS NOT NULL",
-                             types[i]->name, types[i]->name);
+      sql = g_strconcat ("CREATE INDEX IF NOT EXISTS ", types[i]->name, "_tags ON ", types[i]->name,
+                         " (tags) WHERE deleted_at IS NULL AND tags IS NOT NULL", NULL);
       if (!exec (self, sql, error))
         return FALSE;
     }

@@ -351,6 +351,22 @@ add_parameter (GPtrArray          *parameters,
   g_ptr_array_add (parameters, parameter);
 }
 
+/* Appends the pieces of SQL text given, up to NULL: names of tables and
+ * columns from the record types, and SQL of this file. Values are never
+ * among them; they are bound. */
+static void
+append_sql (GString    *sql,
+            const char *first,
+            ...)
+{
+  va_list args;
+
+  va_start (args, first);
+  for (const char *piece = first; piece != NULL; piece = va_arg (args, const char *))
+    g_string_append (sql, piece);
+  va_end (args);
+}
+
 /* The records a word of the search finds: its text is in theirs, in that
  * of a record they link to (an applicant's person, say), or in the label
  * of one of their choices (a status). */
@@ -366,16 +382,18 @@ append_search_word (LiaisonRecordList *self,
   g_autofree char *parameter = NULL;
   g_autofree char *found = liaison_database_search_sql (self->database, word, &parameter);
 
-  g_string_append_printf (with, "%sw%u AS MATERIALIZED (%s)", with->len > 0 ? ", " : "WITH ", index, found);
+  g_autofree char *name = g_strdup_printf ("w%u", index);
+
+  append_sql (with, with->len > 0 ? ", " : "WITH ", name, " AS MATERIALIZED (", found, ")", NULL);
   add_text_parameter (with_parameters, parameter);
 
-  g_string_append_printf (where, " AND (t.uuid IN (SELECT uuid FROM w%u)", index);
+  append_sql (where, " AND (t.uuid IN (SELECT uuid FROM ", name, ")", NULL);
   for (guint i = 0; i < self->type->n_fields; i++)
     {
       const LiaisonField *field = &self->type->fields[i];
 
       if (field->kind == LIAISON_FIELD_LINK)
-        g_string_append_printf (where, " OR t.%s IN (SELECT uuid FROM w%u)", field->name, index);
+        append_sql (where, " OR t.", field->name, " IN (SELECT uuid FROM ", name, ")", NULL);
       else if (field->kind == LIAISON_FIELD_CHOICE)
         {
           guint n_found = 0;
@@ -389,7 +407,7 @@ append_search_word (LiaisonRecordList *self,
 
               g_string_append (where, n_found == 0 ? " OR t." : ", ");
               if (n_found == 0)
-                g_string_append_printf (where, "%s IN (", field->name);
+                append_sql (where, field->name, " IN (", NULL);
               g_string_append_c (where, '?');
               add_text_parameter (parameters, field->choices[j].value);
               n_found++;
@@ -407,10 +425,10 @@ join_link (const LiaisonField *field,
            const char         *table,
            GString            *joins)
 {
-  char *alias = g_strdup_printf ("%s_%s", table, field->name);
+  char *alias = g_strconcat (table, "_", field->name, NULL);
 
-  g_string_append_printf (joins, " LEFT JOIN %s AS %s ON %s.uuid = %s.%s",
-                          field->link_type, alias, alias, table, field->name);
+  append_sql (joins, " LEFT JOIN ", field->link_type, " AS ", alias, " ON ", alias, ".uuid = ",
+              table, ".", field->name, NULL);
   return alias;
 }
 
@@ -432,7 +450,7 @@ sort_key_sql (const LiaisonField *field,
       {
         g_autofree char *alias = join_link (field, table, joins);
 
-        g_string_append_printf (key, "%s.sort_key", alias);
+        append_sql (key, alias, ".sort_key", NULL);
         break;
       }
 
@@ -441,7 +459,7 @@ sort_key_sql (const LiaisonField *field,
         guint i;
 
         /* In the order the choices are offered: a pipeline's, say */
-        g_string_append_printf (key, "CASE %s.%s", table, field->name);
+        append_sql (key, "CASE ", table, ".", field->name, NULL);
         for (i = 0; field->choices[i].value != NULL; i++)
           {
             g_string_append_printf (key, " WHEN ? THEN %u", i);
@@ -455,7 +473,7 @@ sort_key_sql (const LiaisonField *field,
     case LIAISON_FIELD_BOOLEAN:
     case LIAISON_FIELD_DATE:
     case LIAISON_FIELD_LOCAL_TIME:
-      g_string_append_printf (key, "%s.%s", table, field->name);
+      append_sql (key, table, ".", field->name, NULL);
       break;
 
     case LIAISON_FIELD_TEXT:
@@ -470,7 +488,7 @@ sort_key_sql (const LiaisonField *field,
     case LIAISON_FIELD_TIME_ZONE:
     case LIAISON_FIELD_TAGS:
     default:
-      g_string_append_printf (key, "liaison_fold (%s.%s)", table, field->name);
+      append_sql (key, "liaison_fold (", table, ".", field->name, ")", NULL);
       break;
     }
 
@@ -495,10 +513,10 @@ build_sql (LiaisonRecordList *self)
 
       /* Tags are kept one a line. */
       if (filter->field->kind == LIAISON_FIELD_TAGS)
-        g_string_append_printf (where, " AND instr (char (10) || t.%s || char (10), char (10) || ? || char (10)) > 0",
-                                filter->field->name);
+        append_sql (where, " AND instr (char (10) || t.", filter->field->name,
+                    " || char (10), char (10) || ? || char (10)) > 0", NULL);
       else
-        g_string_append_printf (where, " AND t.%s = ?", filter->field->name);
+        append_sql (where, " AND t.", filter->field->name, " = ?", NULL);
       add_parameter (parameters, filter->field, filter->value);
     }
 
@@ -523,9 +541,8 @@ build_sql (LiaisonRecordList *self)
     key = sort_key_sql (self->sort_field, "t", joins, order_parameters);
 
   sql = g_string_new (with->str);
-  g_string_append_printf (sql, "%sSELECT t.id FROM %s AS t%s%s ORDER BY %s%s, t.id",
-                          with->len > 0 ? " " : "", self->type->name, joins->str, where->str,
-                          key, self->descending ? " DESC" : "");
+  append_sql (sql, with->len > 0 ? " " : "", "SELECT t.id FROM ", self->type->name, " AS t",
+              joins->str, where->str, " ORDER BY ", key, self->descending ? " DESC" : "", ", t.id", NULL);
 
   g_free (self->id_sql);
   self->id_sql = g_string_free (sql, FALSE);
@@ -550,8 +567,8 @@ build_sql (LiaisonRecordList *self)
       g_string_append (sql, " WHERE deleted_at IS NULL AND (sort_key, id) > (?1, ?2) ORDER BY sort_key, id LIMIT ?3");
       self->skip_sql = g_string_free (sql, FALSE);
 
-      self->key_sql = g_strdup_printf ("SELECT sort_key FROM %s WHERE id = ?1", self->type->name);
-      self->exists_sql = g_strdup_printf ("SELECT 1 FROM %s WHERE id = ?1 AND deleted_at IS NULL", self->type->name);
+      self->key_sql = g_strconcat ("SELECT sort_key FROM ", self->type->name, " WHERE id = ?1", NULL);
+      self->exists_sql = g_strconcat ("SELECT 1 FROM ", self->type->name, " WHERE id = ?1 AND deleted_at IS NULL", NULL);
     }
 }
 
