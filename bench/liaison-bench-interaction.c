@@ -59,24 +59,6 @@ static double idle_max_ms;
 static int failures;
 static int outside_failures;
 
-static GtkWidget *
-find_widget (GtkWidget *root,
-             GType      type)
-{
-  if (g_type_is_a (G_OBJECT_TYPE (root), type))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 /* The steps */
 
 static void
@@ -352,8 +334,8 @@ first_frame_cb (GdkFrameClock *clock,
 {
   g_signal_handlers_disconnect_by_func (clock, first_frame_cb, window);
 
-  view = LIAISON_FELLOWSHIP_VIEW (find_widget (GTK_WIDGET (window), LIAISON_TYPE_FELLOWSHIP_VIEW));
-  column_view = GTK_COLUMN_VIEW (find_widget (GTK_WIDGET (view), GTK_TYPE_COLUMN_VIEW));
+  view = LIAISON_FELLOWSHIP_VIEW (liaison_bench_find_widget (GTK_WIDGET (window), LIAISON_TYPE_FELLOWSHIP_VIEW));
+  column_view = GTK_COLUMN_VIEW (liaison_bench_find_widget (GTK_WIDGET (view), GTK_TYPE_COLUMN_VIEW));
   last_n_items = g_list_model_get_n_items (liaison_fellowship_view_get_model (view));
   g_signal_connect (liaison_fellowship_view_get_database (view), "record-changed", G_CALLBACK (record_changed_cb), NULL);
   start_step ();

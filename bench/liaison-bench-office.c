@@ -91,3 +91,22 @@ liaison_bench_office_path (const char *dir,
 
   return path;
 }
+
+/* The first widget of @type under @root, @root itself included */
+GtkWidget *
+liaison_bench_find_widget (GtkWidget *root,
+                           GType      type)
+{
+  if (g_type_is_a (G_OBJECT_TYPE (root), type))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = liaison_bench_find_widget (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}

@@ -5,7 +5,7 @@
 
 #pragma once
 
-#include <glib.h>
+#include <gtk/gtk.h>
 
 G_BEGIN_DECLS
 
@@ -14,5 +14,7 @@ void  liaison_bench_build_applicants (const char *path,
 char *liaison_bench_office_path      (const char *dir,
                                       const char *name,
                                       guint       n_applicants);
+GtkWidget *liaison_bench_find_widget (GtkWidget *root,
+                                      GType      type);
 
 G_END_DECLS

@@ -52,24 +52,6 @@ peak_rss_kb (void)
   return line != NULL ? strtol (line + 6, NULL, 10) : 0;
 }
 
-static GtkWidget *
-find_widget (GtkWidget *root,
-             GType      type)
-{
-  if (g_type_is_a (G_OBJECT_TYPE (root), type))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 typedef gboolean (*ReadyCheck) (GtkWindow *window);
 
 static void
@@ -141,8 +123,8 @@ measure_rows (GtkWidget *root,
 static gboolean
 list_drawn (GtkWindow *window)
 {
-  GtkWidget *view = find_widget (GTK_WIDGET (window), LIAISON_TYPE_FELLOWSHIP_VIEW);
-  GtkWidget *column_view = view != NULL ? find_widget (view, GTK_TYPE_COLUMN_VIEW) : NULL;
+  GtkWidget *view = liaison_bench_find_widget (GTK_WIDGET (window), LIAISON_TYPE_FELLOWSHIP_VIEW);
+  GtkWidget *column_view = view != NULL ? liaison_bench_find_widget (view, GTK_TYPE_COLUMN_VIEW) : NULL;
   guint n_rows = 0;
   float bottom = 0;
 
