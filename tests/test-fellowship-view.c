@@ -1001,6 +1001,18 @@ find_group (GtkWidget  *root,
 /* An applicant opens with its first groups; the others follow over the
  * next frames, on their own */
 static void
+set_true (gboolean *flag)
+{
+  *flag = TRUE;
+}
+
+static gboolean
+is_true (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+static void
 test_editor_fills_in (void)
 {
   LiaisonWindow *window;
@@ -1020,6 +1032,35 @@ test_editor_fills_in (void)
   g_assert_nonnull (liaison_test_find (editor, ADW_TYPE_ENTRY_ROW, "Arrival flight"));
   g_assert_nonnull (find_group (editor, "History"));
   g_assert_true (gtk_widget_get_visible (find_group (editor, "History")));
+
+  /* After a pause the view has made the next editor ahead: the applicant
+   * opened next is shown in it, whole. */
+  {
+    g_autoptr(LiaisonRecord) second = g_list_model_get_item (liaison_fellowship_view_get_model (view), 1);
+    g_autoptr(LiaisonRecord) person = NULL;
+    GtkWidget *next;
+    gboolean paused = FALSE;
+
+    g_timeout_add_once (1500, (GSourceOnceFunc) set_true, &paused);
+    liaison_test_wait_until (is_true, &paused);
+
+    g_assert_nonnull (second);
+    person = liaison_database_get (liaison_app_get_database (app), &liaison_person_type,
+                                   liaison_record_get_text (second, "person"), NULL);
+    g_assert_nonnull (person);
+    liaison_fellowship_view_open (view, second);
+    next = liaison_fellowship_view_get_editor (view);
+    g_assert_true (next != editor);
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (liaison_test_find (next, ADW_TYPE_ENTRY_ROW, "Family name"))),
+                     ==, liaison_record_get_text (person, "family_name"));
+
+    liaison_test_settle ();
+    g_assert_cmpstr (liaison_record_get_uuid (liaison_applicant_editor_get_application (LIAISON_APPLICANT_EDITOR (next))),
+                     ==, liaison_record_get_uuid (second));
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (liaison_test_find (next, ADW_TYPE_ENTRY_ROW, "Government"))),
+                     ==, liaison_record_get_text (second, "government"));
+    g_assert_nonnull (liaison_test_find (next, ADW_TYPE_SWITCH_ROW, "CV or biography"));
+  }
 
   liaison_test_window_destroy (window);
 }

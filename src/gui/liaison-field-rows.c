@@ -21,6 +21,7 @@
 #include "liaison-record-list.h"
 #include "liaison-records.h"
 #include "liaison-reference.h"
+#include "liaison-tooltip.h"
 
 typedef struct
 {
@@ -156,7 +157,7 @@ check_row (LiaisonFieldRows *self,
   else
     gtk_widget_remove_css_class (row->row, "error");
 
-  gtk_widget_set_tooltip_text (row->row, row->problem);
+  liaison_widget_update_tooltip (row->row, row->problem);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row->row),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, row->problem != NULL ? row->problem : "",
                                   -1);

@@ -16,6 +16,7 @@
 
 #include "liaison-field-rows.h"
 #include "liaison-record-dialog.h"
+#include "liaison-tooltip.h"
 
 struct _LiaisonRecordDialog
 {
@@ -47,7 +48,7 @@ update (LiaisonRecordDialog *self)
     problem = g_strdup (error->message);
 
   gtk_widget_set_sensitive (self->add_button, problem == NULL);
-  gtk_widget_set_tooltip_text (self->add_button, problem);
+  liaison_widget_update_tooltip (self->add_button, problem);
   gtk_label_set_text (GTK_LABEL (self->problem_label), problem != NULL ? problem : "");
 }
 

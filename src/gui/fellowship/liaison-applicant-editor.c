@@ -23,6 +23,7 @@
 #include "liaison-record-dialog.h"
 #include "liaison-record-list.h"
 #include "liaison-records.h"
+#include "liaison-tooltip.h"
 
 struct _LiaisonApplicantEditor
 {
@@ -41,6 +42,7 @@ struct _LiaisonApplicantEditor
    * the first (see build_part()); how many are */
   guint                n_parts_built;
   guint                tick_id;
+  guint                build_idle_id;
   gboolean             history_shown;
 
   /* Template widgets */
@@ -153,7 +155,7 @@ update_problem (LiaisonApplicantEditor *self)
   adw_banner_set_button_label (self->banner, conflict ? _("_Resolve…") : NULL);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->banner), conflict ? "win.conflicts" : NULL);
   adw_banner_set_revealed (self->banner, problem != NULL || conflict);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->save_button), problem);
+  liaison_widget_update_tooltip (GTK_WIDGET (self->save_button), problem);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "applicant.save", problem == NULL);
 }
 
@@ -599,32 +601,35 @@ static const char * const program_fields[] = {
 static const char * const sensitive_fields[] = { "dietary", "accessibility", "emergency_contact", NULL };
 static const char * const note_fields[] = { "tags", "notes", NULL };
 
-#define N_PARTS 6
+#define N_PARTS 7
 
-/* Fills the next group below the first two; FALSE when all are */
+/* Fills the next group below the first; FALSE when all are */
 static gboolean
 build_part (LiaisonApplicantEditor *self)
 {
   switch (self->n_parts_built)
     {
     case 0:
-      add_rows (self->application_rows, self->status_group, status_fields);
+      add_rows (self->application_rows, self->application_group, application_fields);
       break;
     case 1:
+      add_rows (self->application_rows, self->status_group, status_fields);
+      break;
+    case 2:
       if (!self->history_shown)
         update_history (self);
       update_score (self);
       break;
-    case 2:
+    case 3:
       add_rows (self->application_rows, self->documents_group, document_fields);
       break;
-    case 3:
+    case 4:
       add_rows (self->application_rows, self->program_group, program_fields);
       break;
-    case 4:
+    case 5:
       add_rows (self->application_rows, self->sensitive_group, sensitive_fields);
       break;
-    case 5:
+    case 6:
       add_rows (self->application_rows, self->notes_group, note_fields);
       break;
     default:
@@ -638,20 +643,43 @@ build_part (LiaisonApplicantEditor *self)
   return self->n_parts_built < N_PARTS;
 }
 
+static void stop_building (LiaisonApplicantEditor *self);
+
 /* Every group filled now: something wants a row, or to save */
 static void
 ensure_built (LiaisonApplicantEditor *self)
 {
   while (build_part (self))
     ;
+  stop_building (self);
+}
+
+static void
+stop_building (LiaisonApplicantEditor *self)
+{
   if (self->tick_id != 0)
     {
       gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->tick_id);
       self->tick_id = 0;
     }
+  g_clear_handle_id (&self->build_idle_id, g_source_remove);
 }
 
-/* A group a frame, once the editor is shown */
+static gboolean
+build_idle_cb (gpointer user_data)
+{
+  LiaisonApplicantEditor *self = user_data;
+
+  self->build_idle_id = 0;
+  if (!build_part (self))
+    stop_building (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* A group a frame, once the editor is shown. Each is made after a frame
+ * has been drawn, not while the next one is: a frame that draws the rows
+ * made does not make more. */
 static gboolean
 build_tick_cb (GtkWidget     *widget,
                GdkFrameClock *frame_clock,
@@ -659,17 +687,16 @@ build_tick_cb (GtkWidget     *widget,
 {
   LiaisonApplicantEditor *self = LIAISON_APPLICANT_EDITOR (widget);
 
-  if (build_part (self))
-    return G_SOURCE_CONTINUE;
+  if (self->build_idle_id == 0)
+    self->build_idle_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, build_idle_cb, self, NULL);
 
-  self->tick_id = 0;
-  return G_SOURCE_REMOVE;
+  return G_SOURCE_CONTINUE;
 }
 
-/* The editor opens with the applicant's own details and the application,
- * which are what a window shows first; the groups below follow, one a
- * frame, so that opening an applicant does not hold up the window while
- * thirty more rows are made. */
+/* The editor opens with the applicant's own details, which are what a
+ * window shows first; the groups below follow, one a frame, so that
+ * opening an applicant does not hold up the window while thirty more rows
+ * are made. */
 static void
 build (LiaisonApplicantEditor *self)
 {
@@ -677,7 +704,6 @@ build (LiaisonApplicantEditor *self)
   self->application_rows = liaison_field_rows_new (self->database, self->application);
 
   add_rows (self->person_rows, self->person_group, person_fields);
-  add_rows (self->application_rows, self->application_group, application_fields);
 
   g_signal_connect_object (self->person_rows, "changed", G_CALLBACK (rows_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->application_rows, "changed", G_CALLBACK (rows_changed_cb), self, G_CONNECT_SWAPPED);
@@ -694,11 +720,7 @@ liaison_applicant_editor_dispose (GObject *object)
 {
   LiaisonApplicantEditor *self = (LiaisonApplicantEditor *)object;
 
-  if (self->tick_id != 0)
-    {
-      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->tick_id);
-      self->tick_id = 0;
-    }
+  stop_building (self);
 
   /* The bin lets go of its child itself, before the template is torn down. */
   adw_bin_set_child (ADW_BIN (self), NULL);
@@ -811,20 +833,59 @@ liaison_applicant_editor_new (LiaisonDatabase *database,
                               LiaisonRecord   *application,
                               LiaisonRecord   *person)
 {
-  LiaisonApplicantEditor *self;
+  GtkWidget *self;
 
   g_return_val_if_fail (LIAISON_IS_DATABASE (database), NULL);
   g_return_val_if_fail (LIAISON_IS_APPLICATION (application), NULL);
   g_return_val_if_fail (LIAISON_IS_PERSON (person), NULL);
 
-  self = g_object_new (LIAISON_TYPE_APPLICANT_EDITOR, NULL);
+  self = liaison_applicant_editor_new_empty ();
+  liaison_applicant_editor_open (LIAISON_APPLICANT_EDITOR (self), database, application, person);
+
+  return self;
+}
+
+/**
+ * liaison_applicant_editor_new_empty:
+ *
+ * An editor with no applicant yet, to be given one with
+ * liaison_applicant_editor_open(). Most of the cost of an editor is its
+ * template: a view makes one ahead, while nothing else is going on.
+ *
+ * Returns: (transfer floating): the editor
+ */
+GtkWidget *
+liaison_applicant_editor_new_empty (void)
+{
+  return g_object_new (LIAISON_TYPE_APPLICANT_EDITOR, NULL);
+}
+
+/**
+ * liaison_applicant_editor_open:
+ * @self: an editor from liaison_applicant_editor_new_empty()
+ * @database: the database
+ * @application: the application edited: a copy, saved only by Save
+ * @person: its person, likewise
+ *
+ * Gives the editor its applicant. An editor has one applicant only.
+ */
+void
+liaison_applicant_editor_open (LiaisonApplicantEditor *self,
+                               LiaisonDatabase        *database,
+                               LiaisonRecord          *application,
+                               LiaisonRecord          *person)
+{
+  g_return_if_fail (LIAISON_IS_APPLICANT_EDITOR (self));
+  g_return_if_fail (self->application == NULL);
+  g_return_if_fail (LIAISON_IS_DATABASE (database));
+  g_return_if_fail (LIAISON_IS_APPLICATION (application));
+  g_return_if_fail (LIAISON_IS_PERSON (person));
+
   self->database = g_object_ref (database);
   self->application = g_object_ref (application);
   self->person = g_object_ref (person);
 
   build (self);
-
-  return GTK_WIDGET (self);
 }
 
 LiaisonRecord *

@@ -18,6 +18,11 @@ G_DECLARE_FINAL_TYPE (LiaisonApplicantEditor, liaison_applicant_editor, LIAISON,
 GtkWidget     *liaison_applicant_editor_new             (LiaisonDatabase        *database,
                                                          LiaisonRecord          *application,
                                                          LiaisonRecord          *person);
+GtkWidget     *liaison_applicant_editor_new_empty       (void);
+void           liaison_applicant_editor_open            (LiaisonApplicantEditor *self,
+                                                         LiaisonDatabase        *database,
+                                                         LiaisonRecord          *application,
+                                                         LiaisonRecord          *person);
 LiaisonRecord *liaison_applicant_editor_get_application (LiaisonApplicantEditor *self);
 LiaisonRecord *liaison_applicant_editor_get_person      (LiaisonApplicantEditor *self);
 GtkWidget     *liaison_applicant_editor_get_row         (LiaisonApplicantEditor *self,

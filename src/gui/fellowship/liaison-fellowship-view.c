@@ -110,6 +110,10 @@ struct _LiaisonFellowshipView
   GPtrArray              *held_choices;
   gboolean                drawn;
   GMenuModel             *view_menu;
+  /* An editor made ahead, while nothing else goes on, for the next
+   * applicant opened */
+  GtkWidget              *spare_editor;
+  guint                   spare_timeout;
 };
 
 G_DEFINE_FINAL_TYPE (LiaisonFellowshipView, liaison_fellowship_view, ADW_TYPE_BREAKPOINT_BIN)
@@ -976,21 +980,53 @@ open_editor (LiaisonFellowshipView *self,
   adw_dialog_present (dialog, GTK_WIDGET (self));
 }
 
+#define SPARE_EDITOR_DELAY_MS 1000
+
+static gboolean
+make_spare_editor_cb (gpointer user_data)
+{
+  LiaisonFellowshipView *self = user_data;
+
+  self->spare_timeout = 0;
+  if (self->spare_editor == NULL)
+    self->spare_editor = g_object_ref_sink (liaison_applicant_editor_new_empty ());
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Most of what opening an applicant costs is the editor's template: the
+ * next one is made a while after the window has had its last change. */
+static void
+make_spare_editor_later (LiaisonFellowshipView *self)
+{
+  g_clear_handle_id (&self->spare_timeout, g_source_remove);
+  self->spare_timeout = g_timeout_add_full (G_PRIORITY_LOW, SPARE_EDITOR_DELAY_MS,
+                                            make_spare_editor_cb, self, NULL);
+}
+
 static void
 show_editor (LiaisonFellowshipView *self,
              LiaisonRecord         *application,
              LiaisonRecord         *person)
 {
-  GtkWidget *editor = liaison_applicant_editor_new (self->database, application, person);
+  GtkWidget *editor;
   g_autofree char *title = liaison_person_dup_display_name (person);
+
+  if (self->spare_editor != NULL)
+    editor = g_steal_pointer (&self->spare_editor);
+  else
+    editor = g_object_ref_sink (liaison_applicant_editor_new_empty ());
+  liaison_applicant_editor_open (LIAISON_APPLICANT_EDITOR (editor), self->database, application, person);
 
   g_signal_connect_object (editor, "deleted", G_CALLBACK (editor_deleted_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (editor, "saved", G_CALLBACK (editor_saved_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (editor, "open-existing", G_CALLBACK (open_existing_cb), self, G_CONNECT_SWAPPED);
 
   adw_bin_set_child (self->detail_bin, editor);
+  g_object_unref (editor);
   adw_navigation_page_set_title (self->detail_page, title[0] != '\0' ? title : _("New Applicant"));
   adw_navigation_split_view_set_show_content (self->split_view, TRUE);
+  make_spare_editor_later (self);
 }
 
 static void
@@ -1678,6 +1714,7 @@ first_frame_cb (GdkFrameClock         *frame_clock,
         gtk_slice_list_model_set_size (g_ptr_array_index (self->held_choices, i), G_MAXUINT);
       g_clear_pointer (&self->held_choices, g_ptr_array_unref);
     }
+  make_spare_editor_later (self);
 }
 
 static void
@@ -1929,6 +1966,8 @@ liaison_fellowship_view_dispose (GObject *object)
 
   /* The bin lets go of its child itself, before the template is torn down. */
   g_clear_handle_id (&self->spinner_timeout, g_source_remove);
+  g_clear_handle_id (&self->spare_timeout, g_source_remove);
+  g_clear_object (&self->spare_editor);
   self->spinner = NULL;
   g_clear_object (&self->detail_placeholder);
   adw_breakpoint_bin_set_child (ADW_BREAKPOINT_BIN (self), NULL);

@@ -26,6 +26,7 @@
 #include "liaison-registrants-dialog.h"
 #include "liaison-search.h"
 #include "liaison-seminars.h"
+#include "liaison-tooltip.h"
 
 typedef enum
 {
@@ -737,7 +738,7 @@ update_totals (LiaisonRegistrantsDialog *self)
 
   g_free (self->totals_text);
   self->totals_text = g_strconcat (registered, ", ", attended, ", ", no_show, ", ", cancelled, NULL);
-  gtk_widget_set_tooltip_text (self->totals_bar, self->totals_text);
+  liaison_widget_update_tooltip (self->totals_bar, self->totals_text);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->totals_bar), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   self->totals_text, -1);
 }

@@ -25,6 +25,7 @@
 #include "liaison-seminars.h"
 #include "liaison-seminar-editor.h"
 #include "liaison-time-zones.h"
+#include "liaison-tooltip.h"
 
 struct _LiaisonSeminarEditor
 {
@@ -125,7 +126,7 @@ update_problem (LiaisonSeminarEditor *self)
   adw_banner_set_title (self->banner, problem != NULL ? problem : "");
   adw_banner_set_revealed (self->banner, problem != NULL);
   gtk_widget_set_sensitive (self->save_button, problem == NULL);
-  gtk_widget_set_tooltip_text (self->save_button, problem);
+  liaison_widget_update_tooltip (self->save_button, problem);
 }
 
 static void
