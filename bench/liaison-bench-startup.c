@@ -23,6 +23,7 @@
 #include <unistd.h>
 
 #include "liaison-app.h"
+#include "liaison-cell-label.h"
 #include "liaison-bench-office.h"
 #include "liaison-database.h"
 #include "liaison-fellowship-view.h"
@@ -84,9 +85,9 @@ watch_frames (GtkWindow  *window,
 static gboolean
 has_bound_cell (GtkWidget *root)
 {
-  if (GTK_IS_LABEL (root) &&
+  if (LIAISON_IS_CELL_LABEL (root) &&
       g_str_equal (G_OBJECT_TYPE_NAME (gtk_widget_get_parent (root)), "GtkColumnViewCellWidget") &&
-      gtk_label_get_text (GTK_LABEL (root))[0] != '\0')
+      liaison_cell_label_get_text (LIAISON_CELL_LABEL (root))[0] != '\0')
     return TRUE;
 
   for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "liaison-applicant-editor.h"
+#include "liaison-cell-label.h"
 #include "liaison-csv.h"
 #include "liaison-demo.h"
 #include "liaison-fellowship.h"
@@ -115,12 +116,12 @@ shown_column (GtkColumnView *column_view,
       for (guint i = 0; i < column && cell != NULL; i++)
         cell = gtk_widget_get_next_sibling (cell);
       g_assert_nonnull (cell);
-      label = liaison_test_find (cell, GTK_TYPE_LABEL, NULL);
+      label = liaison_test_find (cell, LIAISON_TYPE_CELL_LABEL, NULL);
       g_assert_nonnull (label);
 
       if (row_index++ > 0)
         g_string_append (text, ", ");
-      g_string_append (text, gtk_label_get_text (GTK_LABEL (label)));
+      g_string_append (text, liaison_cell_label_get_text (LIAISON_CELL_LABEL (label)));
     }
 
   return g_string_free (text, FALSE);

@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "liaison-applicant-editor.h"
+#include "liaison-cell-label.h"
 #include "liaison-csv.h"
 #include "liaison-fellowship.h"
 #include "liaison-fellowship-view.h"
@@ -222,12 +223,7 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
                ColumnData               *data)
 {
-  GtkWidget *label = g_object_new (GTK_TYPE_LABEL,
-                                   "xalign", 0.0f,
-                                   "ellipsize", PANGO_ELLIPSIZE_END,
-                                   NULL);
-
-  gtk_list_item_set_child (item, label);
+  gtk_list_item_set_child (item, liaison_cell_label_new ());
 }
 
 /* The name says when two desktops changed the applicant at once, with an
@@ -253,11 +249,14 @@ name_cell_label (GtkListItem *item,
                                       _("Sync conflict"), -1);
       gtk_box_append (GTK_BOX (box), icon);
       gtk_list_item_set_child (item, box);
+      /* It asks for no width: it takes what the icon leaves. */
+      gtk_widget_set_hexpand (label, TRUE);
       gtk_box_append (GTK_BOX (box), label);
     }
   else
     {
       gtk_box_remove (GTK_BOX (child), label);
+      gtk_widget_set_hexpand (label, FALSE);
       gtk_list_item_set_child (item, label);
     }
 
@@ -289,7 +288,7 @@ fill_cell (GtkListItem *item,
                                 liaison_sync_has_conflict (database, liaison_record_get_text (application, "person"))));
     }
 
-  gtk_label_set_text (GTK_LABEL (label), text);
+  liaison_cell_label_set_text (LIAISON_CELL_LABEL (label), text);
 
   gtk_widget_remove_css_class (label, "error");
   gtk_widget_remove_css_class (label, "warning");
