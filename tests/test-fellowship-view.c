@@ -20,6 +20,7 @@
 #include "liaison-fellowship.h"
 #include "liaison-fellowship-view.h"
 #include "liaison-record-dialog.h"
+#include "liaison-record-selection.h"
 #include "liaison-records.h"
 #include "liaison-search.h"
 #include "liaison-test-files.h"
@@ -1066,6 +1067,85 @@ test_editor_fills_in (void)
   liaison_test_window_destroy (window);
 }
 
+/* Sorted again far down a long list, the list shows its top, in the new
+ * order; the rows' widgets are moved there. */
+static void
+test_sorted_far_down (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
+  LiaisonDatabase *database = liaison_app_get_database (app);
+  LiaisonWindow *window;
+  LiaisonFellowshipView *view;
+  GtkColumnView *column_view;
+  GtkAdjustment *adjustment;
+  GListModel *model;
+  guint all;
+
+  for (guint i = 0; i < 300; i++)
+    {
+      LiaisonRecord *person = liaison_record_new (&liaison_person_type);
+      LiaisonRecord *application = liaison_record_new (&liaison_application_type);
+      g_autofree char *family = g_strdup_printf ("Far%03u", i);
+      g_autofree char *government = g_strdup_printf ("Town of Far %03u", (i * 7) % 300);
+
+      liaison_record_set_text (person, "family_name", family);
+      liaison_record_set_text (person, "given_name", "Test");
+      liaison_record_set_text (application, "person", liaison_record_get_uuid (person));
+      liaison_record_set_text (application, "government", government);
+      liaison_record_set_text (application, "government_level", "city");
+      liaison_record_set_text (application, "jurisdiction", "US-OH");
+      liaison_record_set_text (application, "status", "inquiry");
+      liaison_record_set_integer (application, "cohort_year", 2001);
+      g_ptr_array_add (records, person);
+      g_ptr_array_add (records, application);
+    }
+  liaison_database_save_all (database, records, &error);
+  g_assert_no_error (error);
+
+  view = open_view (&window);
+  model = liaison_fellowship_view_get_model (view);
+  column_view = GTK_COLUMN_VIEW (liaison_test_find (GTK_WIDGET (view), GTK_TYPE_COLUMN_VIEW, NULL));
+  adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (column_view));
+  liaison_fellowship_view_set_cohort_year (view, 0);
+  liaison_test_settle ();
+  all = count_shown (view);
+  g_assert_cmpuint (all, >, 300);
+
+  gtk_column_view_scroll_to (column_view, all - 1, NULL, GTK_LIST_SCROLL_NONE, NULL);
+  liaison_test_settle ();
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >, 2000);
+
+  {
+    g_autoptr(GtkColumnViewColumn) government = g_list_model_get_item (gtk_column_view_get_columns (column_view), 2);
+
+    gtk_column_view_sort_by_column (column_view, government, GTK_SORT_DESCENDING);
+    liaison_test_settle ();
+  }
+  g_assert_cmpuint (count_shown (view), ==, all);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 0);
+  assert_rows_shown (column_view, model);
+
+  /* And back to the end, which shows the last applicants of that order */
+  gtk_column_view_scroll_to (column_view, all - 1, NULL, GTK_LIST_SCROLL_NONE, NULL);
+  liaison_test_settle ();
+  {
+    g_autoptr(LiaisonListRow) last = g_list_model_get_item (G_LIST_MODEL (gtk_column_view_get_model (column_view)), all - 1);
+    g_autoptr(LiaisonRecord) expected = g_list_model_get_item (model, all - 1);
+
+    g_assert_cmpstr (liaison_record_get_uuid (liaison_list_row_get_record (last)), ==,
+                     liaison_record_get_uuid (expected));
+  }
+
+  liaison_test_window_destroy (window);
+
+  for (guint i = 1; i < records->len; i += 2)
+    {
+      g_assert_true (liaison_database_delete (database, g_ptr_array_index (records, i), &error));
+      g_assert_no_error (error);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1095,6 +1175,7 @@ main (int   argc,
   g_test_add_func ("/fellowship-view/controls-named", test_controls_named);
   g_test_add_func ("/fellowship-view/conflict-marked", test_conflict_marked);
   g_test_add_func ("/fellowship-view/editor-fills-in", test_editor_fills_in);
+  g_test_add_func ("/fellowship-view/sorted-far-down", test_sorted_far_down);
 
   status = g_test_run ();
 

@@ -352,6 +352,127 @@ test_long_list (void)
   assert_same_as_fresh (db, list);
 }
 
+/* Whether the changes logged tell of @position */
+static gboolean
+told_of (GArray *log,
+         guint   position)
+{
+  for (guint i = 0; i < log->len; i++)
+    {
+      Change *change = &g_array_index (log, Change, i);
+
+      if (position >= change->position && position < change->position + change->added)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* The rows from @from to the end, read from there only, are those of a
+ * list read afresh. */
+static void
+assert_end_as_fresh (LiaisonDatabase   *db,
+                     LiaisonRecordList *list,
+                     guint              from)
+{
+  g_autoptr(LiaisonRecordList) fresh = liaison_record_list_new (db, &liaison_person_type);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (fresh));
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, n);
+  for (guint i = n; i-- > from;)
+    {
+      g_autoptr(LiaisonRecord) a = g_list_model_get_item (G_LIST_MODEL (list), i);
+      g_autoptr(LiaisonRecord) b = g_list_model_get_item (G_LIST_MODEL (fresh), i);
+
+      g_assert_cmpstr (liaison_record_get_uuid (a), ==, liaison_record_get_uuid (b));
+      g_assert_cmpint (liaison_record_list_get_id (list, i), ==, liaison_record_list_get_id (fresh, i));
+    }
+}
+
+/* The end of a long list is read from the end; the rows seen there are
+ * told of every change that may have moved them. */
+static void
+test_far_end (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LiaisonDatabase) db = liaison_database_open (":memory:", &error);
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(LiaisonRecordList) list = NULL;
+  g_autoptr(GArray) log = g_array_new (FALSE, FALSE, sizeof (Change));
+  LiaisonRecord *seen;
+  LiaisonRecord *unseen;
+
+  for (guint i = 0; i < 1000; i++)
+    {
+      LiaisonRecord *record = liaison_record_new (&liaison_person_type);
+      g_autofree char *name = g_strdup_printf ("P%04u", i * 10);
+
+      liaison_record_set_text (record, "family_name", name);
+      g_ptr_array_add (records, record);
+    }
+  liaison_database_save_all (db, records, &error);
+  g_assert_no_error (error);
+  seen = g_ptr_array_index (records, 995);
+  unseen = g_ptr_array_index (records, 500);
+
+  list = liaison_record_list_new (db, &liaison_person_type);
+  g_signal_connect (list, "items-changed", G_CALLBACK (items_changed_cb), log);
+
+  /* The last rows, as a view scrolled to the end asks for them */
+  for (guint i = 999; i >= 990; i--)
+    {
+      g_autoptr(LiaisonRecord) record = g_list_model_get_item (G_LIST_MODEL (list), i);
+      g_autofree char *name = g_strdup_printf ("P%04u", i * 10);
+
+      g_assert_cmpstr (liaison_record_get_text (record, "family_name"), ==, name);
+      g_assert_cmpint (liaison_record_list_get_id (list, i), >, 0);
+    }
+  {
+    g_autoptr(LiaisonRecord) record = g_list_model_get_item (G_LIST_MODEL (list), 0);
+
+    g_assert_cmpstr (liaison_record_get_text (record, "family_name"), ==, "P0000");
+  }
+  assert_end_as_fresh (db, list, 900);
+
+  /* A row seen at the end, changed */
+  liaison_record_set_text (seen, "given_name", "Seen");
+  liaison_database_save (db, seen, &error);
+  g_assert_no_error (error);
+  g_assert_true (told_of (log, 995));
+  {
+    g_autoptr(LiaisonRecord) record = g_list_model_get_item (G_LIST_MODEL (list), 995);
+
+    g_assert_cmpstr (liaison_record_get_text (record, "given_name"), ==, "Seen");
+  }
+  g_array_set_size (log, 0);
+
+  /* A row no view has seen, moved to the end: the rows there are told,
+   * and show the records now there. */
+  liaison_record_set_text (unseen, "family_name", "P9995");
+  liaison_database_save (db, unseen, &error);
+  g_assert_no_error (error);
+  for (guint i = 990; i < 1000; i++)
+    g_assert_true (told_of (log, i));
+  assert_end_as_fresh (db, list, 980);
+  g_array_set_size (log, 0);
+
+  /* Rows that come and go at the end */
+  {
+    g_autoptr(LiaisonRecord) added = person (db, "P9999", NULL);
+
+    g_assert_true (told_of (log, 1000));
+    assert_end_as_fresh (db, list, 990);
+    g_array_set_size (log, 0);
+    liaison_database_delete (db, seen, &error);
+    g_assert_no_error (error);
+    for (guint i = 994; i < 999; i++)
+      g_assert_true (told_of (log, i));
+    assert_end_as_fresh (db, list, 950);
+  }
+
+  assert_same_as_fresh (db, list);
+}
+
 /* Records another connection saved (the sync's thread) are announced as
  * "many of this type": the list reads everything again, once. */
 static void
@@ -783,6 +904,7 @@ main (int   argc,
   g_test_add_func ("/record-list/order-and-signals", test_order_and_signals);
   g_test_add_func ("/record-list/filters-and-sort", test_filters_and_sort);
   g_test_add_func ("/record-list/long-list", test_long_list);
+  g_test_add_func ("/record-list/far-end", test_far_end);
   g_test_add_func ("/record-list/many-changed", test_many_changed);
   g_test_add_func ("/record-list/search-and-order", test_search_and_order);
   g_test_add_func ("/record-list/reload-async", test_reload_async);

@@ -58,6 +58,9 @@ struct _LiaisonRecordList
   guint                    n_items;
   GArray                  *ids;       /* the first ids, in order */
   char                    *last_key;  /* the sort key of the last of them */
+  /* A list read in chunks, seen far down: the ids of its last positions,
+   * read from its end, in order */
+  GArray                  *tail;
   GHashTable              *cache;
   GArray                  *filters;
   GStrv                    words;      /* of the search, normalized */
@@ -82,6 +85,7 @@ struct _LiaisonRecordList
   GPtrArray               *parameters; /* of id_sql, in order */
   char                    *chunk_sql;
   char                    *skip_sql;
+  char                    *tail_sql;
   char                    *key_sql;
   char                    *exists_sql;
   char                    *row_sql;
@@ -179,11 +183,82 @@ load_chunk (LiaisonRecordList *self,
 
 /* Reads the ids up to @position. With @ids_only, no record: the caller
  * wants no more than the id, for many positions one after the other. */
+static guint
+tail_start (LiaisonRecordList *self)
+{
+  return self->n_items - MIN (self->tail->len, self->n_items);
+}
+
+/* Reads the ids from @position to the end of a list read in chunks,
+ * backwards from its end: far down a long list (its end, say), rather
+ * than every id before them. */
+static gboolean
+load_tail (LiaisonRecordList *self,
+           guint              position)
+{
+  g_autoptr(GArray) tail = NULL;
+  guint count = MIN (self->n_items - position + CHUNK_SIZE, self->n_items);
+  sqlite3_stmt *stmt;
+  int status;
+
+  stmt = liaison_database_prepare (self->database, self->tail_sql, NULL);
+  if (stmt == NULL)
+    return FALSE;
+
+  tail = g_array_sized_new (FALSE, FALSE, sizeof (gint64), count);
+  sqlite3_bind_int (stmt, 1, count);
+  while ((status = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (tail, id);
+    }
+  sqlite3_reset (stmt);
+
+  /* Not as many as the list counts: read them in order instead. */
+  if (status != SQLITE_DONE || tail->len != count)
+    return FALSE;
+
+  for (guint i = 0; i < tail->len / 2; i++)
+    {
+      gint64 id = g_array_index (tail, gint64, i);
+
+      g_array_index (tail, gint64, i) = g_array_index (tail, gint64, tail->len - 1 - i);
+      g_array_index (tail, gint64, tail->len - 1 - i) = id;
+    }
+
+  g_array_unref (self->tail);
+  self->tail = g_steal_pointer (&tail);
+  return TRUE;
+}
+
+/* The id at @position, if it has been read; 0 if not */
+static gint64
+id_at (LiaisonRecordList *self,
+       guint              position)
+{
+  if (position < self->ids->len)
+    return g_array_index (self->ids, gint64, position);
+  if (position < self->n_items && position >= tail_start (self))
+    return g_array_index (self->tail, gint64, position - tail_start (self));
+
+  return 0;
+}
+
 static void
 ensure_loaded (LiaisonRecordList *self,
                guint              position,
                gboolean           ids_only)
 {
+  /* Far ahead, nearer the end than the ids held: from the end */
+  if (is_chunked (self) && position >= self->ids->len + CHUNK_SIZE && position < self->n_items)
+    {
+      if (position >= tail_start (self))
+        return;
+      if (self->n_items - position < position - self->ids->len && load_tail (self, position))
+        return;
+    }
+
   /* Far ahead (the end of the list, say): the ids in between only */
   if (ids_only && position >= self->ids->len && self->ids->len < self->n_items)
     load_chunk (self, self->ids, &self->last_key, MAX (position - self->ids->len + 1, CACHE_SIZE), TRUE);
@@ -212,10 +287,10 @@ liaison_record_list_get_item (GListModel *model,
     return NULL;
 
   ensure_loaded (self, position, FALSE);
-  if (position >= self->ids->len)
+  id = id_at (self, position);
+  if (id == 0)
     return liaison_record_new (self->type);
 
-  id = g_array_index (self->ids, gint64, position);
   record = g_hash_table_lookup (self->cache, &id);
   if (record != NULL)
     return g_object_ref (record);
@@ -259,10 +334,8 @@ liaison_record_list_get_id (LiaisonRecordList *self,
     return 0;
 
   ensure_loaded (self, position, TRUE);
-  if (position >= self->ids->len)
-    return 0;
 
-  return g_array_index (self->ids, gint64, position);
+  return id_at (self, position);
 }
 
 /**
@@ -567,6 +640,9 @@ build_sql (LiaisonRecordList *self)
       g_string_append (sql, " WHERE deleted_at IS NULL AND (sort_key, id) > (?1, ?2) ORDER BY sort_key, id LIMIT ?3");
       self->skip_sql = g_string_free (sql, FALSE);
 
+      self->tail_sql = g_strconcat ("SELECT id FROM ", self->type->name,
+                                    " WHERE deleted_at IS NULL ORDER BY sort_key DESC, id DESC LIMIT ?1", NULL);
+
       self->key_sql = g_strconcat ("SELECT sort_key FROM ", self->type->name, " WHERE id = ?1", NULL);
       self->exists_sql = g_strconcat ("SELECT 1 FROM ", self->type->name, " WHERE id = ?1 AND deleted_at IS NULL", NULL);
     }
@@ -685,6 +761,7 @@ replace_ids (LiaisonRecordList *self,
 {
   GArray *old = self->ids;
   guint old_n_items = self->n_items;
+  guint n_read_from_end = MIN (self->tail->len, old_n_items);
   guint prefix = 0;
   guint suffix = 0;
   guint old_tail;
@@ -706,6 +783,7 @@ replace_ids (LiaisonRecordList *self,
   self->n_items = n_items;
   g_free (self->last_key);
   self->last_key = last_key;
+  g_array_set_size (self->tail, 0);
 
   if (prefix + suffix + old_tail < old_n_items || prefix + suffix + new_tail < n_items ||
       (old_tail != new_tail))
@@ -727,6 +805,17 @@ replace_ids (LiaisonRecordList *self,
 
       *told = prefix;
       *n_told = added;
+    }
+
+  /* The rows read from the end were handed out: unless told above (all
+   * rows from the first change on are, when rows came or went), they are
+   * told changed, for the views to read them again. */
+  if (n_read_from_end > 0 && old_tail == new_tail)
+    {
+      guint start = MAX (n_items - MIN (n_read_from_end, n_items), ids->len);
+
+      if (start < n_items)
+        g_list_model_items_changed (G_LIST_MODEL (self), start, n_items - start, n_items - start);
     }
 
   g_array_unref (old);
@@ -792,6 +881,7 @@ apply_ids (LiaisonRecordList *self,
   g_array_set_size (self->touched, 0);
   g_array_unref (self->ids);
   self->ids = g_array_ref (ids);
+  g_array_set_size (self->tail, 0);
   self->n_items = n_items;
   g_free (self->last_key);
   self->last_key = last_key;
@@ -1160,6 +1250,7 @@ liaison_record_list_finalize (GObject *object)
   g_clear_object (&self->stop);
   g_clear_object (&self->database);
   g_clear_pointer (&self->ids, g_array_unref);
+  g_clear_pointer (&self->tail, g_array_unref);
   g_clear_pointer (&self->touched, g_array_unref);
   g_clear_pointer (&self->cache, g_hash_table_unref);
   g_clear_pointer (&self->filters, g_array_unref);
@@ -1170,6 +1261,7 @@ liaison_record_list_finalize (GObject *object)
   g_clear_pointer (&self->sort_values, g_strfreev);
   g_clear_pointer (&self->chunk_sql, g_free);
   g_clear_pointer (&self->skip_sql, g_free);
+  g_clear_pointer (&self->tail_sql, g_free);
   g_clear_pointer (&self->key_sql, g_free);
   g_clear_pointer (&self->exists_sql, g_free);
   g_clear_pointer (&self->last_key, g_free);
@@ -1189,6 +1281,7 @@ static void
 liaison_record_list_init (LiaisonRecordList *self)
 {
   self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->tail = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->touched = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->cache = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
   self->filters = g_array_new (FALSE, TRUE, sizeof (Filter));

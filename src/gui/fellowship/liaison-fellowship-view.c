@@ -662,26 +662,23 @@ replace_rows_begin (LiaisonFellowshipView *self)
 static void
 replace_rows_end (LiaisonFellowshipView *self)
 {
+  guint shown;
+  gboolean far;
+
   if (self->selection == NULL)
     return;
 
-  /* Near the top, the rows shown stay and show the new records. Further
-   * down, those rows would be gone: the list starts again from the top, a
-   * screenful first. */
-  if (gtk_adjustment_get_value (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->column_view))) <
-      self->first_rows * ROW_HEIGHT)
-    {
-      /* More rows than before follow a screenful a frame, too */
-      guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
+  /* The rows shown stay and show the new records; more rows than before
+   * follow a screenful a frame. Further down, the list goes back to its
+   * top, where the list view moves the rows' widgets. */
+  shown = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
+  far = gtk_adjustment_get_value (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->column_view))) >=
+        self->first_rows * ROW_HEIGHT;
 
-      liaison_record_selection_thaw (self->selection, MAX (shown, self->first_rows));
-      grow_rows (self, FALSE);
-    }
-  else
-    {
-      liaison_record_selection_thaw (self->selection, self->first_rows);
-      grow_rows (self, FALSE);
-    }
+  liaison_record_selection_thaw (self->selection, MAX (shown, self->first_rows));
+  if (far && g_list_model_get_n_items (G_LIST_MODEL (self->selection)) > 0)
+    gtk_column_view_scroll_to (self->column_view, 0, NULL, GTK_LIST_SCROLL_NONE, NULL);
+  grow_rows (self, FALSE);
 }
 
 static void
@@ -1960,8 +1957,12 @@ liaison_fellowship_view_dispose (GObject *object)
   if (self->selection != NULL)
     g_signal_handlers_disconnect_by_data (self->selection, self);
 
+  /* A sorted column view tells its sorter changed as its columns go. */
   if (self->column_view != NULL)
-    gtk_column_view_set_model (self->column_view, NULL);
+    {
+      g_signal_handlers_disconnect_by_data (gtk_column_view_get_sorter (self->column_view), self);
+      gtk_column_view_set_model (self->column_view, NULL);
+    }
 
   /* The bin lets go of its child itself, before the template is torn down. */
   g_clear_handle_id (&self->spinner_timeout, g_source_remove);
