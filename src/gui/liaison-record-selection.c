@@ -27,10 +27,13 @@
 
 struct _LiaisonListRow
 {
-  GObject        parent_instance;
+  GObject            parent_instance;
 
-  LiaisonRecord *record;
-  guint          position;
+  LiaisonRecordList *records;
+  LiaisonRecord     *record;
+  guint              position;
+  /* Another record may be at the row's place: read when next asked for */
+  gboolean           stale;
 };
 
 enum {
@@ -47,6 +50,7 @@ static void
 liaison_list_row_finalize (GObject *object)
 {
   g_clear_object (&LIAISON_LIST_ROW (object)->record);
+  g_clear_object (&LIAISON_LIST_ROW (object)->records);
 
   G_OBJECT_CLASS (liaison_list_row_parent_class)->finalize (object);
 }
@@ -60,7 +64,7 @@ liaison_list_row_get_property (GObject    *object,
   switch (prop_id)
     {
     case ROW_PROP_RECORD:
-      g_value_set_object (value, LIAISON_LIST_ROW (object)->record);
+      g_value_set_object (value, liaison_list_row_get_record (LIAISON_LIST_ROW (object)));
       break;
 
     default:
@@ -92,23 +96,40 @@ liaison_list_row_init (LiaisonListRow *self)
  * liaison_list_row_get_record:
  * @self: a row
  *
- * Returns: (transfer none): the record the row shows now; it tells
- *   notify::record when another takes its place
+ * The record is read when first asked for: a view that shows only some of
+ * the rows it holds reads only theirs.
+ *
+ * Returns: (transfer none) (nullable): the record the row shows now, or
+ *   %NULL for a row past the end of the list; it tells notify::record
+ *   when another may have taken its place
  */
 LiaisonRecord *
 liaison_list_row_get_record (LiaisonListRow *self)
 {
   g_return_val_if_fail (LIAISON_IS_LIST_ROW (self), NULL);
 
+  if (self->stale)
+    {
+      g_autoptr(LiaisonRecord) record = NULL;
+
+      /* A row past the end, about to go, keeps what it had. */
+      if (self->position < g_list_model_get_n_items (G_LIST_MODEL (self->records)))
+        {
+          record = g_list_model_get_item (G_LIST_MODEL (self->records), self->position);
+          g_set_object (&self->record, record);
+        }
+      self->stale = FALSE;
+    }
+
   return self->record;
 }
 
+/* Another record may be at the row's place now */
 static void
-row_set_record (LiaisonListRow *self,
-                LiaisonRecord  *record)
+row_mark_stale (LiaisonListRow *self)
 {
-  if (g_set_object (&self->record, record))
-    g_object_notify_by_pspec (G_OBJECT (self), row_properties[ROW_PROP_RECORD]);
+  self->stale = TRUE;
+  g_object_notify_by_pspec (G_OBJECT (self), row_properties[ROW_PROP_RECORD]);
 }
 
 struct _LiaisonRecordSelection
@@ -183,11 +204,7 @@ refresh_rows (LiaisonRecordSelection *self,
           g_hash_table_iter_remove (&iter);
         }
       else if (position >= from && position < to)
-        {
-          g_autoptr(LiaisonRecord) record = g_list_model_get_item (G_LIST_MODEL (self->records), position);
-
-          row_set_record (value, record);
-        }
+        row_mark_stale (value);
     }
 }
 
@@ -228,8 +245,9 @@ get_item (GListModel *model,
     return g_object_ref (row);
 
   row = g_object_new (LIAISON_TYPE_LIST_ROW, NULL);
-  row->record = g_list_model_get_item (G_LIST_MODEL (self->records), position);
+  row->records = g_object_ref (self->records);
   row->position = position;
+  row->stale = TRUE;
   g_hash_table_insert (self->rows, GUINT_TO_POINTER (position), row);
   g_object_weak_ref (G_OBJECT (row), row_finalized_cb, self);
 

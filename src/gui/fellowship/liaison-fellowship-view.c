@@ -115,6 +115,8 @@ struct _LiaisonFellowshipView
    * applicant opened */
   GtkWidget              *spare_editor;
   guint                   spare_timeout;
+  /* A cell is being filled as it comes into sight, in the list's layout */
+  gboolean                laying_out;
 };
 
 G_DEFINE_FINAL_TYPE (LiaisonFellowshipView, liaison_fellowship_view, ADW_TYPE_BREAKPOINT_BIN)
@@ -218,12 +220,18 @@ column_text (LiaisonFellowshipView *self,
     }
 }
 
+static void cell_mapped_cb (GtkWidget   *label,
+                            GtkListItem *item);
+
 static void
 setup_cell_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
                ColumnData               *data)
 {
-  gtk_list_item_set_child (item, liaison_cell_label_new ());
+  GtkWidget *label = liaison_cell_label_new ();
+
+  g_signal_connect (label, "map", G_CALLBACK (cell_mapped_cb), item);
+  gtk_list_item_set_child (item, label);
 }
 
 /* The name says when two desktops changed the applicant at once, with an
@@ -263,16 +271,39 @@ name_cell_label (GtkListItem *item,
   return label;
 }
 
-/* Shows the record of the cell's row */
+static void fill_cell (GtkListItem *item,
+                       ColumnData  *data);
+
+static gboolean
+fill_cell_later_cb (gpointer user_data)
+{
+  GtkListItem *item = user_data;
+  ColumnData *data = g_object_get_data (G_OBJECT (item), "liaison-column");
+
+  if (data != NULL && gtk_list_item_get_item (item) != NULL)
+    fill_cell (item, data);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Shows the record of the cell's row. The list view holds rows it does
+ * not show, about five times as many as it does: their cells are filled
+ * when shown (see cell_mapped_cb()). */
 static void
 fill_cell (GtkListItem *item,
            ColumnData  *data)
 {
-  LiaisonRecord *application = liaison_list_row_get_record (gtk_list_item_get_item (item));
-  GtkWidget *label = gtk_list_item_get_child (item);
+  GtkWidget *child = gtk_list_item_get_child (item);
+  GtkWidget *label = GTK_IS_BOX (child) ? gtk_widget_get_last_child (child) : child;
+  LiaisonRecord *application;
   g_autofree char *text = NULL;
 
+  g_object_set_data (G_OBJECT (item), "liaison-stale", GINT_TO_POINTER (!gtk_widget_get_mapped (label)));
+  if (!gtk_widget_get_mapped (label))
+    return;
+
   /* A row past the end, about to go */
+  application = liaison_list_row_get_record (gtk_list_item_get_item (item));
   if (application == NULL)
     return;
 
@@ -281,11 +312,16 @@ fill_cell (GtkListItem *item,
   if (data->column == COLUMN_NAME)
     {
       LiaisonDatabase *database = data->view->database;
+      gboolean conflict = database != NULL &&
+                          (liaison_sync_has_conflict (database, liaison_record_get_uuid (application)) ||
+                           liaison_sync_has_conflict (database, liaison_record_get_text (application, "person")));
 
-      label = name_cell_label (item,
-                               application != NULL && database != NULL &&
-                               (liaison_sync_has_conflict (database, liaison_record_get_uuid (application)) ||
-                                liaison_sync_has_conflict (database, liaison_record_get_text (application, "person"))));
+      /* The icon comes or goes outside the list's layout, which shows the
+       * cell. */
+      if (conflict != GTK_IS_BOX (child) && data->view->laying_out)
+        g_idle_add_full (G_PRIORITY_HIGH_IDLE, fill_cell_later_cb, g_object_ref (item), g_object_unref);
+      else
+        label = name_cell_label (item, conflict);
     }
 
   liaison_cell_label_set_text (LIAISON_CELL_LABEL (label), text);
@@ -305,6 +341,22 @@ fill_cell (GtkListItem *item,
         default:
           break;
         }
+    }
+}
+
+/* A row come into sight, whose record changed while it was not */
+static void
+cell_mapped_cb (GtkWidget   *label,
+                GtkListItem *item)
+{
+  ColumnData *data = g_object_get_data (G_OBJECT (item), "liaison-column");
+
+  if (data != NULL && g_object_get_data (G_OBJECT (item), "liaison-stale") != NULL &&
+      gtk_list_item_get_item (item) != NULL)
+    {
+      data->view->laying_out = TRUE;
+      fill_cell (item, data);
+      data->view->laying_out = FALSE;
     }
 }
 
