@@ -66,8 +66,8 @@ do_nothing (void)
 {
 }
 
-/* What any change to the rows costs at the least: every row styled and
- * drawn again (in another colour) */
+/* Every row styled and drawn again, as a change of style (dark, high
+ * contrast) would have it: in another colour, then back */
 static void
 draw_again (void)
 {
@@ -75,9 +75,14 @@ draw_again (void)
 }
 
 static void
-all_years (void)
+draw_back (void)
 {
   gtk_widget_remove_css_class (GTK_WIDGET (column_view), "accent");
+}
+
+static void
+all_years (void)
+{
   liaison_fellowship_view_set_cohort_year (view, 0);
 }
 
@@ -197,6 +202,7 @@ static const Step steps[] = {
   { "what the first frame held back", do_nothing },
   { "the window idle (baseline)", do_nothing },
   { "every row drawn again, in another colour", draw_again },
+  { "and back in its own", draw_back },
   { "all 100,000 applicants, every year", all_years },
   { "scroll to the last one", scroll_to_end },
   { "sort by name", sort_by_name },

@@ -9,6 +9,9 @@
 #include "config.h"
 
 #include "liaison-cell-label.h"
+#include "liaison-database.h"
+#include "liaison-record-selection.h"
+#include "liaison-records.h"
 #include "liaison-test-utils.h"
 #include "liaison-tooltip.h"
 
@@ -98,6 +101,120 @@ test_cell_label (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* What a view holds of a selection: a row object for each position, kept
+ * up to date from items-changed alone */
+static void
+view_items_changed_cb (GListModel *model,
+                       guint       position,
+                       guint       removed,
+                       guint       added,
+                       GPtrArray  *rows)
+{
+  g_ptr_array_remove_range (rows, position, removed);
+  for (guint i = 0; i < added; i++)
+    g_ptr_array_insert (rows, position + i, g_list_model_get_item (model, position + i));
+}
+
+static void
+assert_view_matches (GListModel *selection,
+                     GPtrArray  *rows,
+                     GListModel *list)
+{
+  g_assert_cmpuint (rows->len, ==, g_list_model_get_n_items (selection));
+  for (guint i = 0; i < rows->len; i++)
+    {
+      g_autoptr(LiaisonListRow) row = g_list_model_get_item (selection, i);
+
+      /* The same row object at the same place */
+      g_assert_true (row == g_ptr_array_index (rows, i));
+      if (i < g_list_model_get_n_items (list))
+        {
+          g_autoptr(LiaisonRecord) record = g_list_model_get_item (list, i);
+
+          g_assert_cmpstr (liaison_record_get_uuid (liaison_list_row_get_record (row)), ==,
+                           liaison_record_get_uuid (record));
+        }
+    }
+}
+
+/* Rows taken away by a filter: those out of sight stay past the end and
+ * go a few at a time; the rows held keep their places. */
+static void
+test_rows_let_go (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LiaisonDatabase) db = liaison_database_open (":memory:", &error);
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(LiaisonRecordList) list = NULL;
+  g_autoptr(LiaisonRecordSelection) selection = NULL;
+  struct {
+    const char *given_name;
+    guint       n_left;
+    guint       at_once;   /* rows past the end that go at once */
+  } filters[] = {
+    { "Many", 52, 0 },
+    { "Few", 8, 27 },
+  };
+
+  for (guint i = 0; i < 300; i++)
+    {
+      LiaisonRecord *record = liaison_record_new (&liaison_person_type);
+      g_autofree char *name = g_strdup_printf ("P%03u", i);
+
+      liaison_record_set_text (record, "family_name", name);
+      liaison_record_set_text (record, "given_name", i % 5 == 0 && i < 260 ? "Many" : i % 7 == 0 && i < 70 ? "Few" : "Other");
+      g_ptr_array_add (records, record);
+    }
+  liaison_database_save_all (db, records, &error);
+  g_assert_no_error (error);
+
+  list = liaison_record_list_new (db, &liaison_person_type);
+  selection = liaison_record_selection_new (list);
+  liaison_record_selection_set_rows_in_sight (selection, 35);
+
+  for (guint f = 0; f < G_N_ELEMENTS (filters); f++)
+    {
+      guint calls = 0;
+      gulong handler;
+
+      liaison_record_list_clear_filters (list);
+      g_assert_true (liaison_record_list_reload (list, &error));
+      g_ptr_array_set_size (rows, 0);
+      for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (selection)); i++)
+        g_ptr_array_add (rows, g_list_model_get_item (G_LIST_MODEL (selection), i));
+      handler = g_signal_connect (selection, "items-changed", G_CALLBACK (view_items_changed_cb), rows);
+      g_assert_cmpuint (rows->len, ==, 300);
+
+      liaison_record_selection_freeze (selection);
+      liaison_record_list_add_filter (list, "given_name", filters[f].given_name);
+      g_assert_true (liaison_record_list_reload (list, &error));
+      g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, filters[f].n_left);
+      liaison_record_selection_thaw (selection, 300);
+
+      /* The rows that may be in sight are those of the list, or gone */
+      g_assert_cmpuint (rows->len, ==, 300 - filters[f].at_once);
+      assert_view_matches (G_LIST_MODEL (selection), rows, G_LIST_MODEL (list));
+
+      /* The others go, forty at most at a time */
+      while (liaison_record_selection_let_go (selection))
+        {
+          guint before = rows->len;
+
+          calls++;
+          g_assert_cmpuint (rows->len, >=, filters[f].n_left);
+          assert_view_matches (G_LIST_MODEL (selection), rows, G_LIST_MODEL (list));
+          g_assert_cmpuint (before, <=, 300);
+        }
+      g_assert_cmpuint (calls, >=, (300 - filters[f].at_once - filters[f].n_left) / 40);
+      g_assert_cmpuint (rows->len, ==, filters[f].n_left);
+      assert_view_matches (G_LIST_MODEL (selection), rows, G_LIST_MODEL (list));
+      g_assert_false (liaison_record_selection_let_go (selection));
+
+      g_signal_handler_disconnect (selection, handler);
+    }
+}
+
 static void
 test_tooltip (void)
 {
@@ -130,6 +247,7 @@ main (int   argc,
 
   g_test_add_func ("/widgets/cell-label", test_cell_label);
   g_test_add_func ("/widgets/tooltip", test_tooltip);
+  g_test_add_func ("/widgets/rows-let-go", test_rows_let_go);
 
   return g_test_run ();
 }

@@ -139,6 +139,9 @@ struct _LiaisonRecordSelection
   LiaisonRecordList *records;
   guint              limit;
   guint              n_shown;   /* as last told to the views */
+  /* Rows shown past the end of the list, to be let go of */
+  guint              past_end;
+  guint              in_sight;
   gboolean           frozen;
   GHashTable        *selected;  /* row ids */
   /* The rows the views hold, by position; not referenced */
@@ -206,6 +209,99 @@ refresh_rows (LiaisonRecordSelection *self,
       else if (position >= from && position < to)
         row_mark_stale (value);
     }
+}
+
+#define LET_GO_AT_ONCE 40
+
+static int
+compare_positions (gconstpointer a,
+                   gconstpointer b)
+{
+  guint x = *(const guint *) a;
+  guint y = *(const guint *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* Where the rows from @start to @end could be taken away from for views to
+ * let go of LET_GO_AT_ONCE row widgets at most: @start, if they hold no
+ * more than that. */
+static guint
+held_from (LiaisonRecordSelection *self,
+           guint                   start,
+           guint                   end)
+{
+  g_autoptr(GArray) held = g_array_new (FALSE, FALSE, sizeof (guint));
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, self->rows);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      guint position = GPOINTER_TO_UINT (key);
+
+      if (position >= start && position < end)
+        g_array_append_val (held, position);
+    }
+
+  if (held->len <= LET_GO_AT_ONCE)
+    return start;
+
+  g_array_sort (held, compare_positions);
+  return g_array_index (held, guint, held->len - LET_GO_AT_ONCE);
+}
+
+/* A thaw that leaves fewer rows than were shown: the rows past the end
+ * that may be in sight go now, and the others, moved up behind the last
+ * row, stay for liaison_record_selection_let_go(). Not worth it unless
+ * views hold many of them. */
+static gboolean
+linger (LiaisonRecordSelection *self,
+        guint                   old_n)
+{
+  guint target = self->n_shown;
+  guint keep_from = MAX (target, self->in_sight);
+  guint shift;
+  g_autoptr(GPtrArray) moved = g_ptr_array_new ();
+  GHashTableIter iter;
+  gpointer key;
+  gpointer value;
+
+  if (keep_from >= old_n || held_from (self, keep_from, old_n) == keep_from)
+    return FALSE;
+
+  shift = keep_from - target;
+  self->past_end = old_n - keep_from;
+  self->n_shown = target + self->past_end;
+
+  g_hash_table_iter_init (&iter, self->rows);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      guint position = GPOINTER_TO_UINT (key);
+
+      if (position < target)
+        continue;
+      if (position >= keep_from)
+        g_ptr_array_add (moved, value);
+      else
+        forget_row (self, value);
+      g_hash_table_iter_remove (&iter);
+    }
+  for (guint i = 0; i < moved->len; i++)
+    {
+      LiaisonListRow *row = g_ptr_array_index (moved, i);
+
+      row->position -= shift;
+      g_hash_table_insert (self->rows, GUINT_TO_POINTER (row->position), row);
+    }
+
+  refresh_rows (self, 0, target);
+  if (shift > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), target, shift, 0);
+  if (g_hash_table_size (self->selected) > 0 && target > 0)
+    gtk_selection_model_selection_changed (GTK_SELECTION_MODEL (self), 0, target);
+
+  return TRUE;
 }
 
 /* Tells the views the rows now shown: those added or taken away at the
@@ -423,6 +519,7 @@ records_changed_cb (LiaisonRecordSelection *self,
     return;
 
   self->n_shown = MIN (self->limit, n_records (self));
+  self->past_end = 0;
   to = removed == added ? position + added : G_MAXUINT;
   refresh_rows (self, position, to);
   tell_changes (self, old_n, position);
@@ -475,6 +572,7 @@ static void
 liaison_record_selection_init (LiaisonRecordSelection *self)
 {
   self->limit = G_MAXUINT;
+  self->in_sight = G_MAXUINT;
   self->selected = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->rows = g_hash_table_new (NULL, NULL);
 }
@@ -519,8 +617,12 @@ liaison_record_selection_set_limit (LiaisonRecordSelection *self,
   self->limit = limit;
   if (self->frozen)
     return;
+  /* Rows past the end stay unless rows come in their place */
+  if (self->past_end > 0 && MIN (limit, n_records (self)) == self->n_shown - self->past_end)
+    return;
   old_n = self->n_shown;
   self->n_shown = MIN (limit, n_records (self));
+  self->past_end = 0;
   refresh_rows (self, G_MAXUINT, G_MAXUINT);
   tell_changes (self, old_n, G_MAXUINT);
 }
@@ -569,8 +671,63 @@ liaison_record_selection_thaw (LiaisonRecordSelection *self,
   self->limit = limit;
   old_n = self->n_shown;
   self->n_shown = MIN (limit, n_records (self));
+  self->past_end = 0;
+  if (self->n_shown < old_n && linger (self, old_n))
+    return;
+
   refresh_rows (self, 0, G_MAXUINT);
   tell_changes (self, old_n, 0);
+}
+
+/**
+ * liaison_record_selection_set_rows_in_sight:
+ * @self: a selection
+ * @n_rows: how many of the first rows a view may show, or %G_MAXUINT
+ *
+ * A list view holds widgets for many more rows than it shows, and
+ * destroys those of every row taken away. When a thaw leaves fewer
+ * rows, those out of sight stay a while past the end of the list, for
+ * liaison_record_selection_let_go() to take away a few at a time; the
+ * others go at once. %G_MAXUINT, the default, takes every row away at
+ * once.
+ */
+void
+liaison_record_selection_set_rows_in_sight (LiaisonRecordSelection *self,
+                                            guint                   n_rows)
+{
+  g_return_if_fail (LIAISON_IS_RECORD_SELECTION (self));
+
+  self->in_sight = n_rows;
+}
+
+/**
+ * liaison_record_selection_let_go:
+ * @self: a selection
+ *
+ * Takes away some of the rows left past the end of the list, from the
+ * last: those for which views hold widgets, forty at most.
+ *
+ * Returns: %TRUE if some are left
+ */
+gboolean
+liaison_record_selection_let_go (LiaisonRecordSelection *self)
+{
+  guint end;
+  guint from;
+
+  g_return_val_if_fail (LIAISON_IS_RECORD_SELECTION (self), FALSE);
+
+  if (self->past_end == 0)
+    return FALSE;
+
+  end = self->n_shown;
+  from = held_from (self, end - self->past_end, end);
+  self->past_end -= end - from;
+  self->n_shown = from;
+  refresh_rows (self, G_MAXUINT, G_MAXUINT);
+  g_list_model_items_changed (G_LIST_MODEL (self), from, end - from, 0);
+
+  return self->past_end > 0;
 }
 
 guint

@@ -28,6 +28,9 @@ guint                   liaison_record_selection_get_limit      (LiaisonRecordSe
 void                    liaison_record_selection_freeze         (LiaisonRecordSelection *self);
 void                    liaison_record_selection_thaw           (LiaisonRecordSelection *self,
                                                                  guint                   limit);
+void                    liaison_record_selection_set_rows_in_sight (LiaisonRecordSelection *self,
+                                                                    guint                   n_rows);
+gboolean                liaison_record_selection_let_go         (LiaisonRecordSelection *self);
 GArray                 *liaison_record_selection_get_selected   (LiaisonRecordSelection *self);
 guint                   liaison_record_selection_get_n_selected (LiaisonRecordSelection *self);
 

@@ -584,9 +584,12 @@ add_rows (LiaisonFieldRows    *rows,
     liaison_field_rows_add (rows, group, fields[i]);
 }
 
+/* The person's name comes first, the rest of the group a frame later */
+static const char * const name_fields[] = {
+  "honorific", "family_name", "given_name", "preferred_name", NULL
+};
 static const char * const person_fields[] = {
-  "honorific", "family_name", "given_name", "preferred_name", "title", "department",
-  "emails", "phones", "address", "language", NULL
+  "title", "department", "emails", "phones", "address", "language", NULL
 };
 static const char * const application_fields[] = {
   "cohort_year", "government", "government_level", "jurisdiction", "nominator", "deadline", NULL
@@ -601,35 +604,38 @@ static const char * const program_fields[] = {
 static const char * const sensitive_fields[] = { "dietary", "accessibility", "emergency_contact", NULL };
 static const char * const note_fields[] = { "tags", "notes", NULL };
 
-#define N_PARTS 7
+#define N_PARTS 8
 
-/* Fills the next group below the first; FALSE when all are */
+/* Fills the next part of the editor below the name; FALSE when all are */
 static gboolean
 build_part (LiaisonApplicantEditor *self)
 {
   switch (self->n_parts_built)
     {
     case 0:
-      add_rows (self->application_rows, self->application_group, application_fields);
+      add_rows (self->person_rows, self->person_group, person_fields);
       break;
     case 1:
-      add_rows (self->application_rows, self->status_group, status_fields);
+      add_rows (self->application_rows, self->application_group, application_fields);
       break;
     case 2:
+      add_rows (self->application_rows, self->status_group, status_fields);
+      break;
+    case 3:
       if (!self->history_shown)
         update_history (self);
       update_score (self);
       break;
-    case 3:
+    case 4:
       add_rows (self->application_rows, self->documents_group, document_fields);
       break;
-    case 4:
+    case 5:
       add_rows (self->application_rows, self->program_group, program_fields);
       break;
-    case 5:
+    case 6:
       add_rows (self->application_rows, self->sensitive_group, sensitive_fields);
       break;
-    case 6:
+    case 7:
       add_rows (self->application_rows, self->notes_group, note_fields);
       break;
     default:
@@ -693,17 +699,16 @@ build_tick_cb (GtkWidget     *widget,
   return G_SOURCE_CONTINUE;
 }
 
-/* The editor opens with the applicant's own details, which are what a
- * window shows first; the groups below follow, one a frame, so that
- * opening an applicant does not hold up the window while thirty more rows
- * are made. */
+/* The editor opens with the applicant's name, which is what a window
+ * shows first; the rest follows, a group a frame, so that opening an
+ * applicant does not hold up the window while thirty more rows are made. */
 static void
 build (LiaisonApplicantEditor *self)
 {
   self->person_rows = liaison_field_rows_new (self->database, self->person);
   self->application_rows = liaison_field_rows_new (self->database, self->application);
 
-  add_rows (self->person_rows, self->person_group, person_fields);
+  add_rows (self->person_rows, self->person_group, name_fields);
 
   g_signal_connect_object (self->person_rows, "changed", G_CALLBACK (rows_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->application_rows, "changed", G_CALLBACK (rows_changed_cb), self, G_CONNECT_SWAPPED);

@@ -117,6 +117,8 @@ struct _LiaisonFellowshipView
   guint                   spare_timeout;
   /* A cell is being filled as it comes into sight, in the list's layout */
   gboolean                laying_out;
+  /* Rows left past the end of the list are being taken away */
+  gboolean                letting_go;
 };
 
 G_DEFINE_FINAL_TYPE (LiaisonFellowshipView, liaison_fellowship_view, ADW_TYPE_BREAKPOINT_BIN)
@@ -711,9 +713,28 @@ replace_rows_begin (LiaisonFellowshipView *self)
     liaison_record_selection_freeze (self->selection);
 }
 
+/* The rows left past the end of the list go a few a frame, for GTK
+ * destroys the widgets of every row taken away. */
+static void
+let_go_cb (GdkFrameClock         *frame_clock,
+           LiaisonFellowshipView *self)
+{
+  if (self->selection == NULL || !liaison_record_selection_let_go (self->selection))
+    {
+      g_signal_handlers_disconnect_by_func (frame_clock, let_go_cb, self);
+      self->letting_go = FALSE;
+      return;
+    }
+
+  gdk_frame_clock_request_phase (frame_clock, GDK_FRAME_CLOCK_PHASE_AFTER_PAINT);
+}
+
 static void
 replace_rows_end (LiaisonFellowshipView *self)
 {
+  GtkAdjustment *adjustment;
+  GdkFrameClock *frame_clock;
+  guint in_sight;
   guint shown;
   gboolean far;
 
@@ -724,13 +745,32 @@ replace_rows_end (LiaisonFellowshipView *self)
    * follow a screenful a frame. Further down, the list goes back to its
    * top, where the list view moves the rows' widgets. */
   shown = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
-  far = gtk_adjustment_get_value (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->column_view))) >=
-        self->first_rows * ROW_HEIGHT;
+  adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->column_view));
+  far = gtk_adjustment_get_value (adjustment) >= self->first_rows * ROW_HEIGHT;
+
+  /* Fewer rows than before: those past the end that may be in sight go at
+   * once, the others a few a frame. */
+  in_sight = (guint) ((far ? 0 : gtk_adjustment_get_value (adjustment)) + gtk_adjustment_get_page_size (adjustment)) /
+             ROW_HEIGHT + 2;
+  liaison_record_selection_set_rows_in_sight (self->selection, MAX (in_sight, self->first_rows));
 
   liaison_record_selection_thaw (self->selection, MAX (shown, self->first_rows));
   if (far && g_list_model_get_n_items (G_LIST_MODEL (self->selection)) > 0)
     gtk_column_view_scroll_to (self->column_view, 0, NULL, GTK_LIST_SCROLL_NONE, NULL);
   grow_rows (self, FALSE);
+
+  frame_clock = gtk_widget_get_frame_clock (GTK_WIDGET (self->column_view));
+  if (frame_clock == NULL)
+    {
+      while (liaison_record_selection_let_go (self->selection))
+        ;
+    }
+  else if (!self->letting_go)
+    {
+      self->letting_go = TRUE;
+      g_signal_connect_object (frame_clock, "after-paint", G_CALLBACK (let_go_cb), self, 0);
+      gdk_frame_clock_request_phase (frame_clock, GDK_FRAME_CLOCK_PHASE_AFTER_PAINT);
+    }
 }
 
 static void
