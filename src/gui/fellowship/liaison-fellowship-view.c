@@ -1773,35 +1773,40 @@ hide_unseen_columns (LiaisonFellowshipView *self)
 }
 
 /* What the first frame held back follows over the next frames, one part
- * a frame: the columns, then the drop-downs' choices, then the rows (see
- * show_all_rows_cb()). */
+ * a frame: the columns one by one, then the choices of each drop-down,
+ * then the rows (see show_all_rows_cb()). */
 static void
 first_frame_cb (GdkFrameClock         *frame_clock,
                 LiaisonFellowshipView *self)
 {
-  if (!self->drawn)
+  GListModel *columns = gtk_column_view_get_columns (self->column_view);
+
+  self->drawn = TRUE;
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
     {
-      g_autoptr(GListModel) columns = g_object_ref (gtk_column_view_get_columns (self->column_view));
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
 
-      self->drawn = TRUE;
-      for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+      if (!gtk_column_view_column_get_visible (column))
         {
-          g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
-
           gtk_column_view_column_set_visible (column, TRUE);
+          gdk_frame_clock_request_phase (frame_clock, GDK_FRAME_CLOCK_PHASE_AFTER_PAINT);
+          return;
         }
+    }
 
-      gdk_frame_clock_request_phase (frame_clock, GDK_FRAME_CLOCK_PHASE_AFTER_PAINT);
-      return;
+  if (self->held_choices != NULL && self->held_choices->len > 0)
+    {
+      gtk_slice_list_model_set_size (g_ptr_array_index (self->held_choices, 0), G_MAXUINT);
+      g_ptr_array_remove_index (self->held_choices, 0);
+      if (self->held_choices->len > 0)
+        {
+          gdk_frame_clock_request_phase (frame_clock, GDK_FRAME_CLOCK_PHASE_AFTER_PAINT);
+          return;
+        }
     }
 
   g_signal_handlers_disconnect_by_func (frame_clock, first_frame_cb, self);
-  if (self->held_choices != NULL)
-    {
-      for (guint i = 0; i < self->held_choices->len; i++)
-        gtk_slice_list_model_set_size (g_ptr_array_index (self->held_choices, i), G_MAXUINT);
-      g_clear_pointer (&self->held_choices, g_ptr_array_unref);
-    }
+  g_clear_pointer (&self->held_choices, g_ptr_array_unref);
   make_spare_editor_later (self);
 }
 
