@@ -946,8 +946,8 @@ edit_some (LiaisonDatabase *db,
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(LiaisonRecordList) list = NULL;
   g_auto(GStrv) uuids = NULL;
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_auto(GStrv) asked = NULL;
+  g_autoptr(GArray) asked = NULL;
+  gint64 missing = G_MAXINT32;
   Announced announced = { 0, 0 };
 
   liaison_database_save_all (db, people, &error);
@@ -974,13 +974,11 @@ edit_some (LiaisonDatabase *db,
    * one that is not there at all */
   g_assert_true (liaison_database_delete (db, g_ptr_array_index (people, 1), &error));
   g_assert_no_error (error);
-  for (guint i = 0; i < 4; i++)
-    g_strv_builder_add (builder, liaison_record_get_uuid (g_ptr_array_index (people, i)));
-  g_strv_builder_add (builder, "00000000-0000-4000-8000-000000000000");
-  asked = g_strv_builder_end (builder);
+  asked = g_array_copy (ids);
+  g_array_append_val (asked, missing);
 
   g_signal_connect (db, "record-changed", G_CALLBACK (announced_cb), &announced);
-  liaison_database_edit_all_async (db, &liaison_person_type, (const char * const *) asked,
+  liaison_database_edit_all_async (db, &liaison_person_type, asked,
                                    set_title, g_strdup (title), g_free, NULL, saved_cb, &error);
   wait_saved (db);
   g_assert_no_error (error);
@@ -995,7 +993,7 @@ edit_some (LiaisonDatabase *db,
     }
 
   /* An edit that makes one invalid: none is saved */
-  liaison_database_edit_all_async (db, &liaison_person_type, (const char * const *) asked,
+  liaison_database_edit_all_async (db, &liaison_person_type, asked,
                                    set_emails, g_strdup ("not-an-address"), g_free, NULL, saved_cb, &error);
   wait_saved (db);
   g_assert_error (error, LIAISON_DATABASE_ERROR, LIAISON_DATABASE_ERROR_INVALID);

@@ -1381,7 +1381,7 @@ typedef struct
   GArray                  *changed;
   /* Records to read and edit first, for liaison_database_edit_all_async() */
   const LiaisonRecordType *type;
-  GStrv                    uuids;
+  GArray                  *ids;
   LiaisonEditFunc          edit;
   gpointer                 edit_data;
   GDestroyNotify           edit_data_free;
@@ -1393,23 +1393,28 @@ save_job_free (SaveJob *job)
   g_free (job->path);
   g_ptr_array_unref (job->records);
   g_array_unref (job->changed);
-  g_strfreev (job->uuids);
+  g_clear_pointer (&job->ids, g_array_unref);
   if (job->edit_data_free != NULL)
     g_clear_pointer (&job->edit_data, job->edit_data_free);
   g_free (job);
 }
 
-/* Reads the records of @job->uuids that are there and not deleted, and
+/* Reads the records of @job->ids that are there and not deleted, and
  * edits them */
 static gboolean
 read_and_edit (LiaisonDatabase  *self,
                SaveJob          *job,
                GError          **error)
 {
-  for (guint i = 0; job->uuids[i] != NULL; i++)
+  g_auto(GStrv) uuids = liaison_database_dup_uuids (self, job->type, job->ids, error);
+
+  if (uuids == NULL)
+    return FALSE;
+
+  for (guint i = 0; uuids[i] != NULL; i++)
     {
       g_autoptr(GError) local_error = NULL;
-      LiaisonRecord *record = load (self, job->type, job->uuids[i], NULL, &local_error);
+      LiaisonRecord *record = load (self, job->type, uuids[i], NULL, &local_error);
 
       if (local_error != NULL)
         {
@@ -1442,7 +1447,7 @@ run_save_job (LiaisonDatabase  *self,
   if (!begin (self, error))
     return FALSE;
 
-  if ((job->uuids != NULL && !read_and_edit (self, job, error)) ||
+  if ((job->ids != NULL && !read_and_edit (self, job, error)) ||
       !save_each (self, job->records, job->changed, error))
     {
       rollback (self);
@@ -1532,7 +1537,8 @@ liaison_database_save_all_async (LiaisonDatabase     *self,
  * liaison_database_edit_all_async:
  * @self: a database
  * @type: the type of the records
- * @uuids: the records to edit
+ * @ids: (element-type gint64): the row ids of the records to edit, as
+ *   liaison_record_list_get_id() gives them
  * @edit: (scope notified): what to do to each, called in a worker thread
  * @edit_data: for @edit
  * @edit_data_free: (nullable): frees @edit_data
@@ -1540,16 +1546,17 @@ liaison_database_save_all_async (LiaisonDatabase     *self,
  * @callback: called when they are saved, or not
  * @user_data: for @callback
  *
- * Reads the records of @uuids, lets @edit change each and saves them all
+ * Reads the records of @ids, lets @edit change each and saves them all
  * in one transaction, through a connection of its own in a worker thread:
  * a new status for a cohort of thousands reads nothing on the main
- * thread. Records deleted or gone meanwhile are left out. Finish with
+ * thread, not even the records' uuids. Records deleted or gone meanwhile
+ * are left out. Finish with
  * liaison_database_save_all_finish(), which announces the changes.
  */
 void
 liaison_database_edit_all_async (LiaisonDatabase         *self,
                                  const LiaisonRecordType *type,
-                                 const char * const      *uuids,
+                                 GArray                  *ids,
                                  LiaisonEditFunc          edit,
                                  gpointer                 edit_data,
                                  GDestroyNotify           edit_data_free,
@@ -1562,7 +1569,7 @@ liaison_database_edit_all_async (LiaisonDatabase         *self,
 
   g_return_if_fail (LIAISON_IS_DATABASE (self));
   g_return_if_fail (type != NULL);
-  g_return_if_fail (uuids != NULL);
+  g_return_if_fail (ids != NULL);
   g_return_if_fail (edit != NULL);
 
   task = g_task_new (self, cancellable, callback, user_data);
@@ -1570,7 +1577,7 @@ liaison_database_edit_all_async (LiaisonDatabase         *self,
   job = g_new0 (SaveJob, 1);
   job->records = g_ptr_array_new_with_free_func (g_object_unref);
   job->type = type;
-  job->uuids = g_strdupv ((GStrv) uuids);
+  job->ids = g_array_copy (ids);
   job->edit = edit;
   job->edit_data = edit_data;
   job->edit_data_free = edit_data_free;

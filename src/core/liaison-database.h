@@ -122,7 +122,7 @@ typedef void (*LiaisonEditFunc) (LiaisonRecord *record,
 
 void             liaison_database_edit_all_async   (LiaisonDatabase          *self,
                                                     const LiaisonRecordType  *type,
-                                                    const char * const       *uuids,
+                                                    GArray                   *ids,
                                                     LiaisonEditFunc           edit,
                                                     gpointer                  edit_data,
                                                     GDestroyNotify            edit_data_free,

@@ -1359,8 +1359,6 @@ edit_selected (LiaisonFellowshipView *self,
                const char            *done)
 {
   g_autoptr(GArray) ids = NULL;
-  g_auto(GStrv) uuids = NULL;
-  g_autoptr(GError) error = NULL;
   BulkEdit *edit;
 
   if (self->database == NULL || self->selection == NULL)
@@ -1370,21 +1368,13 @@ edit_selected (LiaisonFellowshipView *self,
     }
 
   ids = liaison_record_selection_get_selected (self->selection);
-  uuids = liaison_database_dup_uuids (self->database, &liaison_application_type, ids, &error);
-  if (uuids == NULL)
-    {
-      add_toast (self, adw_toast_new (error->message));
-      data_free (data);
-      return;
-    }
-
   edit = g_new0 (BulkEdit, 1);
   edit->view = g_object_ref (self);
   edit->done = g_strdup (done);
 
   self->saving = TRUE;
   selection_changed_cb (self);
-  liaison_database_edit_all_async (self->database, &liaison_application_type, (const char * const *) uuids,
+  liaison_database_edit_all_async (self->database, &liaison_application_type, ids,
                                    func, data, data_free, NULL, edited_cb, edit);
 }
 
