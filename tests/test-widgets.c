@@ -134,11 +134,18 @@ assert_view_matches (GListModel *selection,
           g_assert_cmpstr (liaison_record_get_uuid (liaison_list_row_get_record (row)), ==,
                            liaison_record_get_uuid (record));
         }
+      else
+        {
+          /* Past the end: nothing to show */
+          g_assert_null (liaison_list_row_get_record (row));
+        }
     }
 }
 
-/* Rows taken away by a filter: those out of sight stay past the end and
- * go a few at a time; the rows held keep their places. */
+/* Rows taken away by a filter: those out of sight stay past the end,
+ * showing nothing, and go a few at a time; the rows held keep their
+ * places. When fewer rows are left than may be in sight, the others go
+ * at once: kept, they would be in sight. */
 static void
 test_rows_let_go (void)
 {
@@ -154,7 +161,7 @@ test_rows_let_go (void)
     guint       at_once;   /* rows past the end that go at once */
   } filters[] = {
     { "Many", 52, 0 },
-    { "Few", 8, 27 },
+    { "Few", 8, 292 },
   };
 
   for (guint i = 0; i < 300; i++)
@@ -213,6 +220,32 @@ test_rows_let_go (void)
 
       g_signal_handler_disconnect (selection, handler);
     }
+
+  /* A thaw that shows fewer rows than the list has: no row lingers, and
+   * the rows shown later show the records at their places. */
+  {
+    gulong handler;
+
+    liaison_record_list_clear_filters (list);
+    g_assert_true (liaison_record_list_reload (list, &error));
+    g_ptr_array_set_size (rows, 0);
+    for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (selection)); i++)
+      g_ptr_array_add (rows, g_list_model_get_item (G_LIST_MODEL (selection), i));
+    handler = g_signal_connect (selection, "items-changed", G_CALLBACK (view_items_changed_cb), rows);
+
+    liaison_record_selection_freeze (selection);
+    liaison_record_list_add_filter (list, "given_name", "Other");
+    g_assert_true (liaison_record_list_reload (list, &error));
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), >, 120);
+    liaison_record_selection_thaw (selection, 60);
+    g_assert_cmpuint (rows->len, ==, 60);
+    g_assert_false (liaison_record_selection_let_go (selection));
+    liaison_record_selection_set_limit (selection, 120);
+    g_assert_cmpuint (rows->len, ==, 120);
+    assert_view_matches (G_LIST_MODEL (selection), rows, G_LIST_MODEL (list));
+
+    g_signal_handler_disconnect (selection, handler);
+  }
 }
 
 static void

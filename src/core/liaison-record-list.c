@@ -197,7 +197,9 @@ load_tail (LiaisonRecordList *self,
            guint              position)
 {
   g_autoptr(GArray) tail = NULL;
-  guint count = MIN (self->n_items - position + CHUNK_SIZE, self->n_items);
+  /* Twice as many as held at least: scrolling up from the end reads each
+   * id a few times, not once a row */
+  guint count = MIN (MAX (self->n_items - position + CHUNK_SIZE, 2 * self->tail->len), self->n_items);
   sqlite3_stmt *stmt;
   int status;
 

@@ -100,8 +100,8 @@ liaison_list_row_init (LiaisonListRow *self)
  * the rows it holds reads only theirs.
  *
  * Returns: (transfer none) (nullable): the record the row shows now, or
- *   %NULL for a row past the end of the list; it tells notify::record
- *   when another may have taken its place
+ *   %NULL for a row past the end of the list, about to go; it tells
+ *   notify::record when another may have taken its place
  */
 LiaisonRecord *
 liaison_list_row_get_record (LiaisonListRow *self)
@@ -112,12 +112,10 @@ liaison_list_row_get_record (LiaisonListRow *self)
     {
       g_autoptr(LiaisonRecord) record = NULL;
 
-      /* A row past the end, about to go, keeps what it had. */
+      /* A row past the end, about to go, shows nothing. */
       if (self->position < g_list_model_get_n_items (G_LIST_MODEL (self->records)))
-        {
-          record = g_list_model_get_item (G_LIST_MODEL (self->records), self->position);
-          g_set_object (&self->record, record);
-        }
+        record = g_list_model_get_item (G_LIST_MODEL (self->records), self->position);
+      g_set_object (&self->record, record);
       self->stale = FALSE;
     }
 
@@ -251,53 +249,24 @@ held_from (LiaisonRecordSelection *self,
   return g_array_index (held, guint, held->len - LET_GO_AT_ONCE);
 }
 
-/* A thaw that leaves fewer rows than were shown: the rows past the end
- * that may be in sight go now, and the others, moved up behind the last
- * row, stay for liaison_record_selection_let_go(). Not worth it unless
- * views hold many of them. */
+/* A thaw that leaves fewer rows than were shown, all the list has, and at
+ * least as many as may be in sight: the rows past the end, out of sight,
+ * stay for liaison_record_selection_let_go(), showing nothing if they
+ * come into sight meanwhile. Not worth it unless views hold many of
+ * them. Fewer rows than may be in sight take the others away at once:
+ * those kept would move up into sight. */
 static gboolean
 linger (LiaisonRecordSelection *self,
         guint                   old_n)
 {
   guint target = self->n_shown;
-  guint keep_from = MAX (target, self->in_sight);
-  guint shift;
-  g_autoptr(GPtrArray) moved = g_ptr_array_new ();
-  GHashTableIter iter;
-  gpointer key;
-  gpointer value;
 
-  if (keep_from >= old_n || held_from (self, keep_from, old_n) == keep_from)
+  if (target != n_records (self) || target < self->in_sight || held_from (self, target, old_n) == target)
     return FALSE;
 
-  shift = keep_from - target;
-  self->past_end = old_n - keep_from;
-  self->n_shown = target + self->past_end;
-
-  g_hash_table_iter_init (&iter, self->rows);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    {
-      guint position = GPOINTER_TO_UINT (key);
-
-      if (position < target)
-        continue;
-      if (position >= keep_from)
-        g_ptr_array_add (moved, value);
-      else
-        forget_row (self, value);
-      g_hash_table_iter_remove (&iter);
-    }
-  for (guint i = 0; i < moved->len; i++)
-    {
-      LiaisonListRow *row = g_ptr_array_index (moved, i);
-
-      row->position -= shift;
-      g_hash_table_insert (self->rows, GUINT_TO_POINTER (row->position), row);
-    }
-
-  refresh_rows (self, 0, target);
-  if (shift > 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), target, shift, 0);
+  self->past_end = old_n - target;
+  self->n_shown = old_n;
+  refresh_rows (self, 0, G_MAXUINT);
   if (g_hash_table_size (self->selected) > 0 && target > 0)
     gtk_selection_model_selection_changed (GTK_SELECTION_MODEL (self), 0, target);
 
@@ -611,6 +580,7 @@ liaison_record_selection_set_limit (LiaisonRecordSelection *self,
                                     guint                   limit)
 {
   guint old_n;
+  guint from;
 
   g_return_if_fail (LIAISON_IS_RECORD_SELECTION (self));
 
@@ -622,8 +592,10 @@ liaison_record_selection_set_limit (LiaisonRecordSelection *self,
     return;
   old_n = self->n_shown;
   self->n_shown = MIN (limit, n_records (self));
+  /* Rows past the end that are rows of the list again */
+  from = old_n - self->past_end;
   self->past_end = 0;
-  refresh_rows (self, G_MAXUINT, G_MAXUINT);
+  refresh_rows (self, from, G_MAXUINT);
   tell_changes (self, old_n, G_MAXUINT);
 }
 

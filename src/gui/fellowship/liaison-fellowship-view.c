@@ -304,10 +304,15 @@ fill_cell (GtkListItem *item,
   if (!gtk_widget_get_mapped (label))
     return;
 
-  /* A row past the end, about to go */
+  /* A row past the end, about to go, shows nothing. */
   application = liaison_list_row_get_record (gtk_list_item_get_item (item));
   if (application == NULL)
-    return;
+    {
+      liaison_cell_label_set_text (LIAISON_CELL_LABEL (label), NULL);
+      gtk_widget_remove_css_class (label, "error");
+      gtk_widget_remove_css_class (label, "warning");
+      return;
+    }
 
   text = column_text (data->view, application, data->column);
 
