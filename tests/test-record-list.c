@@ -251,20 +251,15 @@ assert_same_as_fresh (LiaisonDatabase   *db,
     }
 }
 
-/* A list longer than what is read at once: its length comes from the
- * count, the rest is read as the views reach it. */
-static void
-test_long_list (void)
+/* @n people named P0000, P0010, P0020… in that order, saved */
+static GPtrArray *
+save_numbered_people (LiaisonDatabase *db,
+                      guint            n)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(LiaisonDatabase) db = liaison_database_open (":memory:", &error);
-  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(LiaisonRecordList) list = NULL;
-  g_autoptr(GArray) log = g_array_new (FALSE, FALSE, sizeof (Change));
-  LiaisonRecord *early;
-  LiaisonRecord *late;
+  GPtrArray *records = g_ptr_array_new_with_free_func (g_object_unref);
 
-  for (guint i = 0; i < 1000; i++)
+  for (guint i = 0; i < n; i++)
     {
       LiaisonRecord *record = liaison_record_new (&liaison_person_type);
       g_autofree char *name = g_strdup_printf ("P%04u", i * 10);
@@ -274,6 +269,24 @@ test_long_list (void)
     }
   liaison_database_save_all (db, records, &error);
   g_assert_no_error (error);
+
+  return records;
+}
+
+/* A list longer than what is read at once: its length comes from the
+ * count, the rest is read as the views reach it. */
+static void
+test_long_list (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LiaisonDatabase) db = liaison_database_open (":memory:", &error);
+  g_autoptr(GPtrArray) records = NULL;
+  g_autoptr(LiaisonRecordList) list = NULL;
+  g_autoptr(GArray) log = g_array_new (FALSE, FALSE, sizeof (Change));
+  LiaisonRecord *early;
+  LiaisonRecord *late;
+
+  records = save_numbered_people (db, 1000);
   early = g_ptr_array_index (records, 5);
   late = g_ptr_array_index (records, 900);
 
@@ -396,22 +409,13 @@ test_far_end (void)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(LiaisonDatabase) db = liaison_database_open (":memory:", &error);
-  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) records = NULL;
   g_autoptr(LiaisonRecordList) list = NULL;
   g_autoptr(GArray) log = g_array_new (FALSE, FALSE, sizeof (Change));
   LiaisonRecord *seen;
   LiaisonRecord *unseen;
 
-  for (guint i = 0; i < 1000; i++)
-    {
-      LiaisonRecord *record = liaison_record_new (&liaison_person_type);
-      g_autofree char *name = g_strdup_printf ("P%04u", i * 10);
-
-      liaison_record_set_text (record, "family_name", name);
-      g_ptr_array_add (records, record);
-    }
-  liaison_database_save_all (db, records, &error);
-  g_assert_no_error (error);
+  records = save_numbered_people (db, 1000);
   seen = g_ptr_array_index (records, 995);
   unseen = g_ptr_array_index (records, 500);
 
