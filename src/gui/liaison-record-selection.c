@@ -657,11 +657,12 @@ liaison_record_selection_thaw (LiaisonRecordSelection *self,
  * @n_rows: how many of the first rows a view may show, or %G_MAXUINT
  *
  * A list view holds widgets for many more rows than it shows, and
- * destroys those of every row taken away. When a thaw leaves fewer
- * rows, those out of sight stay a while past the end of the list, for
- * liaison_record_selection_let_go() to take away a few at a time; the
- * others go at once. %G_MAXUINT, the default, takes every row away at
- * once.
+ * destroys those of every row taken away. When a thaw leaves fewer rows
+ * than before but at least @n_rows, the rows taken away, out of sight,
+ * stay a while past the end of the list, showing nothing, for
+ * liaison_record_selection_let_go() to take away a few at a time. With
+ * fewer than @n_rows left, they would come into sight: they go at once,
+ * as they always do with %G_MAXUINT, the default.
  */
 void
 liaison_record_selection_set_rows_in_sight (LiaisonRecordSelection *self,
