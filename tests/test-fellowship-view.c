@@ -1126,9 +1126,23 @@ test_sorted_far_down (void)
   g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 0);
   assert_rows_shown (column_view, model);
 
-  /* And back to the end, which shows the last applicants of that order */
+  /* And back to the end, which shows the last applicants of that order:
+   * the rows that come into sight are filled then. */
   gtk_column_view_scroll_to (column_view, all - 1, NULL, GTK_LIST_SCROLL_NONE, NULL);
   liaison_test_settle ();
+  {
+    g_autofree char *shown = shown_column (column_view, 2, G_MAXUINT);
+    g_auto(GStrv) governments = g_strsplit (shown, ", ", -1);
+    guint n_shown = g_strv_length (governments);
+
+    g_assert_cmpuint (n_shown, >, 10);
+    for (guint i = 0; i < n_shown; i++)
+      {
+        g_autoptr(LiaisonRecord) expected = g_list_model_get_item (model, all - n_shown + i);
+
+        g_assert_cmpstr (governments[i], ==, liaison_record_get_text (expected, "government"));
+      }
+  }
   {
     g_autoptr(LiaisonListRow) last = g_list_model_get_item (G_LIST_MODEL (gtk_column_view_get_model (column_view)), all - 1);
     g_autoptr(LiaisonRecord) expected = g_list_model_get_item (model, all - 1);
