@@ -38,8 +38,8 @@ struct _LiaisonApplicantEditor
   GPtrArray           *review_rows;
   GPtrArray           *activity_rows;
   gboolean             modified;
-  /* The groups below the first two are filled over the frames that follow
-   * the first (see build_part()); how many are */
+  /* What follows the person's name is filled over the frames that follow
+   * the first (see build_part()); how many parts are */
   guint                n_parts_built;
   guint                tick_id;
   guint                build_idle_id;
