@@ -65,8 +65,11 @@ person (LiaisonDatabase *db,
   return record;
 }
 
+/* A field of the records listed, in order, with @separator between */
 static char *
-names (GListModel *model)
+field_of_each (GListModel *model,
+               const char *field,
+               const char *separator)
 {
   GString *text = g_string_new (NULL);
 
@@ -75,11 +78,17 @@ names (GListModel *model)
       g_autoptr(LiaisonRecord) record = g_list_model_get_item (model, i);
 
       if (i > 0)
-        g_string_append_c (text, ' ');
-      g_string_append (text, liaison_record_get_text (record, "family_name"));
+        g_string_append (text, separator);
+      g_string_append (text, liaison_record_get_text (record, field));
     }
 
   return g_string_free (text, FALSE);
+}
+
+static char *
+names (GListModel *model)
+{
+  return field_of_each (model, "family_name", " ");
 }
 
 static void
@@ -590,18 +599,7 @@ fill_office (LiaisonDatabase *db)
 static char *
 governments (GListModel *model)
 {
-  GString *text = g_string_new (NULL);
-
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    {
-      g_autoptr(LiaisonRecord) record = g_list_model_get_item (model, i);
-
-      if (i > 0)
-        g_string_append (text, ", ");
-      g_string_append (text, liaison_record_get_text (record, "government"));
-    }
-
-  return g_string_free (text, FALSE);
+  return field_of_each (model, "government", ", ");
 }
 
 static void
