@@ -14,6 +14,7 @@
 #include <locale.h>
 
 #include "liaison-applicant-editor.h"
+#include "liaison-choice-button.h"
 #include "liaison-demo.h"
 #include "liaison-fellowship-view.h"
 #include "liaison-test-files.h"
@@ -32,6 +33,25 @@ static const char *dialogs[][2] = {
   { "app.about", "about" },
 };
 
+/* A PNG of the window, with @popover (if not NULL) open over it */
+static void
+save_with_popover (LiaisonWindow *window,
+                   GtkPopover    *popover,
+                   const char    *output,
+                   const char    *name,
+                   const char    *suffix,
+                   const char    *width)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *file = g_strdup_printf ("%s-%s-%s.png", name, suffix, width);
+  g_autofree char *path = g_build_filename (output, file, NULL);
+
+  if (!liaison_test_save_png_with_popover (GTK_WIDGET (window), popover, path, &error))
+    g_error ("%s", error->message);
+
+  g_print ("%s\n", path);
+}
+
 static void
 save (LiaisonWindow *window,
       const char    *output,
@@ -39,14 +59,25 @@ save (LiaisonWindow *window,
       const char    *suffix,
       const char    *width)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *file = g_strdup_printf ("%s-%s-%s.png", name, suffix, width);
-  g_autofree char *path = g_build_filename (output, file, NULL);
+  save_with_popover (window, NULL, output, name, suffix, width);
+}
 
-  if (!liaison_test_save_png (GTK_WIDGET (window), path, &error))
-    g_error ("%s", error->message);
+/* The filter whose list has a search entry: the jurisdictions */
+static LiaisonChoiceButton *
+find_searchable_choice (GtkWidget *widget)
+{
+  if (LIAISON_IS_CHOICE_BUTTON (widget) && liaison_choice_button_get_enable_search (LIAISON_CHOICE_BUTTON (widget)))
+    return LIAISON_CHOICE_BUTTON (widget);
 
-  g_print ("%s\n", path);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      LiaisonChoiceButton *found = find_searchable_choice (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
 }
 
 static GtkWidget *
@@ -216,6 +247,34 @@ main (int   argc,
               liaison_test_settle ();
               save (window, output, "fellowship-selection", suffix, widths[w].name);
               gtk_selection_model_unselect_all (selection);
+              liaison_test_settle ();
+            }
+
+            /* The jurisdictions offered by the filter, narrowed by a
+             * search, with Ontario chosen */
+            {
+              LiaisonChoiceButton *jurisdictions = find_searchable_choice (GTK_WIDGET (view));
+              GListModel *choices = liaison_choice_button_get_model (jurisdictions);
+              GtkPopover *popover;
+
+              for (guint i = 0; i < g_list_model_get_n_items (choices); i++)
+                {
+                  g_autoptr(GtkStringObject) choice = g_list_model_get_item (choices, i);
+
+                  if (g_str_equal (gtk_string_object_get_string (choice), "CA-ON"))
+                    liaison_choice_button_set_selected (jurisdictions, i);
+                }
+              liaison_test_settle ();
+              liaison_choice_button_popup (jurisdictions);
+              liaison_test_settle ();
+              popover = liaison_choice_button_get_popover (jurisdictions);
+              gtk_editable_set_text (GTK_EDITABLE (liaison_test_find (GTK_WIDGET (popover), GTK_TYPE_SEARCH_ENTRY, NULL)),
+                                     "CA-");
+              liaison_test_settle ();
+              liaison_test_settle ();
+              save_with_popover (window, popover, output, "fellowship-filter", suffix, widths[w].name);
+              liaison_choice_button_popdown (jurisdictions);
+              liaison_choice_button_set_selected (jurisdictions, 0);
               liaison_test_settle ();
             }
           }

@@ -229,19 +229,12 @@ liaison_test_assert_icons (GtkWidget *root)
     liaison_test_assert_icons (child);
 }
 
-/**
- * liaison_test_save_png:
- * @widget: a realized widget, usually a window
- * @path: where to write
- * @error: return location for a #GError
- *
- * Renders @widget as it is on screen with its own renderer and saves the
- * picture as PNG.
- */
-gboolean
-liaison_test_save_png (GtkWidget   *widget,
-                       const char  *path,
-                       GError     **error)
+/* Renders @widget, and @popover over it where it is on screen */
+static gboolean
+save_png (GtkWidget   *widget,
+          GtkPopover  *popover,
+          const char  *path,
+          GError     **error)
 {
   g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
   g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
@@ -252,6 +245,24 @@ liaison_test_save_png (GtkWidget   *widget,
   GskRenderer *renderer;
 
   gdk_paintable_snapshot (paintable, snapshot, width, height);
+  if (popover != NULL)
+    {
+      g_autoptr(GdkPaintable) over = gtk_widget_paintable_new (GTK_WIDGET (popover));
+      GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (popover));
+      double widget_x, widget_y, popover_x, popover_y;
+
+      /* The popup's place is given from its parent surface's corner; each
+       * widget is drawn from where it is in its own surface. */
+      gtk_native_get_surface_transform (gtk_widget_get_native (widget), &widget_x, &widget_y);
+      gtk_native_get_surface_transform (GTK_NATIVE (popover), &popover_x, &popover_y);
+      gtk_snapshot_save (snapshot);
+      gtk_snapshot_translate (snapshot,
+                              &GRAPHENE_POINT_INIT (gdk_popup_get_position_x (GDK_POPUP (surface)) + popover_x - widget_x,
+                                                    gdk_popup_get_position_y (GDK_POPUP (surface)) + popover_y - widget_y));
+      gdk_paintable_snapshot (over, snapshot, gtk_widget_get_width (GTK_WIDGET (popover)),
+                              gtk_widget_get_height (GTK_WIDGET (popover)));
+      gtk_snapshot_restore (snapshot);
+    }
   node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
   if (node == NULL)
     {
@@ -270,4 +281,39 @@ liaison_test_save_png (GtkWidget   *widget,
     }
 
   return TRUE;
+}
+
+/**
+ * liaison_test_save_png:
+ * @widget: a realized widget, usually a window
+ * @path: where to write
+ * @error: return location for a #GError
+ *
+ * Renders @widget as it is on screen with its own renderer and saves the
+ * picture as PNG.
+ */
+gboolean
+liaison_test_save_png (GtkWidget   *widget,
+                       const char  *path,
+                       GError     **error)
+{
+  return save_png (widget, NULL, path, error);
+}
+
+/**
+ * liaison_test_save_png_with_popover:
+ * @widget: a realized widget, usually a window
+ * @popover: (nullable): a popover open over it
+ * @path: where to write
+ * @error: return location for a #GError
+ *
+ * As liaison_test_save_png(), with @popover drawn where it is on screen.
+ */
+gboolean
+liaison_test_save_png_with_popover (GtkWidget   *widget,
+                                    GtkPopover  *popover,
+                                    const char  *path,
+                                    GError     **error)
+{
+  return save_png (widget, popover, path, error);
 }

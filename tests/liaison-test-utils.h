@@ -31,5 +31,9 @@ void                liaison_test_assert_icons     (GtkWidget            *root);
 gboolean            liaison_test_save_png         (GtkWidget            *widget,
                                                    const char           *path,
                                                    GError              **error);
+gboolean            liaison_test_save_png_with_popover (GtkWidget       *widget,
+                                                        GtkPopover      *popover,
+                                                        const char      *path,
+                                                        GError         **error);
 
 G_END_DECLS

@@ -15,6 +15,7 @@
 
 #include "liaison-applicant-editor.h"
 #include "liaison-cell-label.h"
+#include "liaison-choice-button.h"
 #include "liaison-csv.h"
 #include "liaison-demo.h"
 #include "liaison-fellowship.h"
@@ -47,16 +48,16 @@ open_view (LiaisonWindow **window_out)
   return view;
 }
 
-static GtkDropDown *
+static LiaisonChoiceButton *
 find_dropdown (GtkWidget  *root,
                const char *tooltip)
 {
-  if (GTK_IS_DROP_DOWN (root) && g_strcmp0 (gtk_widget_get_tooltip_text (root), tooltip) == 0)
-    return GTK_DROP_DOWN (root);
+  if (LIAISON_IS_CHOICE_BUTTON (root) && g_strcmp0 (gtk_widget_get_tooltip_text (root), tooltip) == 0)
+    return LIAISON_CHOICE_BUTTON (root);
 
   for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
     {
-      GtkDropDown *found = find_dropdown (child, tooltip);
+      LiaisonChoiceButton *found = find_dropdown (child, tooltip);
 
       if (found != NULL)
         return found;
@@ -66,10 +67,10 @@ find_dropdown (GtkWidget  *root,
 }
 
 static void
-choose_in (GtkDropDown *dropdown,
-           const char  *item)
+choose_in (LiaisonChoiceButton *dropdown,
+           const char          *item)
 {
-  GListModel *items = gtk_drop_down_get_model (dropdown);
+  GListModel *items = liaison_choice_button_get_model (dropdown);
 
   for (guint i = 0; i < g_list_model_get_n_items (items); i++)
     {
@@ -77,13 +78,29 @@ choose_in (GtkDropDown *dropdown,
 
       if (g_str_equal (gtk_string_object_get_string (choice), item))
         {
-          gtk_drop_down_set_selected (dropdown, i);
+          liaison_choice_button_set_selected (dropdown, i);
           liaison_test_settle ();
           return;
         }
     }
 
   g_error ("No item “%s”", item);
+}
+
+/* As a person would: open the list, type, and press Enter */
+static void
+choose_by_search (LiaisonChoiceButton *dropdown,
+                  const char          *text)
+{
+  GtkWidget *entry;
+
+  liaison_choice_button_popup (dropdown);
+  liaison_test_settle ();
+  entry = liaison_test_find (GTK_WIDGET (liaison_choice_button_get_popover (dropdown)), GTK_TYPE_SEARCH_ENTRY, NULL);
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  g_signal_emit_by_name (entry, "activate");
+  liaison_test_settle ();
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (liaison_choice_button_get_popover (dropdown))));
 }
 
 static guint
@@ -259,7 +276,7 @@ test_list_and_filters (void)
 
   /* By jurisdiction */
   {
-    GtkDropDown *jurisdiction = find_dropdown (GTK_WIDGET (view), "Jurisdiction");
+    LiaisonChoiceButton *jurisdiction = find_dropdown (GTK_WIDGET (view), "Jurisdiction");
     guint in_virginia = 0;
 
     for (guint i = 0; i < all; i++)
@@ -270,7 +287,8 @@ test_list_and_filters (void)
       }
     g_assert_cmpuint (in_virginia, >, 0);
 
-    choose_in (jurisdiction, "US-VA");
+    choose_by_search (jurisdiction, "us-va");
+    g_assert_cmpstr (liaison_choice_button_get_label (jurisdiction), ==, "US-VA");
     g_assert_cmpuint (count_shown (view), ==, in_virginia);
     choose_in (jurisdiction, "All Jurisdictions");
     g_assert_cmpuint (count_shown (view), ==, all);
@@ -605,15 +623,15 @@ all_have (gpointer data)
 
 typedef struct
 {
-  GtkDropDown *dropdown;
-  const char  *choice;
+  LiaisonChoiceButton *dropdown;
+  const char          *choice;
 } Offered;
 
 static gboolean
 offered (gpointer data)
 {
   Offered *want = data;
-  GListModel *items = gtk_drop_down_get_model (want->dropdown);
+  GListModel *items = liaison_choice_button_get_model (want->dropdown);
 
   for (guint i = 0; i < g_list_model_get_n_items (items); i++)
     {

@@ -1,7 +1,8 @@
 /* test-widgets.c
  *
  * The small widgets and helpers the views share: the cell label of the
- * lists, and tooltips set only when they change.
+ * lists, the choice buttons of their filters, and tooltips set only when
+ * they change.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -9,6 +10,7 @@
 #include "config.h"
 
 #include "liaison-cell-label.h"
+#include "liaison-choice-button.h"
 #include "liaison-database.h"
 #include "liaison-record-selection.h"
 #include "liaison-records.h"
@@ -249,6 +251,175 @@ test_rows_let_go (void)
 }
 
 static void
+count_notify_cb (GObject    *object,
+                 GParamSpec *pspec,
+                 guint      *count)
+{
+  (*count)++;
+}
+
+static gboolean
+is_popped_up (gpointer data)
+{
+  GtkPopover *popover = liaison_choice_button_get_popover (data);
+
+  return popover != NULL && gtk_widget_get_mapped (GTK_WIDGET (popover));
+}
+
+static gboolean
+is_popped_down (gpointer data)
+{
+  GtkPopover *popover = liaison_choice_button_get_popover (data);
+
+  return popover == NULL || !gtk_widget_get_visible (GTK_WIDGET (popover));
+}
+
+/* The labels of the rows the popover's list shows, in order, by " | " */
+static char *
+listed (LiaisonChoiceButton *button)
+{
+  GtkWidget *list_view = liaison_test_find (GTK_WIDGET (liaison_choice_button_get_popover (button)),
+                                            GTK_TYPE_LIST_VIEW, NULL);
+  GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list_view)));
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GtkStringObject) item = g_list_model_get_item (model, i);
+
+      g_string_append_printf (text, "%s%s", i > 0 ? " | " : "", gtk_string_object_get_string (item));
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+/* A filter's choice button: shows its choice, notifies a new one, makes
+ * its popover only when first opened, and takes a choice from it by a
+ * click on a row or, with search, by Enter on what is left. */
+static void
+test_choice_button (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  LiaisonChoiceButton *button = LIAISON_CHOICE_BUTTON (liaison_choice_button_new ());
+  const char *statuses[] = { "All Statuses", "Inquiry", "Nominated", "Selected", NULL };
+  g_autoptr(GtkStringList) choices = gtk_string_list_new (statuses);
+  g_autofree char *all = NULL;
+  guint notified = 0;
+
+  g_signal_connect (button, "notify::selected", G_CALLBACK (count_notify_cb), &notified);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (button));
+  gtk_window_present (GTK_WINDOW (window));
+  liaison_test_wait_until (is_mapped, button);
+
+  g_assert_cmpuint (liaison_choice_button_get_selected (button), ==, GTK_INVALID_LIST_POSITION);
+  g_assert_cmpstr (liaison_choice_button_get_label (button), ==, "");
+
+  /* A model shows its first choice */
+  liaison_choice_button_set_model (button, G_LIST_MODEL (choices));
+  g_assert_cmpuint (liaison_choice_button_get_selected (button), ==, 0);
+  g_assert_cmpstr (liaison_choice_button_get_label (button), ==, "All Statuses");
+  g_assert_cmpuint (notified, ==, 1);
+
+  liaison_choice_button_set_selected (button, 2);
+  g_assert_cmpstr (liaison_choice_button_get_label (button), ==, "Nominated");
+  g_assert_cmpuint (notified, ==, 2);
+  liaison_choice_button_set_selected (button, 2);
+  g_assert_cmpuint (notified, ==, 2);
+  liaison_choice_button_set_selected (button, 99);
+  g_assert_cmpuint (liaison_choice_button_get_selected (button), ==, GTK_INVALID_LIST_POSITION);
+  g_assert_cmpstr (liaison_choice_button_get_label (button), ==, "");
+  liaison_choice_button_set_selected (button, 2);
+
+  /* Choices added before it and removed keep it on its choice */
+  gtk_string_list_splice (choices, 1, 0, (const char *[]) { "Alumni", NULL });
+  g_assert_cmpuint (liaison_choice_button_get_selected (button), ==, 3);
+  g_assert_cmpstr (liaison_choice_button_get_label (button), ==, "Nominated");
+  gtk_string_list_remove (choices, 1);
+  g_assert_cmpuint (liaison_choice_button_get_selected (button), ==, 2);
+  /* Its own choice removed: the first is shown */
+  gtk_string_list_remove (choices, 2);
+  g_assert_cmpuint (liaison_choice_button_get_selected (button), ==, 0);
+  g_assert_cmpstr (liaison_choice_button_get_label (button), ==, "All Statuses");
+  gtk_string_list_splice (choices, 2, 0, (const char *[]) { "Nominated", NULL });
+
+  /* Nothing is made for the list until it opens */
+  liaison_choice_button_set_selected (button, 2);
+  liaison_test_settle ();
+  g_assert_null (liaison_choice_button_get_popover (button));
+  liaison_choice_button_popup (button);
+  liaison_test_wait_until (is_popped_up, button);
+  all = listed (button);
+  g_assert_cmpstr (all, ==, "All Statuses | Inquiry | Nominated | Selected");
+  /* The keyboard is in the list, on the choice shown */
+  {
+    GtkWidget *list_view = liaison_test_find (GTK_WIDGET (liaison_choice_button_get_popover (button)),
+                                              GTK_TYPE_LIST_VIEW, NULL);
+
+    g_assert_nonnull (gtk_widget_get_focus_child (list_view));
+    g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (gtk_list_view_get_model (GTK_LIST_VIEW (list_view)))),
+                      ==, 2);
+  }
+  liaison_test_settle ();
+  g_assert_true (gtk_widget_get_width (GTK_WIDGET (liaison_choice_button_get_popover (button))) >=
+                 gtk_widget_get_width (GTK_WIDGET (button)));
+
+  /* A row activated is the new choice, and the popover closes */
+  {
+    GtkWidget *list_view = liaison_test_find (GTK_WIDGET (liaison_choice_button_get_popover (button)),
+                                              GTK_TYPE_LIST_VIEW, NULL);
+
+    g_signal_emit_by_name (list_view, "activate", 3);
+    g_assert_cmpuint (liaison_choice_button_get_selected (button), ==, 3);
+    g_assert_cmpstr (liaison_choice_button_get_label (button), ==, "Selected");
+    liaison_test_wait_until (is_popped_down, button);
+  }
+
+  /* With search: the list narrows as one types, and Enter takes the
+   * first choice left */
+  liaison_choice_button_set_enable_search (button, TRUE);
+  liaison_choice_button_popup (button);
+  liaison_test_wait_until (is_popped_up, button);
+  {
+    GtkWidget *entry = liaison_test_find (GTK_WIDGET (liaison_choice_button_get_popover (button)),
+                                          GTK_TYPE_SEARCH_ENTRY, NULL);
+    g_autofree char *narrowed = NULL;
+
+    g_assert_true (gtk_widget_get_visible (gtk_widget_get_parent (entry)));
+    /* The keyboard is in the search entry */
+    g_assert_nonnull (gtk_widget_get_focus_child (entry));
+    gtk_editable_set_text (GTK_EDITABLE (entry), "NOM");
+    narrowed = listed (button);
+    g_assert_cmpstr (narrowed, ==, "Nominated");
+    g_signal_emit_by_name (entry, "activate");
+    g_assert_cmpstr (liaison_choice_button_get_label (button), ==, "Nominated");
+    liaison_test_wait_until (is_popped_down, button);
+    /* Closed, the search is forgotten */
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
+  }
+
+  /* A new model starts again at its first choice */
+  {
+    g_autoptr(GtkStringList) years = gtk_string_list_new ((const char *[]) { "2027", "2026", NULL });
+    g_autofree char *shown = NULL;
+
+    liaison_choice_button_set_model (button, G_LIST_MODEL (years));
+    g_assert_cmpstr (liaison_choice_button_get_label (button), ==, "2027");
+    liaison_choice_button_popup (button);
+    liaison_test_wait_until (is_popped_up, button);
+    shown = listed (button);
+    g_assert_cmpstr (shown, ==, "2027 | 2026");
+    liaison_choice_button_popdown (button);
+    liaison_test_wait_until (is_popped_down, button);
+
+    liaison_choice_button_set_model (button, NULL);
+    g_assert_cmpuint (liaison_choice_button_get_selected (button), ==, GTK_INVALID_LIST_POSITION);
+    g_assert_cmpstr (liaison_choice_button_get_label (button), ==, "");
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
 test_tooltip (void)
 {
   g_autoptr(GtkWidget) button = g_object_ref_sink (gtk_button_new ());
@@ -279,6 +450,7 @@ main (int   argc,
   gtk_init ();
 
   g_test_add_func ("/widgets/cell-label", test_cell_label);
+  g_test_add_func ("/widgets/choice-button", test_choice_button);
   g_test_add_func ("/widgets/tooltip", test_tooltip);
   g_test_add_func ("/widgets/rows-let-go", test_rows_let_go);
 

@@ -17,6 +17,7 @@
 
 #include "liaison-applicant-editor.h"
 #include "liaison-cell-label.h"
+#include "liaison-choice-button.h"
 #include "liaison-csv.h"
 #include "liaison-fellowship.h"
 #include "liaison-fellowship-view.h"
@@ -95,10 +96,10 @@ struct _LiaisonFellowshipView
   AdwHeaderBar           *list_header_bar;
   GtkSearchBar           *search_bar;
   GtkSearchEntry         *search_entry;
-  GtkDropDown            *year_dropdown;
-  GtkDropDown            *status_dropdown;
-  GtkDropDown            *jurisdiction_dropdown;
-  GtkDropDown            *tag_dropdown;
+  LiaisonChoiceButton    *year_dropdown;
+  LiaisonChoiceButton    *status_dropdown;
+  LiaisonChoiceButton    *jurisdiction_dropdown;
+  LiaisonChoiceButton    *tag_dropdown;
   GtkStack               *list_stack;
   GtkColumnView          *column_view;
   AdwToolbarView         *list_toolbar;
@@ -107,9 +108,9 @@ struct _LiaisonFellowshipView
   GtkLabel               *selection_label;
   GMenuModel             *status_menu;
   GtkMenuButton          *view_menu_button;
-  /* Held back until the view has been drawn once */
-  GPtrArray              *held_choices;
+  /* Drawn once, and what the first frame held back has followed */
   gboolean                drawn;
+  gboolean                caught_up;
   GMenuModel             *view_menu;
   /* An editor made ahead, while nothing else goes on, for the next
    * applicant opened */
@@ -659,7 +660,7 @@ show_all_rows_cb (GdkFrameClock         *frame_clock,
    * would look through them all for the rows it follows (see
    * replace_rows_begin()); and not before what the first frame held back
    * has followed (see first_frame_cb()). */
-  if (models_pending (self) || self->held_choices != NULL)
+  if (models_pending (self) || !self->caught_up)
     {
       gdk_frame_clock_request_phase (frame_clock, GDK_FRAME_CLOCK_PHASE_AFTER_PAINT);
       return;
@@ -804,7 +805,7 @@ search_changed_cb (LiaisonFellowshipView *self)
 static void
 status_changed_cb (LiaisonFellowshipView *self)
 {
-  guint selected = gtk_drop_down_get_selected (self->status_dropdown);
+  guint selected = liaison_choice_button_get_selected (self->status_dropdown);
   const LiaisonField *field = liaison_record_type_find_field (&liaison_application_type, "status");
   const char *status = NULL;
 
@@ -825,13 +826,13 @@ chosen_place_and_year (LiaisonFellowshipView *self,
                        int                   *year,
                        guint                 *jurisdiction)
 {
-  guint selected = gtk_drop_down_get_selected (self->year_dropdown);
+  guint selected = liaison_choice_button_get_selected (self->year_dropdown);
 
   if (selected == GTK_INVALID_LIST_POSITION || selected >= self->years->len)
     return FALSE;
 
   *year = g_array_index (self->years, int, selected);
-  *jurisdiction = gtk_drop_down_get_selected (self->jurisdiction_dropdown);
+  *jurisdiction = liaison_choice_button_get_selected (self->jurisdiction_dropdown);
   if (*jurisdiction == GTK_INVALID_LIST_POSITION)
     *jurisdiction = 0;
 
@@ -859,7 +860,7 @@ year_changed_cb (LiaisonFellowshipView *self)
 static void
 tag_changed_cb (LiaisonFellowshipView *self)
 {
-  guint selected = gtk_drop_down_get_selected (self->tag_dropdown);
+  guint selected = liaison_choice_button_get_selected (self->tag_dropdown);
   const char *tag = NULL;
 
   if (self->tags != NULL && selected != GTK_INVALID_LIST_POSITION && selected > 0 &&
@@ -905,8 +906,8 @@ tags_read_cb (GObject      *object,
         position = i + 1;
     }
 
-  gtk_drop_down_set_model (self->tag_dropdown, G_LIST_MODEL (items));
-  gtk_drop_down_set_selected (self->tag_dropdown, position);
+  liaison_choice_button_set_model (self->tag_dropdown, G_LIST_MODEL (items));
+  liaison_choice_button_set_selected (self->tag_dropdown, position);
 }
 
 /* The tags in use, offered in the tag drop-down; the one chosen stays.
@@ -1201,7 +1202,7 @@ new_action_cb (GtkWidget  *widget,
   LiaisonFellowshipView *self = LIAISON_FELLOWSHIP_VIEW (widget);
   g_autoptr(LiaisonRecord) application = NULL;
   g_autoptr(LiaisonRecord) person = NULL;
-  guint selected = gtk_drop_down_get_selected (self->year_dropdown);
+  guint selected = liaison_choice_button_get_selected (self->year_dropdown);
   int year = coming_cohort_year ();
 
   if (self->database == NULL)
@@ -1661,62 +1662,12 @@ search_action_cb (GtkWidget  *widget,
 }
 
 static void
-setup_compact_cb (GtkSignalListItemFactory *factory,
-                  GtkListItem              *item)
+set_choices (LiaisonChoiceButton *dropdown,
+             GListModel          *choices,
+             guint                selected)
 {
-  gtk_list_item_set_child (item, g_object_new (GTK_TYPE_LABEL,
-                                               "xalign", 0.0f,
-                                               "ellipsize", PANGO_ELLIPSIZE_END,
-                                               NULL));
-}
-
-static void
-bind_compact_cb (GtkSignalListItemFactory *factory,
-                 GtkListItem              *item)
-{
-  GtkStringObject *string = gtk_list_item_get_item (item);
-
-  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), gtk_string_object_get_string (string));
-}
-
-/* The button of a drop-down shows its choice shortened where the window is
- * narrow; its list shows every choice whole. */
-static void
-make_compact (GtkDropDown *dropdown)
-{
-  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
-  g_autoptr(GtkListItemFactory) list_factory = gtk_signal_list_item_factory_new ();
-
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_compact_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_compact_cb), NULL);
-  g_signal_connect (list_factory, "setup", G_CALLBACK (setup_compact_cb), NULL);
-  g_signal_connect (list_factory, "bind", G_CALLBACK (bind_compact_cb), NULL);
-  gtk_drop_down_set_factory (dropdown, factory);
-  gtk_drop_down_set_list_factory (dropdown, list_factory);
-}
-
-/* A drop-down's list makes a row for each of its choices as soon as it has
- * them, though nobody has opened it yet. Until the view has been drawn, a
- * drop-down holds its choices up to the one shown; the rest follow after
- * the first frame. */
-static void
-set_choices (LiaisonFellowshipView *self,
-             GtkDropDown           *dropdown,
-             GListModel            *choices,
-             guint                  selected)
-{
-  if (self->held_choices != NULL)
-    {
-      GtkSliceListModel *slice = gtk_slice_list_model_new (g_object_ref (choices), 0, selected + 1);
-
-      g_ptr_array_add (self->held_choices, g_object_ref (slice));
-      gtk_drop_down_set_model (dropdown, G_LIST_MODEL (slice));
-      g_object_unref (slice);
-    }
-  else
-    gtk_drop_down_set_model (dropdown, choices);
-
-  gtk_drop_down_set_selected (dropdown, selected);
+  liaison_choice_button_set_model (dropdown, choices);
+  liaison_choice_button_set_selected (dropdown, selected);
 }
 
 /* The width a navigation split view gives its sidebar when it is @width
@@ -1768,8 +1719,7 @@ hide_unseen_columns (LiaisonFellowshipView *self)
 }
 
 /* What the first frame held back follows over the next frames, one part
- * a frame: the columns one by one, then the choices of each drop-down,
- * then the rows (see show_all_rows_cb()). */
+ * a frame: the columns one by one, then the rows (see show_all_rows_cb()). */
 static void
 first_frame_cb (GdkFrameClock         *frame_clock,
                 LiaisonFellowshipView *self)
@@ -1789,19 +1739,8 @@ first_frame_cb (GdkFrameClock         *frame_clock,
         }
     }
 
-  if (self->held_choices != NULL && self->held_choices->len > 0)
-    {
-      gtk_slice_list_model_set_size (g_ptr_array_index (self->held_choices, 0), G_MAXUINT);
-      g_ptr_array_remove_index (self->held_choices, 0);
-      if (self->held_choices->len > 0)
-        {
-          gdk_frame_clock_request_phase (frame_clock, GDK_FRAME_CLOCK_PHASE_AFTER_PAINT);
-          return;
-        }
-    }
-
   g_signal_handlers_disconnect_by_func (frame_clock, first_frame_cb, self);
-  g_clear_pointer (&self->held_choices, g_ptr_array_unref);
+  self->caught_up = TRUE;
   make_spare_editor_later (self);
 }
 
@@ -1847,14 +1786,14 @@ fill_dropdowns (LiaisonFellowshipView *self)
   for (guint i = 0; field->choices[i].value != NULL; i++)
     gtk_string_list_append (statuses, liaison_choice_get_label (&field->choices[i]));
 
-  set_choices (self, self->year_dropdown, G_LIST_MODEL (years), coming_position);
-  set_choices (self, self->status_dropdown, G_LIST_MODEL (statuses), 0);
+  set_choices (self->year_dropdown, G_LIST_MODEL (years), coming_position);
+  set_choices (self->status_dropdown, G_LIST_MODEL (statuses), 0);
 
   {
     g_autoptr(GtkStringList) tags = gtk_string_list_new (NULL);
 
     gtk_string_list_append (tags, _("All Tags"));
-    gtk_drop_down_set_model (self->tag_dropdown, G_LIST_MODEL (tags));
+    liaison_choice_button_set_model (self->tag_dropdown, G_LIST_MODEL (tags));
   }
 
   {
@@ -1863,7 +1802,7 @@ fill_dropdowns (LiaisonFellowshipView *self)
     gtk_string_list_append (jurisdictions, _("All Jurisdictions"));
     for (guint i = 0; i < liaison_reference_get_n_subdivisions (); i++)
       gtk_string_list_append (jurisdictions, liaison_reference_get_subdivision (i)->code);
-    set_choices (self, self->jurisdiction_dropdown, G_LIST_MODEL (jurisdictions), 0);
+    set_choices (self->jurisdiction_dropdown, G_LIST_MODEL (jurisdictions), 0);
   }
 
   /* The menu that sets the status of the applicants selected */
@@ -1995,7 +1934,7 @@ liaison_fellowship_view_set_cohort_year (LiaisonFellowshipView *self,
   for (guint i = 0; i < self->years->len; i++)
     {
       if (g_array_index (self->years, int, i) == year)
-        gtk_drop_down_set_selected (self->year_dropdown, i);
+        liaison_choice_button_set_selected (self->year_dropdown, i);
     }
 }
 
@@ -2067,7 +2006,6 @@ liaison_fellowship_view_dispose (GObject *object)
 
   g_clear_object (&self->selection);
   g_clear_object (&self->applications);
-  g_clear_pointer (&self->held_choices, g_ptr_array_unref);
   g_clear_object (&self->status_menu);
   g_clear_object (&self->database);
 
@@ -2151,6 +2089,7 @@ liaison_fellowship_view_class_init (LiaisonFellowshipViewClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (LIAISON_TYPE_CHOICE_BUTTON);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/jlgc/Liaison/fellowship/liaison-fellowship-view.ui");
   gtk_widget_class_bind_template_child (widget_class, LiaisonFellowshipView, split_view);
   gtk_widget_class_bind_template_child (widget_class, LiaisonFellowshipView, detail_page);
@@ -2203,10 +2142,6 @@ liaison_fellowship_view_init (LiaisonFellowshipView *self)
   liaison_menu_button_set_menu_later (self->view_menu_button, self->view_menu);
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   add_columns (self);
-  make_compact (self->status_dropdown);
-  make_compact (self->jurisdiction_dropdown);
-  make_compact (self->tag_dropdown);
-  self->held_choices = g_ptr_array_new_with_free_func (g_object_unref);
   g_signal_connect_object (self, "map", G_CALLBACK (view_mapped_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->column_view, "map", G_CALLBACK (column_view_mapped_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
