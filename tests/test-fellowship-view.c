@@ -223,6 +223,32 @@ test_list_and_filters (void)
   liaison_fellowship_view_set_search (view, "no such applicant anywhere");
   liaison_test_settle ();
   g_assert_cmpuint (count_shown (view), ==, 0);
+
+  /* What the Documents column says is searched too */
+  {
+    g_autofree char *today = liaison_today ();
+    guint overdue = 0;
+
+    liaison_fellowship_view_set_search (view, "");
+    liaison_test_settle ();
+    for (guint i = 0; i < all; i++)
+      {
+        g_autoptr(LiaisonRecord) application = g_list_model_get_item (model, i);
+
+        overdue += liaison_application_get_deadline_state (application, today) == LIAISON_DEADLINE_OVERDUE;
+      }
+    /* The sample data has some */
+    g_assert_cmpuint (overdue, >, 0);
+    liaison_fellowship_view_set_search (view, "overdue");
+    liaison_test_settle ();
+    g_assert_cmpuint (count_shown (view), ==, overdue);
+    for (guint i = 0; i < count_shown (view); i++)
+      {
+        g_autoptr(LiaisonRecord) application = g_list_model_get_item (model, i);
+
+        g_assert_cmpint (liaison_application_get_deadline_state (application, today), ==, LIAISON_DEADLINE_OVERDUE);
+      }
+  }
   liaison_fellowship_view_set_search (view, "");
   liaison_test_settle ();
   g_assert_cmpuint (count_shown (view), ==, all);

@@ -78,27 +78,25 @@ documents_rank (LiaisonRecord *application,
 }
 
 /* The database sorts by the documents as the rules above rank them. */
+/* 108 applications of every status, deadline and number of documents
+ * in (none to all five), mixed, for one person */
 static void
-test_sort_by_documents (void)
+save_mixed_applications (LiaisonDatabase *db,
+                         const char      *today)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(LiaisonDatabase) db = liaison_database_open (":memory:", &error);
   g_autoptr(LiaisonRecord) person = liaison_record_new (&liaison_person_type);
   g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(LiaisonRecordList) list = NULL;
   const char *statuses[] = { "inquiry", "review", "alternate", "travelled", "withdrawn", "selected" };
   const char *deadlines[] = { "", "2026-11-01", "2026-12-31" };
   const char *documents[] = { "has_application_form", "has_cv", "has_photo", "has_recommendation", "has_flight_form" };
-  const char *today = "2026-11-27";
   GHashTable *seen = g_hash_table_new (NULL, NULL);
 
-  g_assert_no_error (error);
   liaison_record_set_text (person, "family_name", "Garcia");
   liaison_database_save (db, person, &error);
   g_assert_no_error (error);
 
-  /* Every status, deadline and number of documents in, mixed */
-  for (guint i = 0; i < 90; i++)
+  for (guint i = 0; i < 108; i++)
     {
       LiaisonRecord *application = liaison_record_new (&liaison_application_type);
       g_autofree char *government = g_strdup_printf ("City %02u", i);
@@ -121,6 +119,18 @@ test_sort_by_documents (void)
   /* Each state is there, with several counts of documents missing */
   g_assert_cmpuint (g_hash_table_size (seen), >=, 8);
   g_hash_table_unref (seen);
+}
+
+static void
+test_sort_by_documents (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LiaisonDatabase) db = liaison_database_open (":memory:", &error);
+  g_autoptr(LiaisonRecordList) list = NULL;
+  const char *today = "2026-11-27";
+
+  g_assert_no_error (error);
+  save_mixed_applications (db, today);
 
   list = liaison_record_list_new (db, &liaison_application_type);
   for (int descending = 0; descending <= 1; descending++)
@@ -130,10 +140,10 @@ test_sort_by_documents (void)
       liaison_application_sort_by_documents (list, today, descending);
       g_assert_true (liaison_record_list_reload (list, &error));
       g_assert_no_error (error);
-      g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 90);
+      g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 108);
 
       last = descending ? G_MAXINT : -1;
-      for (guint i = 0; i < 90; i++)
+      for (guint i = 0; i < 108; i++)
         {
           g_autoptr(LiaisonRecord) application = g_list_model_get_item (G_LIST_MODEL (list), i);
           int rank = documents_rank (application, today);
@@ -145,6 +155,87 @@ test_sort_by_documents (void)
           last = rank;
         }
     }
+}
+
+/* The applications of @list in @states (a bit for each
+ * LiaisonDeadlineState), counted one by one */
+static guint
+count_in_states (LiaisonDatabase *db,
+                 const char      *today,
+                 guint            states)
+{
+  g_autoptr(LiaisonRecordList) all = liaison_record_list_new (db, &liaison_application_type);
+  g_autoptr(GError) error = NULL;
+  guint n = 0;
+
+  g_assert_true (liaison_record_list_reload (all, &error));
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (all)); i++)
+    {
+      g_autoptr(LiaisonRecord) application = g_list_model_get_item (G_LIST_MODEL (all), i);
+
+      n += (states & (1u << liaison_application_get_deadline_state (application, today))) != 0;
+    }
+
+  return n;
+}
+
+static guint
+count_found (LiaisonRecordList *list,
+             const char        *search)
+{
+  g_autoptr(GError) error = NULL;
+
+  liaison_record_list_set_search (list, search);
+  g_assert_true (liaison_record_list_reload (list, &error));
+  g_assert_no_error (error);
+
+  return g_list_model_get_n_items (G_LIST_MODEL (list));
+}
+
+/* What the Documents column says can be searched for */
+static void
+test_search_by_documents (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LiaisonDatabase) db = liaison_database_open (":memory:", &error);
+  g_autoptr(LiaisonRecordList) list = NULL;
+  const char *today = "2026-11-27";
+  guint overdue, missing, complete;
+
+  g_assert_no_error (error);
+  save_mixed_applications (db, today);
+  overdue = count_in_states (db, today, 1u << LIAISON_DEADLINE_OVERDUE);
+  missing = count_in_states (db, today, (1u << LIAISON_DEADLINE_OVERDUE) | (1u << LIAISON_DEADLINE_MISSING));
+  complete = count_in_states (db, today, 1u << LIAISON_DEADLINE_COMPLETE);
+  g_assert_cmpuint (overdue, >, 0);
+  g_assert_cmpuint (missing, >, overdue);
+  g_assert_cmpuint (complete, >, 0);
+
+  list = liaison_record_list_new (db, &liaison_application_type);
+  /* Without the conditions, nothing has those words */
+  g_assert_cmpuint (count_found (list, "overdue"), ==, 0);
+
+  liaison_application_search_by_documents (list, today);
+  g_assert_cmpuint (count_found (list, "overdue"), ==, overdue);
+  g_assert_cmpuint (count_found (list, "OVERDUE"), ==, overdue);
+  g_assert_cmpuint (count_found (list, "over"), ==, overdue);
+  g_assert_cmpuint (count_found (list, "missing"), ==, missing);
+  g_assert_cmpuint (count_found (list, "all documents in"), ==, complete);
+  /* Each word on its own: one of either */
+  g_assert_cmpuint (count_found (list, "documents"), ==, missing + complete);
+  /* With the other words of a search */
+  g_assert_cmpuint (count_found (list, "garcia overdue"), ==, overdue);
+  g_assert_cmpuint (count_found (list, "city 07 overdue"), <=, 1);
+  g_assert_cmpuint (count_found (list, "zzz overdue"), ==, 0);
+
+  /* Another day: the deadline of the end of the year has passed too */
+  liaison_application_search_by_documents (list, "2027-01-15");
+  g_assert_cmpuint (count_found (list, "overdue"), ==, count_in_states (db, "2027-01-15", 1u << LIAISON_DEADLINE_OVERDUE));
+  g_assert_cmpuint (count_found (list, "overdue"), >, overdue);
+
+  /* Taken away */
+  liaison_record_list_clear_search_conditions (list);
+  g_assert_cmpuint (count_found (list, "overdue"), ==, 0);
 }
 
 static void
@@ -289,6 +380,7 @@ main (int   argc,
 
   g_test_add_func ("/fellowship/documents-and-deadline", test_documents_and_deadline);
   g_test_add_func ("/fellowship/sort-by-documents", test_sort_by_documents);
+  g_test_add_func ("/fellowship/search-by-documents", test_search_by_documents);
   g_test_add_func ("/fellowship/status-order", test_status_order);
   g_test_add_func ("/fellowship/average-score", test_average_score);
   g_test_add_func ("/fellowship/duplicates", test_duplicates);

@@ -1,7 +1,7 @@
 /* test-translation.c
  *
  * The window in Japanese: the catalog is found, the templates use it, and
- * the strings that come from C are translated too.
+ * the strings that come from C are translated too, the search's among them.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -11,7 +11,10 @@
 #include <glib/gi18n.h>
 #include <locale.h>
 
+#include "liaison-fellowship.h"
 #include "liaison-preferences-dialog.h"
+#include "liaison-record-list.h"
+#include "liaison-records.h"
 #include "liaison-test-utils.h"
 #include "liaison-time-zones.h"
 
@@ -71,6 +74,60 @@ test_preferences (void)
   liaison_test_window_destroy (window);
 }
 
+static guint
+count_found (LiaisonRecordList *list,
+             const char        *search)
+{
+  g_autoptr(GError) error = NULL;
+
+  liaison_record_list_set_search (list, search);
+  g_assert_true (liaison_record_list_reload (list, &error));
+  g_assert_no_error (error);
+
+  return g_list_model_get_n_items (G_LIST_MODEL (list));
+}
+
+/* The Documents column's words, searched in Japanese */
+static void
+test_search_documents (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LiaisonDatabase) db = liaison_database_open (":memory:", &error);
+  g_autoptr(LiaisonRecord) person = liaison_record_new (&liaison_person_type);
+  g_autoptr(LiaisonRecordList) list = NULL;
+  const char *documents[] = { "has_application_form", "has_cv", "has_photo", "has_recommendation", "has_flight_form" };
+
+  g_assert_no_error (error);
+  liaison_record_set_text (person, "family_name", "山田");
+  g_assert_true (liaison_database_save (db, person, &error));
+
+  /* One past its deadline with nothing in, one with everything in */
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(LiaisonRecord) application = liaison_record_new (&liaison_application_type);
+
+      liaison_record_set_text (application, "person", liaison_record_get_uuid (person));
+      liaison_record_set_integer (application, "cohort_year", 2027);
+      liaison_record_set_text (application, "government", i == 0 ? "City of Trenton" : "City of Newark");
+      liaison_record_set_text (application, "government_level", "city");
+      liaison_record_set_text (application, "jurisdiction", "US-NJ");
+      liaison_record_set_text (application, "status", "review");
+      liaison_record_set_text (application, "deadline", "2026-11-01");
+      for (guint j = 0; i == 1 && j < G_N_ELEMENTS (documents); j++)
+        liaison_record_set_boolean (application, documents[j], TRUE);
+      liaison_database_save (db, application, &error);
+      g_assert_no_error (error);
+    }
+
+  list = liaison_record_list_new (db, &liaison_application_type);
+  liaison_application_search_by_documents (list, "2026-11-27");
+  g_assert_cmpuint (count_found (list, "期限超過"), ==, 1);
+  g_assert_cmpuint (count_found (list, "未提出"), ==, 1);
+  g_assert_cmpuint (count_found (list, "提出済み"), ==, 1);
+  g_assert_cmpuint (count_found (list, "書類"), ==, 2);
+  g_assert_cmpuint (count_found (list, "overdue"), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -95,6 +152,7 @@ main (int   argc,
 
   g_test_add_func ("/translation/sidebar", test_sidebar);
   g_test_add_func ("/translation/preferences", test_preferences);
+  g_test_add_func ("/translation/search-documents", test_search_documents);
 
   status = g_test_run ();
 

@@ -135,31 +135,18 @@ liaison_application_get_deadline_state (LiaisonRecord *application,
   return strcmp (deadline, today) < 0 ? LIAISON_DEADLINE_OVERDUE : LIAISON_DEADLINE_MISSING;
 }
 
-/**
- * liaison_application_sort_by_documents:
- * @applications: a list of applications
- * @today: today's date, YYYY-MM-DD
- * @descending: whether the most urgent come first
- *
- * Orders @applications as they stand against their deadlines, the least
- * urgent first: those whose documents no longer matter, then those with
- * every document in, then those missing some (the fewest first), then
- * the overdue (likewise). Call liaison_record_list_reload() afterwards.
- */
-void
-liaison_application_sort_by_documents (LiaisonRecordList *applications,
-                                       const char        *today,
-                                       gboolean           descending)
+/* How an application stands against its deadline, as an SQL expression
+ * on the table "t" with its parameters added to @values: 0 for those whose
+ * documents no longer matter, 1 for those with every document in, 10 and
+ * the number missing for those missing some, 20 and the number missing
+ * for the overdue. The same rules as liaison_application_get_deadline_state(). */
+static char *
+deadline_state_sql (const char   *today,
+                    GStrvBuilder *values)
 {
   g_autoptr(GString) missing = g_string_new ("(");
-  g_autoptr(GString) expression = g_string_new ("CASE WHEN t.status IS NULL OR t.status NOT IN (?");
-  g_autoptr(GStrvBuilder) values = g_strv_builder_new ();
-  g_auto(GStrv) built = NULL;
+  GString *expression = g_string_new ("CASE WHEN t.status IS NULL OR t.status NOT IN (?");
 
-  g_return_if_fail (LIAISON_IS_RECORD_LIST (applications));
-  g_return_if_fail (today != NULL);
-
-  /* The same rules as liaison_application_get_deadline_state() */
   g_strv_builder_add (values, "alternate");
   for (int i = 0; i < pipeline_index ("travelled"); i++)
     {
@@ -185,8 +172,81 @@ liaison_application_sort_by_documents (LiaisonRecordList *applications,
   g_string_append (expression, missing->str);
   g_string_append (expression, " END");
 
+  return g_string_free (expression, FALSE);
+}
+
+/**
+ * liaison_application_sort_by_documents:
+ * @applications: a list of applications
+ * @today: today's date, YYYY-MM-DD
+ * @descending: whether the most urgent come first
+ *
+ * Orders @applications as they stand against their deadlines, the least
+ * urgent first: those whose documents no longer matter, then those with
+ * every document in, then those missing some (the fewest first), then
+ * the overdue (likewise). Call liaison_record_list_reload() afterwards.
+ */
+void
+liaison_application_sort_by_documents (LiaisonRecordList *applications,
+                                       const char        *today,
+                                       gboolean           descending)
+{
+  g_autoptr(GStrvBuilder) values = g_strv_builder_new ();
+  g_autofree char *expression = NULL;
+  g_auto(GStrv) built = NULL;
+
+  g_return_if_fail (LIAISON_IS_RECORD_LIST (applications));
+  g_return_if_fail (today != NULL);
+
+  expression = deadline_state_sql (today, values);
   built = g_strv_builder_end (values);
-  liaison_record_list_set_sort_expression (applications, expression->str, (const char * const *) built, descending);
+  liaison_record_list_set_sort_expression (applications, expression, (const char * const *) built, descending);
+}
+
+/**
+ * liaison_application_search_by_documents:
+ * @applications: a list of applications
+ * @today: today's date, YYYY-MM-DD
+ *
+ * Lets the search of @applications find them by what their Documents
+ * column says: "overdue" finds the overdue, "missing" every application
+ * missing documents, "all documents in" those with none missing, in the
+ * words of the window's language. Call liaison_record_list_reload()
+ * afterwards.
+ */
+void
+liaison_application_search_by_documents (LiaisonRecordList *applications,
+                                         const char        *today)
+{
+  static const struct {
+    const char *label;
+    const char *test;
+  } states[] = {
+    { N_("All documents in"), " = 1" },
+    /* Translators: what the search finds applicants missing documents
+     * by; the words of “%u documents missing” without the number */
+    { N_("Documents missing"), " >= 10" },
+    /* Translators: what the search finds applicants past their deadline
+     * by; the first word of “Overdue: %u documents missing” */
+    { N_("Overdue"), " >= 20" },
+  };
+  g_autoptr(GStrvBuilder) values = g_strv_builder_new ();
+  g_autofree char *expression = NULL;
+  g_auto(GStrv) built = NULL;
+
+  g_return_if_fail (LIAISON_IS_RECORD_LIST (applications));
+  g_return_if_fail (today != NULL);
+
+  expression = deadline_state_sql (today, values);
+  built = g_strv_builder_end (values);
+  liaison_record_list_clear_search_conditions (applications);
+  for (guint i = 0; i < G_N_ELEMENTS (states); i++)
+    {
+      g_autofree char *condition = g_strconcat ("(", expression, ")", states[i].test, NULL);
+
+      liaison_record_list_add_search_condition (applications, _(states[i].label), condition,
+                                                (const char * const *) built);
+    }
 }
 
 /**

@@ -25,6 +25,8 @@ LiaisonDeadlineState  liaison_application_get_deadline_state (LiaisonRecord   *a
 void                  liaison_application_sort_by_documents  (LiaisonRecordList *applications,
                                                               const char      *today,
                                                               gboolean         descending);
+void                  liaison_application_search_by_documents (LiaisonRecordList *applications,
+                                                                const char        *today);
 char                 *liaison_application_dup_deadline_text  (LiaisonRecord   *application,
                                                               const char      *today);
 const char           *liaison_application_next_status        (const char      *status);

@@ -49,6 +49,27 @@ typedef struct
   char               *value;
 } Filter;
 
+/* What a word of the search also finds when it is in @label: the
+ * records for which @condition holds (how an application stands against
+ * its deadline, say) */
+typedef struct
+{
+  char  *label;      /* normalized as the search compares it */
+  char  *condition;
+  GStrv  values;     /* for its parameters */
+} SearchCondition;
+
+static void
+search_condition_free (gpointer data)
+{
+  SearchCondition *condition = data;
+
+  g_free (condition->label);
+  g_free (condition->condition);
+  g_strfreev (condition->values);
+  g_free (condition);
+}
+
 struct _LiaisonRecordList
 {
   GObject                  parent_instance;
@@ -64,6 +85,7 @@ struct _LiaisonRecordList
   GHashTable              *cache;
   GArray                  *filters;
   GStrv                    words;      /* of the search, normalized */
+  GPtrArray               *search_conditions;
   const LiaisonField      *sort_link;  /* the link to the record sorted by */
   const LiaisonField      *sort_field;
   char                    *sort_expression;
@@ -443,8 +465,9 @@ append_sql (GString    *sql,
 }
 
 /* The records a word of the search finds: its text is in theirs, in that
- * of a record they link to (an applicant's person, say), or in the label
- * of one of their choices (a status). */
+ * of a record they link to (an applicant's person, say), in the label of
+ * one of their choices (a status), or in the label of a condition they
+ * meet (see liaison_record_list_add_search_condition()). */
 static void
 append_search_word (LiaisonRecordList *self,
                     guint              index,
@@ -490,6 +513,17 @@ append_search_word (LiaisonRecordList *self,
           if (n_found > 0)
             g_string_append_c (where, ')');
         }
+    }
+  for (guint i = 0; i < self->search_conditions->len; i++)
+    {
+      SearchCondition *condition = g_ptr_array_index (self->search_conditions, i);
+
+      if (strstr (condition->label, word) == NULL)
+        continue;
+
+      append_sql (where, " OR (", condition->condition, ")", NULL);
+      for (guint j = 0; condition->values[j] != NULL; j++)
+        add_text_parameter (parameters, condition->values[j]);
     }
   g_string_append_c (where, ')');
 }
@@ -1259,6 +1293,7 @@ liaison_record_list_finalize (GObject *object)
   g_clear_pointer (&self->id_sql, g_free);
   g_clear_pointer (&self->parameters, g_ptr_array_unref);
   g_clear_pointer (&self->words, g_strfreev);
+  g_clear_pointer (&self->search_conditions, g_ptr_array_unref);
   g_clear_pointer (&self->sort_expression, g_free);
   g_clear_pointer (&self->sort_values, g_strfreev);
   g_clear_pointer (&self->chunk_sql, g_free);
@@ -1287,6 +1322,7 @@ liaison_record_list_init (LiaisonRecordList *self)
   self->touched = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->cache = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
   self->filters = g_array_new (FALSE, TRUE, sizeof (Filter));
+  self->search_conditions = g_ptr_array_new_with_free_func (search_condition_free);
   self->large = LARGE_LIST;
   g_array_set_clear_func (self->filters, filter_clear);
 }
@@ -1495,6 +1531,47 @@ liaison_record_list_set_search (LiaisonRecordList *self,
 
   if (n_words > 0)
     self->words = g_strv_builder_end (builder);
+}
+
+/**
+ * liaison_record_list_add_search_condition:
+ * @self: a record list
+ * @label: words a person might look for, in the language of the window
+ * @condition: an SQL expression on the list's table, "t"
+ * @values: the values of the parameters of @condition
+ *
+ * A word of the search that is in @label also finds the records for which
+ * @condition holds, as it finds those whose status has the word in its
+ * label. For what is worked out from the fields rather than kept, such as
+ * how an application stands against its deadline. Call
+ * liaison_record_list_reload() afterwards.
+ */
+void
+liaison_record_list_add_search_condition (LiaisonRecordList  *self,
+                                          const char         *label,
+                                          const char         *condition,
+                                          const char * const *values)
+{
+  SearchCondition *added;
+
+  g_return_if_fail (LIAISON_IS_RECORD_LIST (self));
+  g_return_if_fail (label != NULL);
+  g_return_if_fail (condition != NULL);
+  g_return_if_fail (values != NULL);
+
+  added = g_new0 (SearchCondition, 1);
+  added->label = liaison_search_normalize (label);
+  added->condition = g_strdup (condition);
+  added->values = g_strdupv ((GStrv) values);
+  g_ptr_array_add (self->search_conditions, added);
+}
+
+void
+liaison_record_list_clear_search_conditions (LiaisonRecordList *self)
+{
+  g_return_if_fail (LIAISON_IS_RECORD_LIST (self));
+
+  g_ptr_array_set_size (self->search_conditions, 0);
 }
 
 /* For the tests: lists longer than @n_items are read again in a worker

@@ -35,6 +35,11 @@ void                     liaison_record_list_set_sort_expression (LiaisonRecordL
                                                                   gboolean            descending);
 void                     liaison_record_list_set_search     (LiaisonRecordList       *self,
                                                              const char              *text);
+void                     liaison_record_list_add_search_condition (LiaisonRecordList  *self,
+                                                                   const char         *label,
+                                                                   const char         *condition,
+                                                                   const char * const *values);
+void                     liaison_record_list_clear_search_conditions (LiaisonRecordList *self);
 gboolean                 liaison_record_list_reload         (LiaisonRecordList       *self,
                                                              GError                 **error);
 void                     liaison_record_list_reload_async   (LiaisonRecordList       *self,

@@ -490,6 +490,7 @@ set_query (LiaisonFellowshipView *self)
     liaison_record_list_add_filter (self->applications, "tags", self->tag);
 
   liaison_record_list_set_search (self->applications, self->search);
+  liaison_application_search_by_documents (self->applications, self->today);
   set_sort (self);
 }
 
