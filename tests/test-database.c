@@ -1270,6 +1270,123 @@ test_restore_backup (void)
   liaison_test_remove_tree (dir);
 }
 
+/* Whether the database's file or its write-ahead log holds @text */
+static gboolean
+on_disk (const char *path,
+         const char *text)
+{
+  const char *suffixes[] = { "", "-wal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+      g_autofree char *data = NULL;
+      gsize length = 0;
+
+      if (g_file_get_contents (file, &data, &length, NULL) &&
+          memmem (data, length, text, strlen (text)) != NULL)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static gboolean
+iterate_until_scrubbed (gpointer data)
+{
+  return !on_disk (data, "Zanzibar");
+}
+
+/* What a purge removes is soon gone from the disk, the write-ahead log
+ * included, while the database stays open; with another connection
+ * reading for long, once it has finished. */
+static void
+test_purge_leaves_no_trace (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LiaisonRecord) person = liaison_record_new (&liaison_person_type);
+  sqlite3 *reader = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  liaison_record_set_text (person, "family_name", "Doe");
+  liaison_database_save (fixture->db, person, &error);
+  g_assert_no_error (error);
+
+  /* An empty log to start with, so that nothing the test writes is
+   * overwritten there by chance */
+  g_assert_cmpint (sqlite3_open (fixture->path, &reader), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (reader, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (reader);
+  {
+    g_autofree char *log = g_strconcat (fixture->path, "-wal", NULL);
+    GStatBuf buf;
+
+    g_assert_cmpint (g_stat (log, &buf), ==, 0);
+    g_assert_cmpint (buf.st_size, ==, 0);
+  }
+
+  for (guint round = 0; round < 2; round++)
+    {
+      g_autoptr(LiaisonRecord) application = liaison_record_new (&liaison_application_type);
+      gint64 deadline;
+
+      liaison_record_set_text (application, "person", liaison_record_get_uuid (person));
+      liaison_record_set_integer (application, "cohort_year", 2027);
+      liaison_record_set_text (application, "government", "City of Trenton");
+      liaison_record_set_text (application, "government_level", "city");
+      liaison_record_set_text (application, "jurisdiction", "US-NJ");
+      liaison_record_set_text (application, "status", "received");
+      liaison_record_set_text (application, "dietary", "Zanzibar fruit allergy");
+      liaison_record_set_text (application, "emergency_contact", "Quetzal Doe, +1 609-555-0100");
+      liaison_database_save (fixture->db, application, &error);
+      g_assert_no_error (error);
+      g_assert_true (on_disk (fixture->path, "Zanzibar"));
+
+      if (round == 1)
+        {
+          /* Another connection in the middle of reading */
+          g_assert_cmpint (sqlite3_open (fixture->path, &reader), ==, SQLITE_OK);
+          g_assert_cmpint (sqlite3_prepare_v2 (reader, "SELECT uuid FROM application", -1, &stmt, NULL), ==, SQLITE_OK);
+          g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+        }
+
+      g_assert_true (liaison_database_purge_sensitive (fixture->db, application, &error));
+      g_assert_no_error (error);
+
+      if (round == 1)
+        {
+          /* The reader keeps the log for longer than the scrub waits for
+           * it; once it is done, the log goes at the next try. */
+          deadline = g_get_monotonic_time () + 1500 * G_TIME_SPAN_MILLISECOND;
+          while (g_get_monotonic_time () < deadline)
+            {
+              g_main_context_iteration (NULL, FALSE);
+              g_usleep (10000);
+            }
+          g_assert_true (on_disk (fixture->path, "Zanzibar"));
+          sqlite3_finalize (stmt);
+          sqlite3_close (reader);
+        }
+
+      /* In a worker thread */
+      deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+      while (!iterate_until_scrubbed (fixture->path) && g_get_monotonic_time () < deadline)
+        {
+          g_main_context_iteration (NULL, FALSE);
+          g_usleep (10000);
+        }
+      g_assert_false (on_disk (fixture->path, "Zanzibar"));
+      g_assert_false (on_disk (fixture->path, "Quetzal"));
+    }
+
+  /* The database is whole, and still takes changes. */
+  liaison_record_set_text (person, "given_name", "Jane");
+  liaison_database_save (fixture->db, person, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (liaison_database_count (fixture->db, &liaison_application_type), ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1291,6 +1408,7 @@ main (int   argc,
   g_test_add_func ("/database/save-all-async", test_save_all_async);
   g_test_add_func ("/database/edit-all-async", test_edit_all_async);
   g_test_add_func ("/database/restore-backup", test_restore_backup);
+  g_test_add ("/database/purge-leaves-no-trace", Fixture, NULL, fixture_set_up, test_purge_leaves_no_trace, fixture_tear_down);
 
   return g_test_run ();
 }

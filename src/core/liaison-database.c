@@ -57,6 +57,10 @@ struct _LiaisonDatabase
   guint       in_transaction : 1;
   guint       checked : 1;
   guint       damaged : 1;
+  /* The write-ahead log still holds what a purge removed */
+  guint       scrub_pending : 1;
+  guint       scrubbing : 1;
+  guint       scrub_retry_id;
 };
 
 G_DEFINE_FINAL_TYPE (LiaisonDatabase, liaison_database, G_TYPE_OBJECT)
@@ -127,6 +131,7 @@ liaison_database_finalize (GObject *object)
 {
   LiaisonDatabase *self = (LiaisonDatabase *)object;
 
+  g_clear_handle_id (&self->scrub_retry_id, g_source_remove);
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->type_sql, g_hash_table_unref);
   g_clear_pointer (&self->pending, g_array_unref);
@@ -473,6 +478,7 @@ begin (LiaisonDatabase  *self,
 }
 
 static void rollback (LiaisonDatabase *self);
+static void scrub_log (LiaisonDatabase *self);
 
 static gboolean
 commit (LiaisonDatabase  *self,
@@ -487,7 +493,103 @@ commit (LiaisonDatabase  *self,
     }
 
   self->in_transaction = FALSE;
+  if (self->scrub_pending)
+    scrub_log (self);
   return TRUE;
+}
+
+static gboolean
+scrub_retry_cb (gpointer user_data)
+{
+  LiaisonDatabase *self = user_data;
+
+  self->scrub_retry_id = 0;
+  scrub_log (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* In a worker thread: copies the log into the database file and empties
+ * it, waiting a while for the connections reading to finish */
+static void
+scrub_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  const char *path = task_data;
+  sqlite3 *db = NULL;
+  int status;
+
+  status = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL);
+  if (status == SQLITE_OK)
+    {
+      sqlite3_busy_timeout (db, 1000);
+      /* A connection learns that the file is in WAL mode when it first
+       * reads it; until then a checkpoint does nothing. */
+      status = sqlite3_exec (db, "SELECT count(*) FROM sqlite_master", NULL, NULL, NULL);
+    }
+  if (status == SQLITE_OK)
+    status = sqlite3_wal_checkpoint_v2 (db, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
+  sqlite3_close (db);
+
+  g_task_return_boolean (task, status == SQLITE_OK);
+}
+
+static void
+scrubbed_cb (GObject      *source_object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  LiaisonDatabase *self = LIAISON_DATABASE (source_object);
+
+  self->scrubbing = FALSE;
+  if (g_task_propagate_boolean (G_TASK (result), NULL))
+    {
+      /* Again if a purge came since it began */
+      if (self->scrub_pending)
+        scrub_log (self);
+      return;
+    }
+
+  self->scrub_pending = TRUE;
+  g_clear_handle_id (&self->scrub_retry_id, g_source_remove);
+  self->scrub_retry_id = g_timeout_add_seconds (1, scrub_retry_cb, self);
+}
+
+/* A change overwrites the pages it changes in the database file (see
+ * secure_delete), but their earlier images stay in the write-ahead log
+ * until it starts again, which may be when the window closes: after a
+ * purge, the values purged would stay on the disk that long. This copies
+ * the log into the file and empties it, in a worker thread, as it may
+ * have to wait for other connections to finish reading; if it cannot, it
+ * tries again after the next commit, or a second later. */
+static void
+scrub_log (LiaisonDatabase *self)
+{
+  g_autoptr(GTask) task = NULL;
+  GHashTableIter iter;
+  gpointer stmt;
+
+  if (g_str_equal (self->path, ":memory:"))
+    return;
+
+  self->scrub_pending = TRUE;
+  if (self->scrubbing || self->in_transaction)
+    return;
+
+  /* A statement of ours left unfinished would be a reader too. */
+  g_hash_table_iter_init (&iter, self->statements);
+  while (g_hash_table_iter_next (&iter, NULL, &stmt))
+    sqlite3_reset (stmt);
+
+  self->scrubbing = TRUE;
+  self->scrub_pending = FALSE;
+  g_clear_handle_id (&self->scrub_retry_id, g_source_remove);
+  task = g_task_new (self, NULL, scrubbed_cb, NULL);
+  g_task_set_source_tag (task, scrub_log);
+  g_task_set_task_data (task, g_strdup (self->path), g_free);
+  g_task_run_in_thread (task, scrub_thread);
 }
 
 static void
@@ -1867,7 +1969,9 @@ liaison_database_undelete (LiaisonDatabase  *self,
  *
  * Empties the sensitive fields of @record (dietary needs, accessibility,
  * emergency contact…), as a person may ask, and notes in its activity log
- * that this was done, without the values: both in one transaction.
+ * that this was done, without the values: both in one transaction. The
+ * values are gone from the files on disk too, the write-ahead log
+ * included, once no other connection is reading (see scrub_log()).
  *
  * Returns: %TRUE on success
  */
@@ -1916,7 +2020,11 @@ liaison_database_purge_sensitive (LiaisonDatabase  *self,
   g_ptr_array_add (records, record);
   g_ptr_array_add (records, note);
 
-  return liaison_database_save_all (self, records, error);
+  if (!liaison_database_save_all (self, records, error))
+    return FALSE;
+
+  scrub_log (self);
+  return TRUE;
 }
 
 static GStrv
