@@ -145,6 +145,43 @@ shown_column (GtkColumnView *column_view,
   return g_string_free (text, FALSE);
 }
 
+/* The rows held out of sight, with the list at its top: each shows
+ * nothing, or its own record's government, never the one it had before
+ * (its cells would give that to a screen reader). Returns how many show
+ * another. */
+static guint
+count_stale_rows (GtkColumnView *column_view,
+                  GListModel    *model)
+{
+  GtkWidget *list = liaison_test_find (GTK_WIDGET (column_view), GTK_TYPE_LIST_VIEW, NULL);
+  guint position = 0;
+  guint stale = 0;
+  guint unseen = 0;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *cell = gtk_widget_get_first_child (row);
+      g_autoptr(LiaisonRecord) application = NULL;
+      const char *text;
+
+      if (cell == NULL)
+        continue;
+      application = g_list_model_get_item (model, position++);
+      if (gtk_widget_get_child_visible (row))
+        continue;
+
+      unseen++;
+      cell = gtk_widget_get_next_sibling (gtk_widget_get_next_sibling (cell));
+      text = liaison_cell_label_get_text (LIAISON_CELL_LABEL (liaison_test_find (cell, LIAISON_TYPE_CELL_LABEL, NULL)));
+      if (text[0] != '\0' && (application == NULL || !g_str_equal (text, liaison_record_get_text (application, "government"))))
+        stale++;
+    }
+  /* The list does hold rows it does not show. */
+  g_assert_cmpuint (unseen, >, 10);
+
+  return stale;
+}
+
 /* The same, as the model has it */
 static char *
 model_column (GListModel *model,
@@ -1169,6 +1206,7 @@ test_sorted_far_down (void)
   g_assert_cmpuint (count_shown (view), ==, all);
   g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 0);
   assert_rows_shown (column_view, model);
+  g_assert_cmpuint (count_stale_rows (column_view, model), ==, 0);
 
   /* And back to the end, which shows the last applicants of that order:
    * the rows that come into sight are filled then. */

@@ -291,7 +291,9 @@ fill_cell_later_cb (gpointer user_data)
 
 /* Shows the record of the cell's row. The list view holds rows it does
  * not show, about five times as many as it does: their cells are filled
- * when shown (see cell_mapped_cb()). */
+ * when shown (see cell_mapped_cb()). Until then they are blank: GTK tells
+ * screen readers of them too, and they would read the record the row
+ * showed before. */
 static void
 fill_cell (GtkListItem *item,
            ColumnData  *data)
@@ -303,7 +305,10 @@ fill_cell (GtkListItem *item,
 
   g_object_set_data (G_OBJECT (item), "liaison-stale", GINT_TO_POINTER (!gtk_widget_get_mapped (label)));
   if (!gtk_widget_get_mapped (label))
-    return;
+    {
+      liaison_cell_label_set_text (LIAISON_CELL_LABEL (label), NULL);
+      return;
+    }
 
   /* A row past the end, about to go, shows nothing. */
   application = liaison_list_row_get_record (gtk_list_item_get_item (item));
