@@ -342,12 +342,18 @@ test_choice_button (void)
   g_assert_cmpstr (liaison_choice_button_get_label (button), ==, "All Statuses");
   gtk_string_list_splice (choices, 2, 0, (const char *[]) { "Nominated", NULL });
 
+  /* Told to screen readers as a combo box with a popup, closed */
+  gtk_test_accessible_assert_role (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_ROLE_COMBO_BOX);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_HAS_POPUP, TRUE);
+  gtk_test_accessible_assert_state (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_STATE_EXPANDED, FALSE);
+
   /* Nothing is made for the list until it opens */
   liaison_choice_button_set_selected (button, 2);
   liaison_test_settle ();
   g_assert_null (liaison_choice_button_get_popover (button));
   liaison_choice_button_popup (button);
   liaison_test_wait_until (is_popped_up, button);
+  gtk_test_accessible_assert_state (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_STATE_EXPANDED, TRUE);
   all = listed (button);
   g_assert_cmpstr (all, ==, "All Statuses | Inquiry | Nominated | Selected");
   /* The keyboard is in the list, on the choice shown */
@@ -372,6 +378,7 @@ test_choice_button (void)
     g_assert_cmpuint (liaison_choice_button_get_selected (button), ==, 3);
     g_assert_cmpstr (liaison_choice_button_get_label (button), ==, "Selected");
     liaison_test_wait_until (is_popped_down, button);
+    gtk_test_accessible_assert_state (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_STATE_EXPANDED, FALSE);
   }
 
   /* With search: the list narrows as one types, and Enter takes the
