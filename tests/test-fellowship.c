@@ -11,6 +11,7 @@
 #include "liaison-database.h"
 #include "liaison-fellowship.h"
 #include "liaison-records.h"
+#include "liaison-test-lists.h"
 
 static void
 test_documents_and_deadline (void)
@@ -179,19 +180,6 @@ count_in_states (LiaisonDatabase *db,
   return n;
 }
 
-static guint
-count_found (LiaisonRecordList *list,
-             const char        *search)
-{
-  g_autoptr(GError) error = NULL;
-
-  liaison_record_list_set_search (list, search);
-  g_assert_true (liaison_record_list_reload (list, &error));
-  g_assert_no_error (error);
-
-  return g_list_model_get_n_items (G_LIST_MODEL (list));
-}
-
 /* What the Documents column says can be searched for */
 static void
 test_search_by_documents (void)
@@ -213,29 +201,29 @@ test_search_by_documents (void)
 
   list = liaison_record_list_new (db, &liaison_application_type);
   /* Without the conditions, nothing has those words */
-  g_assert_cmpuint (count_found (list, "overdue"), ==, 0);
+  g_assert_cmpuint (liaison_test_count_found (list, "overdue"), ==, 0);
 
   liaison_application_search_by_documents (list, today);
-  g_assert_cmpuint (count_found (list, "overdue"), ==, overdue);
-  g_assert_cmpuint (count_found (list, "OVERDUE"), ==, overdue);
-  g_assert_cmpuint (count_found (list, "over"), ==, overdue);
-  g_assert_cmpuint (count_found (list, "missing"), ==, missing);
-  g_assert_cmpuint (count_found (list, "all documents in"), ==, complete);
+  g_assert_cmpuint (liaison_test_count_found (list, "overdue"), ==, overdue);
+  g_assert_cmpuint (liaison_test_count_found (list, "OVERDUE"), ==, overdue);
+  g_assert_cmpuint (liaison_test_count_found (list, "over"), ==, overdue);
+  g_assert_cmpuint (liaison_test_count_found (list, "missing"), ==, missing);
+  g_assert_cmpuint (liaison_test_count_found (list, "all documents in"), ==, complete);
   /* Each word on its own: one of either */
-  g_assert_cmpuint (count_found (list, "documents"), ==, missing + complete);
+  g_assert_cmpuint (liaison_test_count_found (list, "documents"), ==, missing + complete);
   /* With the other words of a search */
-  g_assert_cmpuint (count_found (list, "garcia overdue"), ==, overdue);
-  g_assert_cmpuint (count_found (list, "city 07 overdue"), <=, 1);
-  g_assert_cmpuint (count_found (list, "zzz overdue"), ==, 0);
+  g_assert_cmpuint (liaison_test_count_found (list, "garcia overdue"), ==, overdue);
+  g_assert_cmpuint (liaison_test_count_found (list, "city 07 overdue"), <=, 1);
+  g_assert_cmpuint (liaison_test_count_found (list, "zzz overdue"), ==, 0);
 
   /* Another day: the deadline of the end of the year has passed too */
   liaison_application_search_by_documents (list, "2027-01-15");
-  g_assert_cmpuint (count_found (list, "overdue"), ==, count_in_states (db, "2027-01-15", 1u << LIAISON_DEADLINE_OVERDUE));
-  g_assert_cmpuint (count_found (list, "overdue"), >, overdue);
+  g_assert_cmpuint (liaison_test_count_found (list, "overdue"), ==, count_in_states (db, "2027-01-15", 1u << LIAISON_DEADLINE_OVERDUE));
+  g_assert_cmpuint (liaison_test_count_found (list, "overdue"), >, overdue);
 
   /* Taken away */
   liaison_record_list_clear_search_conditions (list);
-  g_assert_cmpuint (count_found (list, "overdue"), ==, 0);
+  g_assert_cmpuint (liaison_test_count_found (list, "overdue"), ==, 0);
 }
 
 static void

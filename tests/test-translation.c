@@ -13,8 +13,8 @@
 
 #include "liaison-fellowship.h"
 #include "liaison-preferences-dialog.h"
-#include "liaison-record-list.h"
 #include "liaison-records.h"
+#include "liaison-test-lists.h"
 #include "liaison-test-utils.h"
 #include "liaison-time-zones.h"
 
@@ -74,19 +74,6 @@ test_preferences (void)
   liaison_test_window_destroy (window);
 }
 
-static guint
-count_found (LiaisonRecordList *list,
-             const char        *search)
-{
-  g_autoptr(GError) error = NULL;
-
-  liaison_record_list_set_search (list, search);
-  g_assert_true (liaison_record_list_reload (list, &error));
-  g_assert_no_error (error);
-
-  return g_list_model_get_n_items (G_LIST_MODEL (list));
-}
-
 /* The Documents column's words, searched in Japanese */
 static void
 test_search_documents (void)
@@ -121,11 +108,11 @@ test_search_documents (void)
 
   list = liaison_record_list_new (db, &liaison_application_type);
   liaison_application_search_by_documents (list, "2026-11-27");
-  g_assert_cmpuint (count_found (list, "期限超過"), ==, 1);
-  g_assert_cmpuint (count_found (list, "未提出"), ==, 1);
-  g_assert_cmpuint (count_found (list, "提出済み"), ==, 1);
-  g_assert_cmpuint (count_found (list, "書類"), ==, 2);
-  g_assert_cmpuint (count_found (list, "overdue"), ==, 0);
+  g_assert_cmpuint (liaison_test_count_found (list, "期限超過"), ==, 1);
+  g_assert_cmpuint (liaison_test_count_found (list, "未提出"), ==, 1);
+  g_assert_cmpuint (liaison_test_count_found (list, "提出済み"), ==, 1);
+  g_assert_cmpuint (liaison_test_count_found (list, "書類"), ==, 2);
+  g_assert_cmpuint (liaison_test_count_found (list, "overdue"), ==, 0);
 }
 
 int
