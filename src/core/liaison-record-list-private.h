@@ -11,5 +11,6 @@ G_BEGIN_DECLS
 
 void liaison_record_list_set_large (LiaisonRecordList *self,
                                     guint              n_items);
+gboolean liaison_record_list_is_reading (LiaisonRecordList *self);
 
 G_END_DECLS

@@ -1584,3 +1584,14 @@ liaison_record_list_set_large (LiaisonRecordList *self,
 
   self->large = n_items;
 }
+
+/* For the tests, which wait for the list to settle: whether a reading is
+ * under way, asked for or following changes, after which the rows may
+ * change. */
+gboolean
+liaison_record_list_is_reading (LiaisonRecordList *self)
+{
+  g_return_val_if_fail (LIAISON_IS_RECORD_LIST (self), FALSE);
+
+  return self->reload_pending;
+}
