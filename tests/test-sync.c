@@ -700,6 +700,106 @@ test_same_link (void)
   g_assert_false (liaison_sync_has_conflict (a, liaison_record_get_uuid (again)));
 }
 
+static gboolean
+is_empty (LiaisonRecord *record,
+          const char    *field)
+{
+  const char *text = liaison_record_get_text (record, field);
+
+  return text == NULL || text[0] == '\0';
+}
+
+typedef struct
+{
+  const char *uuid;
+  guint       n_told;
+} Told;
+
+static void
+record_changed_cb (LiaisonDatabase *database,
+                   const char      *type_name,
+                   const char      *uuid,
+                   int              action,
+                   Told            *told)
+{
+  if (g_strcmp0 (uuid, told->uuid) == 0)
+    told->n_told++;
+}
+
+/* A purge on request leaves none of the values behind, not even in a
+ * version of a conflict the field no longer shows: neither in the
+ * database nor in what it writes for the other desktops. */
+static void
+test_purge_in_conflict (void)
+{
+  Clock clock_a = { 1764252180000 }, clock_b = { 1764255780000 };
+  g_autoptr(LiaisonDatabase) a = open_site ("00000000000000aa", &clock_a);
+  g_autoptr(LiaisonDatabase) b = open_site ("00000000000000bb", &clock_b);
+  g_autoptr(LiaisonRecord) person = save_new (a, &liaison_person_type, "family_name", "Doe", NULL);
+  g_autoptr(LiaisonRecord) application = liaison_record_new (&liaison_application_type);
+  const char *uuid = liaison_record_get_uuid (application);
+  g_autoptr(LiaisonRecord) here = NULL;
+  g_autoptr(LiaisonRecord) there = NULL;
+  g_autoptr(GBytes) from_a = NULL;
+  g_autoptr(GBytes) from_b = NULL;
+  g_autoptr(GError) error = NULL;
+  Told told = { uuid, 0 };
+
+  liaison_record_set_text (application, "person", liaison_record_get_uuid (person));
+  liaison_record_set_integer (application, "cohort_year", 2027);
+  liaison_record_set_text (application, "government", "City of Trenton");
+  liaison_record_set_text (application, "government_level", "city");
+  liaison_record_set_text (application, "jurisdiction", "US-NJ");
+  liaison_record_set_text (application, "status", "received");
+  liaison_record_set_text (application, "dietary", "Zanzibar fruit allergy");
+  g_assert_true (liaison_database_save (a, application, &error));
+  g_assert_no_error (error);
+  from_a = export (a);
+  import (b, from_a);
+
+  /* A adds to the value while B, later, empties it: B's empty value is
+   * shown, A's is kept as the other side of the conflict. */
+  here = get (a, &liaison_application_type, uuid);
+  liaison_record_set_text (here, "dietary", "Zanzibar fruit and kiwi allergy");
+  g_assert_true (liaison_database_save (a, here, &error));
+  g_assert_no_error (error);
+  there = get (b, &liaison_application_type, uuid);
+  liaison_record_set_text (there, "dietary", NULL);
+  g_assert_true (liaison_database_save (b, there, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&from_a, g_bytes_unref);
+  from_a = export (a);
+  import (b, from_a);
+  g_assert_true (liaison_sync_has_conflict (b, uuid));
+  g_clear_object (&there);
+  there = get (b, &liaison_application_type, uuid);
+  g_assert_true (is_empty (there, "dietary"));
+  from_b = export (b);
+  g_assert_nonnull (g_strstr_len (g_bytes_get_data (from_b, NULL), g_bytes_get_size (from_b), "Zanzibar"));
+
+  /* The field shown was already empty: the purge empties it everywhere,
+   * and tells the views of the record that its conflict is gone. */
+  g_signal_connect (b, "record-changed", G_CALLBACK (record_changed_cb), &told);
+  g_assert_true (liaison_database_purge_sensitive (b, there, &error));
+  g_assert_no_error (error);
+  g_assert_false (liaison_sync_has_conflict (b, uuid));
+  g_assert_cmpuint (told.n_told, ==, 1);
+  g_clear_pointer (&from_b, g_bytes_unref);
+  from_b = export (b);
+  g_assert_null (g_strstr_len (g_bytes_get_data (from_b, NULL), g_bytes_get_size (from_b), "Zanzibar"));
+
+  /* and on the desktop that kept the value, once it reads B's file */
+  import (a, from_b);
+  g_assert_false (liaison_sync_has_conflict (a, uuid));
+  g_clear_object (&here);
+  here = get (a, &liaison_application_type, uuid);
+  g_assert_true (is_empty (here, "dietary"));
+  g_clear_pointer (&from_a, g_bytes_unref);
+  from_a = export (a);
+  g_assert_null (g_strstr_len (g_bytes_get_data (from_a, NULL), g_bytes_get_size (from_a), "Zanzibar"));
+  assert_same_records (a, b);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -714,6 +814,7 @@ main (int   argc,
   g_test_add_func ("/sync/folder", test_folder);
   g_test_add_func ("/sync/forged", test_forged);
   g_test_add_func ("/sync/same-link", test_same_link);
+  g_test_add_func ("/sync/purge-in-conflict", test_purge_in_conflict);
 
   return g_test_run ();
 }

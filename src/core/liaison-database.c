@@ -1969,9 +1969,11 @@ liaison_database_undelete (LiaisonDatabase  *self,
  *
  * Empties the sensitive fields of @record (dietary needs, accessibility,
  * emergency contact…), as a person may ask, and notes in its activity log
- * that this was done, without the values: both in one transaction. The
- * values are gone from the files on disk too, the write-ahead log
- * included, once no other connection is reading (see scrub_log()).
+ * that this was done, without the values: both in one transaction. Every
+ * version the sync kept of those fields goes too, a conflict's included,
+ * even where the field shown was empty already. The values are gone from
+ * the files on disk too, the write-ahead log included, once no other
+ * connection is reading (see scrub_log()).
  *
  * Returns: %TRUE on success
  */
@@ -1983,12 +1985,16 @@ liaison_database_purge_sensitive (LiaisonDatabase  *self,
   const LiaisonRecordType *type;
   g_autoptr(LiaisonRecord) note = NULL;
   g_autoptr(GPtrArray) records = g_ptr_array_new ();
+  g_autoptr(GArray) sensitive = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GArray) changed = changed_new ();
   g_autoptr(GDateTime) today = g_date_time_new_now_local ();
   g_autofree char *date = g_date_time_format (today, "%Y-%m-%d");
   g_autoptr(GString) purged = g_string_new (NULL);
+  gboolean told = FALSE;
 
   g_return_val_if_fail (LIAISON_IS_DATABASE (self), FALSE);
   g_return_val_if_fail (LIAISON_IS_RECORD (record), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   type = liaison_record_get_record_type (record);
 
@@ -1998,6 +2004,7 @@ liaison_database_purge_sensitive (LiaisonDatabase  *self,
         continue;
 
       liaison_record_set_text (record, type->fields[i].name, NULL);
+      g_array_append_val (sensitive, i);
       if (purged->len > 0)
         g_string_append (purged, ", ");
       g_string_append (purged, liaison_field_get_label (&type->fields[i]));
@@ -2020,8 +2027,28 @@ liaison_database_purge_sensitive (LiaisonDatabase  *self,
   g_ptr_array_add (records, record);
   g_ptr_array_add (records, note);
 
-  if (!liaison_database_save_all (self, records, error))
+  /* A field already empty is not saved again, but another desktop's
+   * value may wait in a conflict on it: a version of the purge replaces
+   * every version of every one of the fields. */
+  if (!begin (self, error))
     return FALSE;
+
+  if (!save_each (self, records, changed, error) ||
+      !liaison_sync_note_fields (self, record, sensitive, error))
+    {
+      rollback (self);
+      return FALSE;
+    }
+
+  if (!commit (self, error))
+    return FALSE;
+
+  /* The record is told even if only its conflicts went. */
+  for (guint i = 0; i < changed->len; i++)
+    told |= g_str_equal (g_array_index (changed, Changed, i).uuid, liaison_record_get_uuid (record));
+  if (!told)
+    changed_add (changed, record, LIAISON_CHANGE_UPDATE);
+  emit_changes (self, changed);
 
   scrub_log (self);
   return TRUE;
