@@ -1242,6 +1242,90 @@ test_sorted_far_down (void)
     }
 }
 
+static void
+classes_changed_cb (GtkWidget *widget,
+                    GParamSpec *pspec,
+                    GString    *changes)
+{
+  g_auto(GStrv) classes = gtk_widget_get_css_classes (widget);
+  g_autofree char *joined = g_strjoinv (" ", classes);
+
+  g_string_append_printf (changes, "%s: %s\n", G_OBJECT_TYPE_NAME (widget), joined);
+}
+
+/* Notes in @changes every change of the style classes of @widget and of
+ * the widgets above it */
+static void
+watch_classes_above (GtkWidget *widget,
+                     GString   *changes)
+{
+  for (; widget != NULL; widget = gtk_widget_get_parent (widget))
+    g_signal_connect (widget, "notify::css-classes", G_CALLBACK (classes_changed_cb), changes);
+}
+
+static void
+unwatch_classes_above (GtkWidget *widget,
+                       GString   *changes)
+{
+  for (; widget != NULL; widget = gtk_widget_get_parent (widget))
+    g_signal_handlers_disconnect_by_func (widget, classes_changed_cb, changes);
+}
+
+/* A style class that changes on a widget above the list restyles every
+ * row and cell of it, which takes a frame with many applicants. None
+ * changes as the window's first frames follow, as the bar of what can be
+ * done to several applicants comes and goes, nor as an applicant opens. */
+static void
+test_list_keeps_its_style (void)
+{
+  GSettings *settings = liaison_app_get_settings (app);
+  g_autoptr(GString) changes = g_string_new (NULL);
+  LiaisonWindow *window;
+  LiaisonFellowshipView *view;
+  GtkWidget *column_view;
+  GtkSelectionModel *selection;
+  GtkWidget *editor;
+
+  g_settings_set_int (settings, "window-width", 1280);
+  g_settings_set_int (settings, "window-height", 800);
+  window = g_object_new (LIAISON_TYPE_WINDOW, "application", app, NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "fellowship");
+  view = LIAISON_FELLOWSHIP_VIEW (liaison_test_find (GTK_WIDGET (window), LIAISON_TYPE_FELLOWSHIP_VIEW, NULL));
+  column_view = liaison_test_find (GTK_WIDGET (view), GTK_TYPE_COLUMN_VIEW, NULL);
+  g_assert_nonnull (column_view);
+  watch_classes_above (column_view, changes);
+
+  gtk_window_present (GTK_WINDOW (window));
+  liaison_test_settle ();
+  g_assert_cmpuint (count_shown (view), >=, 3);
+  g_assert_cmpstr (changes->str, ==, "");
+
+  selection = selection_of (view);
+  gtk_selection_model_select_range (selection, 0, 3, TRUE);
+  liaison_test_settle ();
+  g_assert_true (gtk_action_bar_get_revealed (GTK_ACTION_BAR (liaison_test_find (GTK_WIDGET (view), GTK_TYPE_ACTION_BAR, NULL))));
+  gtk_selection_model_unselect_all (selection);
+  liaison_test_settle ();
+  g_assert_cmpstr (changes->str, ==, "");
+  unwatch_classes_above (column_view, changes);
+
+  /* The editor's first frames */
+  {
+    g_autoptr(LiaisonRecord) first = g_list_model_get_item (liaison_fellowship_view_get_model (view), 0);
+
+    liaison_fellowship_view_open (view, first);
+  }
+  editor = liaison_test_find (GTK_WIDGET (view), LIAISON_TYPE_APPLICANT_EDITOR, NULL);
+  g_assert_nonnull (editor);
+  watch_classes_above (gtk_widget_get_first_child (editor), changes);
+  liaison_test_settle ();
+  g_assert_true (gtk_widget_get_mapped (editor));
+  g_assert_cmpstr (changes->str, ==, "");
+  unwatch_classes_above (gtk_widget_get_first_child (editor), changes);
+
+  liaison_test_window_destroy (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1272,6 +1356,7 @@ main (int   argc,
   g_test_add_func ("/fellowship-view/conflict-marked", test_conflict_marked);
   g_test_add_func ("/fellowship-view/editor-fills-in", test_editor_fills_in);
   g_test_add_func ("/fellowship-view/sorted-far-down", test_sorted_far_down);
+  g_test_add_func ("/fellowship-view/list-keeps-its-style", test_list_keeps_its_style);
 
   status = g_test_run ();
 
