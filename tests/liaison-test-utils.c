@@ -39,7 +39,7 @@ liaison_test_wait_until (LiaisonTestCondition condition,
                          gpointer             data)
 {
   gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (10, timeout_cb, &timed_out);
+  guint id = g_timeout_add_seconds (30, timeout_cb, &timed_out);
 
   while (!condition (data) && !timed_out)
     g_main_context_iteration (NULL, TRUE);

@@ -1953,15 +1953,23 @@ void
 liaison_fellowship_view_set_search (LiaisonFellowshipView *self,
                                     const char            *text)
 {
+  g_autofree char *search = NULL;
+
   g_return_if_fail (LIAISON_IS_FELLOWSHIP_VIEW (self));
 
-  g_free (self->search);
-  self->search = liaison_search_normalize (text != NULL ? text : "");
-  g_strstrip (self->search);
+  search = liaison_search_normalize (text != NULL ? text : "");
+  g_strstrip (search);
 
   if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), text) != 0)
     gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
 
+  /* The entry tells of the text set here a moment later: the list is
+   * not read again for it. */
+  if (g_strcmp0 (search, self->search) == 0)
+    return;
+
+  g_free (self->search);
+  self->search = g_steal_pointer (&search);
   update_filters (self);
 }
 
