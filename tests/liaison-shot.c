@@ -16,6 +16,7 @@
 #include "liaison-applicant-editor.h"
 #include "liaison-choice-button.h"
 #include "liaison-demo.h"
+#include "liaison-fellowship.h"
 #include "liaison-fellowship-view.h"
 #include "liaison-test-files.h"
 #include "liaison-conflicts-dialog.h"
@@ -148,6 +149,9 @@ main (int   argc,
 
   adw_init ();
   app = liaison_test_application_new ();
+  /* The sample data is placed around a day of its own: the screenshots
+   * show its coming cohort, and its deadlines as that day sees them */
+  liaison_set_today (LIAISON_DEMO_TODAY);
 
   /* The sample data, so that the views have something to show */
   {

@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "liaison-applicant-editor.h"
@@ -28,6 +29,9 @@
 #include "liaison-test-files.h"
 #include "liaison-sync.h"
 #include "liaison-test-utils.h"
+
+/* The Documents column, the last */
+#define COLUMN_INDEX_DOCUMENTS 6
 
 static LiaisonApp *app;
 static char *database_dir;
@@ -277,8 +281,7 @@ test_list_and_filters (void)
     {
       g_autoptr(LiaisonRecord) application = g_list_model_get_item (model, i);
 
-      g_assert_cmpint (liaison_record_get_integer (application, "cohort_year"), ==,
-                       g_date_time_get_year (g_date_time_new_now_local ()) + 1);
+      g_assert_cmpint (liaison_record_get_integer (application, "cohort_year"), ==, 2027);
     }
 
   liaison_fellowship_view_set_cohort_year (view, 0);
@@ -877,7 +880,7 @@ test_bulk_actions (void)
     g_assert_cmpuint (gtk_bitset_get_size (selected), ==, 0);
   }
   choose_in (find_dropdown (GTK_WIDGET (view), "Tag"), "All Tags");
-  liaison_fellowship_view_set_cohort_year (view, g_date_time_get_year (g_date_time_new_now_local ()) + 1);
+  liaison_fellowship_view_set_cohort_year (view, 2027);
   settle ();
 
   /* Delete them all, then bring them back */
@@ -1390,6 +1393,117 @@ test_list_keeps_its_style (void)
   liaison_test_window_destroy (window);
 }
 
+/* The Documents column of the first @n_rows of @model, as it should read
+ * on @today */
+static char *
+documents_on (GListModel *model,
+              const char *today,
+              guint       n_rows)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < MIN (n_rows, g_list_model_get_n_items (model)); i++)
+    {
+      g_autoptr(LiaisonRecord) application = g_list_model_get_item (model, i);
+      g_autofree char *cell = liaison_application_dup_deadline_text (application, today);
+
+      if (i > 0)
+        g_string_append (text, ", ");
+      g_string_append (text, cell);
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+static guint
+count_overdue_on (GListModel *model,
+                  const char *today)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(LiaisonRecord) application = g_list_model_get_item (model, i);
+
+      n += liaison_application_get_deadline_state (application, today) == LIAISON_DEADLINE_OVERDUE;
+    }
+
+  return n;
+}
+
+/* Left open overnight, the view finds the deadlines that passed: in the
+ * Documents column, and for the search. */
+static void
+test_new_day (void)
+{
+  LiaisonWindow *window;
+  LiaisonFellowshipView *view = open_view (&window);
+  GListModel *model = liaison_fellowship_view_get_model (view);
+  GtkColumnView *column_view = GTK_COLUMN_VIEW (liaison_test_find (GTK_WIDGET (view), GTK_TYPE_COLUMN_VIEW, NULL));
+  const guint n_rows = 10;
+  g_autofree char *later = NULL;
+  g_autofree char *shown = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *before = NULL;
+  guint overdue;
+
+  /* A day on which a deadline of a row in sight has passed, that had not
+   * on the sample data's day */
+  for (guint i = 0; i < n_rows && later == NULL; i++)
+    {
+      g_autoptr(LiaisonRecord) application = g_list_model_get_item (model, i);
+      const char *deadline = liaison_record_get_text (application, "deadline");
+
+      if (liaison_application_get_deadline_state (application, LIAISON_DEMO_TODAY) == LIAISON_DEADLINE_MISSING &&
+          deadline[0] != '\0')
+        {
+          g_autoptr(GDateTime) day = g_date_time_new_local (atoi (deadline), atoi (deadline + 5), atoi (deadline + 8), 0, 0, 0);
+          g_autoptr(GDateTime) next = g_date_time_add_days (day, 1);
+
+          later = g_date_time_format (next, "%Y-%m-%d");
+        }
+    }
+  g_assert_nonnull (later);
+
+  before = shown_column (column_view, COLUMN_INDEX_DOCUMENTS, n_rows);
+  expected = documents_on (model, LIAISON_DEMO_TODAY, n_rows);
+  g_assert_cmpstr (before, ==, expected);
+  g_clear_pointer (&expected, g_free);
+
+  /* Midnight passed while the computer slept: the window becoming active
+   * looks at the date again. The rows in sight say so at once. */
+  liaison_set_today (later);
+  g_object_notify (G_OBJECT (window), "is-active");
+  shown = shown_column (column_view, COLUMN_INDEX_DOCUMENTS, n_rows);
+  expected = documents_on (model, later, n_rows);
+  g_assert_cmpstr (shown, ==, expected);
+  g_assert_cmpstr (shown, !=, before);
+  overdue = count_overdue_on (model, later);
+  settle ();
+
+  /* A search for the overdue finds those of the new day */
+  liaison_set_today (LIAISON_DEMO_TODAY);
+  g_object_notify (G_OBJECT (window), "is-active");
+  settle ();
+  g_clear_pointer (&shown, g_free);
+  shown = shown_column (column_view, COLUMN_INDEX_DOCUMENTS, n_rows);
+  g_assert_cmpstr (shown, ==, before);
+  liaison_fellowship_view_set_search (view, "overdue");
+  settle ();
+  g_assert_cmpuint (count_shown (view), <, overdue);
+  liaison_set_today (later);
+  g_object_notify (G_OBJECT (window), "is-active");
+  settle ();
+  g_assert_cmpuint (count_shown (view), ==, overdue);
+
+  liaison_fellowship_view_set_search (view, "");
+  liaison_set_today (LIAISON_DEMO_TODAY);
+  g_object_notify (G_OBJECT (window), "is-active");
+  settle ();
+
+  liaison_test_window_destroy (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1400,6 +1514,8 @@ main (int   argc,
 
   g_test_init (&argc, &argv, NULL);
   adw_init ();
+  /* The sample data is placed around a day of its own */
+  liaison_set_today (LIAISON_DEMO_TODAY);
 
   app = liaison_test_application_new ();
   database_dir = g_dir_make_tmp ("liaison-fellowship-XXXXXX", &error);
@@ -1421,6 +1537,7 @@ main (int   argc,
   g_test_add_func ("/fellowship-view/editor-fills-in", test_editor_fills_in);
   g_test_add_func ("/fellowship-view/sorted-far-down", test_sorted_far_down);
   g_test_add_func ("/fellowship-view/list-keeps-its-style", test_list_keeps_its_style);
+  g_test_add_func ("/fellowship-view/new-day", test_new_day);
 
   status = g_test_run ();
 

@@ -360,6 +360,56 @@ test_duplicates (void)
   }
 }
 
+/* A day set for today, as the tests and the screenshots set one: taken
+ * by the status history too, until the clock's own date is asked for
+ * again */
+static void
+test_set_today (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LiaisonDatabase) db = liaison_database_open (":memory:", &error);
+  g_autoptr(LiaisonRecord) person = liaison_record_new (&liaison_person_type);
+  g_autoptr(LiaisonRecord) application = liaison_record_new (&liaison_application_type);
+  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(LiaisonRecordList) changes = NULL;
+  g_autofree char *today = NULL;
+
+  g_assert_no_error (error);
+  liaison_set_today ("2031-02-28");
+  today = liaison_today ();
+  g_assert_cmpstr (today, ==, "2031-02-28");
+  now = liaison_now_local ();
+  g_assert_cmpint (g_date_time_get_year (now), ==, 2031);
+  g_assert_cmpint (g_date_time_get_month (now), ==, 2);
+  g_assert_cmpint (g_date_time_get_day_of_month (now), ==, 28);
+
+  liaison_record_set_text (person, "family_name", "Doe");
+  g_assert_true (liaison_database_save (db, person, &error));
+  liaison_record_set_text (application, "person", liaison_record_get_uuid (person));
+  liaison_record_set_integer (application, "cohort_year", 2031);
+  liaison_record_set_text (application, "government", "City of Trenton");
+  liaison_record_set_text (application, "government_level", "city");
+  liaison_record_set_text (application, "jurisdiction", "US-NJ");
+  liaison_record_set_text (application, "status", "inquiry");
+  g_assert_true (liaison_database_save (db, application, &error));
+  g_assert_no_error (error);
+  changes = liaison_record_list_new (db, &liaison_status_change_type);
+  liaison_record_list_add_filter (changes, "application", liaison_record_get_uuid (application));
+  g_assert_true (liaison_record_list_reload (changes, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (changes)), ==, 1);
+  {
+    g_autoptr(LiaisonRecord) change = g_list_model_get_item (G_LIST_MODEL (changes), 0);
+
+    g_assert_cmpstr (liaison_record_get_text (change, "changed_on"), ==, "2031-02-28");
+  }
+
+  liaison_set_today (NULL);
+  g_clear_pointer (&today, g_free);
+  today = liaison_today ();
+  g_assert_cmpstr (today, !=, "2031-02-28");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -372,6 +422,7 @@ main (int   argc,
   g_test_add_func ("/fellowship/status-order", test_status_order);
   g_test_add_func ("/fellowship/average-score", test_average_score);
   g_test_add_func ("/fellowship/duplicates", test_duplicates);
+  g_test_add_func ("/fellowship/set-today", test_set_today);
 
   return g_test_run ();
 }

@@ -19,6 +19,7 @@
 
 #include "liaison-core-resources.h"
 #include "liaison-database-private.h"
+#include "liaison-fellowship.h"
 #include "liaison-records.h"
 #include "liaison-search.h"
 #include "liaison-sync-private.h"
@@ -1016,7 +1017,7 @@ record_status_change (LiaisonDatabase  *self,
                       GError          **error)
 {
   g_autoptr(LiaisonRecord) change = liaison_record_new (&liaison_status_change_type);
-  g_autoptr(GDateTime) today = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) today = liaison_now_local ();
   g_autofree char *date = g_date_time_format (today, "%Y-%m-%d");
   const char *status = liaison_record_get_text (application, "status");
 
@@ -1987,7 +1988,7 @@ liaison_database_purge_sensitive (LiaisonDatabase  *self,
   g_autoptr(GPtrArray) records = g_ptr_array_new ();
   g_autoptr(GArray) sensitive = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr(GArray) changed = changed_new ();
-  g_autoptr(GDateTime) today = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) today = liaison_now_local ();
   g_autofree char *date = g_date_time_format (today, "%Y-%m-%d");
   g_autoptr(GString) purged = g_string_new (NULL);
   gboolean told = FALSE;

@@ -26,7 +26,7 @@
  * around. */
 
 #define DEMO_SEED 2026
-#define DEMO_TODAY "2026-11-27"
+#define DEMO_TODAY LIAISON_DEMO_TODAY
 
 /* The order the records are saved in: each after what it links to. */
 static const LiaisonRecordType *const save_order[] = {

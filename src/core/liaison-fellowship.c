@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "liaison-database-private.h"
@@ -34,15 +35,81 @@ static const char * const pipeline[] = {
   "inquiry", "nominated", "received", "review", "selected", "confirmed", "travelled", "alumni",
 };
 
+/* The date taken for today instead of the clock's, if one is set */
+static int set_year, set_month, set_day;
+G_LOCK_DEFINE_STATIC (set_date);
+
+/**
+ * liaison_set_today:
+ * @date: (nullable): a date, YYYY-MM-DD, or %NULL
+ *
+ * Takes @date for today from now on, at the clock's time of day: for the
+ * tests and the screenshots, whose sample data is placed around a day of
+ * its own. %NULL goes back to the clock's date.
+ */
+void
+liaison_set_today (const char *date)
+{
+  int year = 0, month = 0, day = 0;
+
+  if (date != NULL)
+    {
+      g_return_if_fail (sscanf (date, "%4d-%2d-%2d", &year, &month, &day) == 3);
+      g_return_if_fail (g_date_valid_dmy (day, month, year));
+    }
+
+  G_LOCK (set_date);
+  set_year = year;
+  set_month = month;
+  set_day = day;
+  G_UNLOCK (set_date);
+}
+
+/**
+ * liaison_now_local:
+ *
+ * Returns: (transfer full): now, in the local time zone, on the date
+ *   liaison_set_today() set if it set one
+ */
+GDateTime *
+liaison_now_local (void)
+{
+  GDateTime *now = g_date_time_new_now_local ();
+  int year, month, day;
+
+  G_LOCK (set_date);
+  year = set_year;
+  month = set_month;
+  day = set_day;
+  G_UNLOCK (set_date);
+
+  if (year != 0)
+    {
+      GDateTime *then = g_date_time_new_local (year, month, day,
+                                               g_date_time_get_hour (now),
+                                               g_date_time_get_minute (now),
+                                               g_date_time_get_seconds (now));
+
+      /* An hour that the day skips, for summer time, is the day's noon */
+      if (then == NULL)
+        then = g_date_time_new_local (year, month, day, 12, 0, 0);
+      g_date_time_unref (now);
+      now = then;
+    }
+
+  return now;
+}
+
 /**
  * liaison_today:
  *
  * Returns: (transfer full): today's date in the local time zone, YYYY-MM-DD
+ *   (see liaison_set_today())
  */
 char *
 liaison_today (void)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) now = liaison_now_local ();
 
   return g_date_time_format (now, "%Y-%m-%d");
 }

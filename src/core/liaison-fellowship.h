@@ -39,5 +39,7 @@ LiaisonRecord        *liaison_application_find_duplicate     (LiaisonDatabase *d
                                                               LiaisonRecord   *application,
                                                               LiaisonRecord   *person);
 char                 *liaison_today                          (void);
+GDateTime            *liaison_now_local                      (void);
+void                  liaison_set_today                      (const char      *date);
 
 G_END_DECLS

@@ -84,6 +84,8 @@ struct _LiaisonFellowshipView
   char                   *tag;          /* the tag shown, or NULL for all */
   GStrv                   tags;         /* the tags of the tag drop-down */
   char                   *today;
+  guint                   midnight_timeout;
+  GHashTable             *document_cells; /* the list items of the Documents column bound */
   GArray                 *years;        /* the years of the year drop-down; 0 for all */
   gpointer                column_data[N_COLUMNS];
 
@@ -391,6 +393,8 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
   fill_cell (item, data);
   g_signal_connect_object (gtk_list_item_get_item (item), "notify::record",
                            G_CALLBACK (row_record_changed_cb), item, 0);
+  if (data->column == COLUMN_DOCUMENTS)
+    g_hash_table_add (data->view->document_cells, item);
 }
 
 static void
@@ -399,6 +403,63 @@ unbind_cell_cb (GtkSignalListItemFactory *factory,
                 ColumnData               *data)
 {
   g_signal_handlers_disconnect_by_func (gtk_list_item_get_item (item), row_record_changed_cb, item);
+  if (data->column == COLUMN_DOCUMENTS)
+    g_hash_table_remove (data->view->document_cells, item);
+}
+
+static void update_query (LiaisonFellowshipView *self);
+
+/* A new day while the view is open: the deadlines passed are overdue, in
+ * the Documents column and for the search and the order by it. */
+static void
+check_today (LiaisonFellowshipView *self)
+{
+  g_autofree char *today = liaison_today ();
+  GHashTableIter iter;
+  gpointer item;
+
+  if (g_strcmp0 (today, self->today) == 0)
+    return;
+
+  g_free (self->today);
+  self->today = g_steal_pointer (&today);
+
+  g_hash_table_iter_init (&iter, self->document_cells);
+  while (g_hash_table_iter_next (&iter, &item, NULL))
+    fill_cell (item, self->column_data[COLUMN_DOCUMENTS]);
+
+  if (self->applications != NULL)
+    update_query (self);
+}
+
+static void schedule_midnight (LiaisonFellowshipView *self);
+
+static gboolean
+midnight_cb (gpointer user_data)
+{
+  LiaisonFellowshipView *self = user_data;
+
+  self->midnight_timeout = 0;
+  check_today (self);
+  schedule_midnight (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* A second after the next midnight. The clock may have run on while the
+ * computer slept: the window becoming active looks again too. */
+static void
+schedule_midnight (LiaisonFellowshipView *self)
+{
+  g_autoptr(GDateTime) now = liaison_now_local ();
+  g_autoptr(GDateTime) midnight = g_date_time_new_local (g_date_time_get_year (now),
+                                                         g_date_time_get_month (now),
+                                                         g_date_time_get_day_of_month (now), 0, 0, 0);
+  g_autoptr(GDateTime) next = g_date_time_add_days (midnight, 1);
+  GTimeSpan left = g_date_time_difference (next, now);
+
+  g_clear_handle_id (&self->midnight_timeout, g_source_remove);
+  self->midnight_timeout = g_timeout_add_seconds (MAX (left / G_TIME_SPAN_SECOND, 0) + 1, midnight_cb, self);
 }
 
 static void
@@ -1193,7 +1254,7 @@ row_activated_cb (LiaisonFellowshipView *self,
 static int
 coming_cohort_year (void)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) now = liaison_now_local ();
 
   /* The fellows of a year travel in the autumn; the next cohort is next
    * year's. */
@@ -2010,6 +2071,7 @@ liaison_fellowship_view_dispose (GObject *object)
     }
 
   /* The bin lets go of its child itself, before the template is torn down. */
+  g_clear_handle_id (&self->midnight_timeout, g_source_remove);
   g_clear_handle_id (&self->spinner_timeout, g_source_remove);
   g_clear_handle_id (&self->spare_timeout, g_source_remove);
   g_clear_object (&self->spare_editor);
@@ -2038,6 +2100,7 @@ liaison_fellowship_view_finalize (GObject *object)
   g_clear_pointer (&self->tag, g_free);
   g_clear_pointer (&self->tags, g_strfreev);
   g_clear_pointer (&self->today, g_free);
+  g_clear_pointer (&self->document_cells, g_hash_table_unref);
   g_clear_pointer (&self->years, g_array_unref);
   for (guint i = 0; i < N_COLUMNS; i++)
     g_clear_pointer (&self->column_data[i], g_free);
@@ -2084,6 +2147,29 @@ liaison_fellowship_view_set_property (GObject      *object,
 }
 
 static void
+liaison_fellowship_view_root (GtkWidget *widget)
+{
+  GtkRoot *root;
+
+  GTK_WIDGET_CLASS (liaison_fellowship_view_parent_class)->root (widget);
+
+  root = gtk_widget_get_root (widget);
+  if (GTK_IS_WINDOW (root))
+    g_signal_connect_object (root, "notify::is-active", G_CALLBACK (check_today), widget, G_CONNECT_SWAPPED);
+}
+
+static void
+liaison_fellowship_view_unroot (GtkWidget *widget)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (root != NULL)
+    g_signal_handlers_disconnect_by_func (root, check_today, widget);
+
+  GTK_WIDGET_CLASS (liaison_fellowship_view_parent_class)->unroot (widget);
+}
+
+static void
 liaison_fellowship_view_class_init (LiaisonFellowshipViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -2093,6 +2179,9 @@ liaison_fellowship_view_class_init (LiaisonFellowshipViewClass *klass)
   object_class->finalize = liaison_fellowship_view_finalize;
   object_class->get_property = liaison_fellowship_view_get_property;
   object_class->set_property = liaison_fellowship_view_set_property;
+
+  widget_class->root = liaison_fellowship_view_root;
+  widget_class->unroot = liaison_fellowship_view_unroot;
 
   properties[PROP_DATABASE] =
     g_param_spec_object ("database", NULL, NULL,
@@ -2150,6 +2239,8 @@ liaison_fellowship_view_init (LiaisonFellowshipView *self)
   self->job_titles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->years = g_array_new (FALSE, FALSE, sizeof (int));
   self->today = liaison_today ();
+  self->document_cells = g_hash_table_new (NULL, NULL);
+  schedule_midnight (self);
 
   /* Kept, to be shown again whenever no applicant is open */
   g_object_ref (self->detail_placeholder);
