@@ -171,6 +171,19 @@ clear_search_unsorted (void)
   gtk_column_view_sort_by_column (column_view, NULL, GTK_SORT_ASCENDING);
 }
 
+/* The bar of what can be done to them comes in, then goes */
+static void
+select_cohort (void)
+{
+  gtk_selection_model_select_all (gtk_column_view_get_model (column_view));
+}
+
+static void
+select_none (void)
+{
+  gtk_selection_model_unselect_all (gtk_column_view_get_model (column_view));
+}
+
 static gboolean awaiting_change;
 
 static void
@@ -215,6 +228,8 @@ static const Step steps[] = {
   { "the cohort searched for “smith”", search_cohort },
   { "the search narrowed to “smith city 12”", search_more },
   { "the search cleared, unsorted", clear_search_unsorted },
+  { "select the whole cohort", select_cohort },
+  { "and none of it", select_none },
   { "select the cohort and change its status", set_status_of_all },
 };
 
