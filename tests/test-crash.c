@@ -79,18 +79,47 @@ count (sqlite3    *db,
   return value;
 }
 
-static void
-check_database (const char *path)
+static int
+schema_version (const char *path)
 {
   sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
+  int version;
 
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  version = count (db, "PRAGMA user_version");
+  sqlite3_close (db);
+
+  return version;
+}
+
+static void
+assert_integrity (sqlite3 *db)
+{
+  sqlite3_stmt *stmt = NULL;
 
   g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA integrity_check", -1, &stmt, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
   g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "ok");
   sqlite3_finalize (stmt);
+}
+
+static void
+check_integrity (const char *path)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  assert_integrity (db);
+  sqlite3_close (db);
+}
+
+static void
+check_database (const char *path)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  assert_integrity (db);
 
   /* Pairs saved together are there together. */
   g_assert_cmpint (count (db, "SELECT count(*) FROM person p WHERE NOT EXISTS "
@@ -134,15 +163,6 @@ test_killed_writer (void)
 
   g_assert_no_error (error);
 
-  /* Made whole first: a writer killed while it makes the tables would
-   * leave a file without some of those checked here, however slow the
-   * machine. */
-  {
-    g_autoptr(LiaisonDatabase) db = liaison_database_open (path, &error);
-
-    g_assert_no_error (error);
-  }
-
   for (guint round = 0; round < rounds; round++)
     {
       g_autoptr(GSubprocess) writer = NULL;
@@ -162,6 +182,16 @@ test_killed_writer (void)
       g_test_message ("round %u: killed after %u ms", round, wait_ms);
       if (g_file_test (path, G_FILE_TEST_EXISTS))
         {
+          /* Killed while making the tables, a step at a time: a file
+           * whole as far as it got, which the next writer goes on with.
+           * A slow machine may take the whole wait for that. */
+          if (schema_version (path) < LIAISON_DATABASE_SCHEMA_VERSION)
+            {
+              g_test_message ("round %u: killed while making the tables", round);
+              check_integrity (path);
+              continue;
+            }
+
           check_database (path);
 
           g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);

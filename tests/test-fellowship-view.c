@@ -1321,12 +1321,13 @@ classes_changed_cb (GtkWidget *widget,
 }
 
 /* Notes in @changes every change of the style classes of @widget and of
- * the widgets above it */
+ * the widgets above it, up to the window's child: the window's own follow
+ * the window manager (maximized, tiled). */
 static void
 watch_classes_above (GtkWidget *widget,
                      GString   *changes)
 {
-  for (; widget != NULL; widget = gtk_widget_get_parent (widget))
+  for (; widget != NULL && !GTK_IS_WINDOW (widget); widget = gtk_widget_get_parent (widget))
     g_signal_connect (widget, "notify::css-classes", G_CALLBACK (classes_changed_cb), changes);
 }
 
@@ -1334,7 +1335,7 @@ static void
 unwatch_classes_above (GtkWidget *widget,
                        GString   *changes)
 {
-  for (; widget != NULL; widget = gtk_widget_get_parent (widget))
+  for (; widget != NULL && !GTK_IS_WINDOW (widget); widget = gtk_widget_get_parent (widget))
     g_signal_handlers_disconnect_by_func (widget, classes_changed_cb, changes);
 }
 
@@ -1358,6 +1359,7 @@ test_list_keeps_its_style (void)
   window = g_object_new (LIAISON_TYPE_WINDOW, "application", app, NULL);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "fellowship");
   view = LIAISON_FELLOWSHIP_VIEW (liaison_test_find (GTK_WIDGET (window), LIAISON_TYPE_FELLOWSHIP_VIEW, NULL));
+  g_set_weak_pointer (&current_view, view);
   column_view = liaison_test_find (GTK_WIDGET (view), GTK_TYPE_COLUMN_VIEW, NULL);
   g_assert_nonnull (column_view);
   watch_classes_above (column_view, changes);

@@ -723,11 +723,11 @@ wait_for (Wait *wait)
 }
 
 /* Lets the worker threads' results in, until @list has no reading under
- * way (or ten seconds have gone by) */
+ * way (or thirty seconds have gone by) */
 static void
 wait_for_reading (LiaisonRecordList *list)
 {
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
 
   while (liaison_record_list_is_reading (list) && g_get_monotonic_time () < deadline)
     {

@@ -54,8 +54,13 @@ liaison_set_today (const char *date)
 
   if (date != NULL)
     {
-      g_return_if_fail (sscanf (date, "%4d-%2d-%2d", &year, &month, &day) == 3);
-      g_return_if_fail (g_date_valid_dmy (day, month, year));
+      int end = 0;
+      gboolean valid = strlen (date) == 10 &&
+                       sscanf (date, "%4d-%2d-%2d%n", &year, &month, &day, &end) == 3 &&
+                       end == 10 &&
+                       g_date_valid_dmy (day, month, year);
+
+      g_return_if_fail (valid);
     }
 
   G_LOCK (set_date);
@@ -90,9 +95,6 @@ liaison_now_local (void)
                                                g_date_time_get_minute (now),
                                                g_date_time_get_seconds (now));
 
-      /* An hour that the day skips, for summer time, is the day's noon */
-      if (then == NULL)
-        then = g_date_time_new_local (year, month, day, 12, 0, 0);
       g_date_time_unref (now);
       now = then;
     }

@@ -407,7 +407,8 @@ unbind_cell_cb (GtkSignalListItemFactory *factory,
     g_hash_table_remove (data->view->document_cells, item);
 }
 
-static void update_query (LiaisonFellowshipView *self);
+static void update_query   (LiaisonFellowshipView *self);
+static void update_filters (LiaisonFellowshipView *self);
 
 /* A new day while the view is open: the deadlines passed are overdue, in
  * the Documents column and for the search and the order by it. */
@@ -428,7 +429,13 @@ check_today (LiaisonFellowshipView *self)
   while (g_hash_table_iter_next (&iter, &item, NULL))
     fill_cell (item, self->column_data[COLUMN_DOCUMENTS]);
 
-  if (self->applications != NULL)
+  /* A search for the overdue may find others now: what it found no longer
+   * stays selected, as with any new search. */
+  if (self->applications == NULL)
+    return;
+  if (self->search != NULL && self->search[0] != '\0')
+    update_filters (self);
+  else
     update_query (self);
 }
 
@@ -446,8 +453,11 @@ midnight_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* A second after the next midnight. The clock may have run on while the
- * computer slept: the window becoming active looks again too. */
+/* A second after the next midnight, or in an hour if that is sooner: the
+ * timer does not count the time the computer sleeps, so it would be late
+ * by as long. The window becoming active looks again too. */
+#define MAX_WAIT_SECONDS 3600
+
 static void
 schedule_midnight (LiaisonFellowshipView *self)
 {
@@ -456,10 +466,10 @@ schedule_midnight (LiaisonFellowshipView *self)
                                                          g_date_time_get_month (now),
                                                          g_date_time_get_day_of_month (now), 0, 0, 0);
   g_autoptr(GDateTime) next = g_date_time_add_days (midnight, 1);
-  GTimeSpan left = g_date_time_difference (next, now);
+  GTimeSpan left = g_date_time_difference (next, now) / G_TIME_SPAN_SECOND + 1;
 
   g_clear_handle_id (&self->midnight_timeout, g_source_remove);
-  self->midnight_timeout = g_timeout_add_seconds (MAX (left / G_TIME_SPAN_SECOND, 0) + 1, midnight_cb, self);
+  self->midnight_timeout = g_timeout_add_seconds (CLAMP (left, 1, MAX_WAIT_SECONDS), midnight_cb, self);
 }
 
 static void
@@ -2070,8 +2080,9 @@ liaison_fellowship_view_dispose (GObject *object)
       gtk_column_view_set_model (self->column_view, NULL);
     }
 
-  /* The bin lets go of its child itself, before the template is torn down. */
   g_clear_handle_id (&self->midnight_timeout, g_source_remove);
+
+  /* The bin lets go of its child itself, before the template is torn down. */
   g_clear_handle_id (&self->spinner_timeout, g_source_remove);
   g_clear_handle_id (&self->spare_timeout, g_source_remove);
   g_clear_object (&self->spare_editor);

@@ -1322,7 +1322,8 @@ registrants_page_new (LiaisonRegistrantsDialog *self)
 
   self->totals_bar = totals_bar_new (self);
   adw_toolbar_view_add_top_bar (ADW_TOOLBAR_VIEW (toolbar), self->totals_bar);
-  /* As the toolbar view would once allocated, restyling the list below */
+  /* Set from the start, as the toolbar view sets it once allocated: a
+   * class that changes later restyles the whole list below. */
   gtk_widget_add_css_class (toolbar, "undershoot-top");
 
   self->column_view = GTK_COLUMN_VIEW (gtk_column_view_new (NULL));

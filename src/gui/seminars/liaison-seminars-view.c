@@ -592,7 +592,8 @@ liaison_seminars_view_init (LiaisonSeminarsView *self)
   gtk_widget_set_tooltip_text (menu_button, _("More Actions"));
   adw_header_bar_pack_end (ADW_HEADER_BAR (header), menu_button);
   adw_toolbar_view_add_top_bar (ADW_TOOLBAR_VIEW (toolbar), header);
-  /* As the toolbar view would once allocated, restyling the list below */
+  /* Set from the start, as the toolbar view sets it once allocated: a
+   * class that changes later restyles the whole list below. */
   gtk_widget_add_css_class (toolbar, "undershoot-top");
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
