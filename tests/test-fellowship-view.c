@@ -785,9 +785,12 @@ test_bulk_actions (void)
   gtk_widget_activate_action (GTK_WIDGET (view), "fellowship.set-status", "s", "review");
   {
     AllHave want = { model, n, "status", "review" };
+    g_autofree char *done = g_strdup_printf ("Status changed for %u applicants", n);
 
     liaison_test_wait_until (all_have, &want);
     settle ();
+    /* and a toast says so */
+    g_assert_nonnull (liaison_test_find (GTK_WIDGET (window), GTK_TYPE_LABEL, done));
   }
   for (guint i = 0; i < n; i++)
     {

@@ -1337,6 +1337,46 @@ add_toast (LiaisonFellowshipView *self,
     g_object_unref (g_object_ref_sink (toast));
 }
 
+typedef struct
+{
+  LiaisonFellowshipView *view;
+  AdwToast              *toast;
+} LaterToast;
+
+static gboolean
+add_toast_later_cb (gpointer user_data)
+{
+  LaterToast *later = user_data;
+
+  add_toast (later->view, g_steal_pointer (&later->toast));
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+later_toast_free (gpointer data)
+{
+  LaterToast *later = data;
+
+  if (later->toast != NULL)
+    g_object_unref (g_object_ref_sink (later->toast));
+  g_object_unref (later->view);
+  g_free (later);
+}
+
+/* Shown once what the window had to do first is done: the toast takes a
+ * few milliseconds to make, which need not add to the rows' */
+static void
+add_toast_later (LiaisonFellowshipView *self,
+                 AdwToast              *toast)
+{
+  LaterToast *later = g_new0 (LaterToast, 1);
+
+  later->view = g_object_ref (self);
+  later->toast = toast;
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, add_toast_later_cb, later, later_toast_free);
+}
+
 static GPtrArray *
 records_of (GListModel *model)
 {
@@ -1430,7 +1470,8 @@ edited_cb (GObject      *object,
   selection_changed_cb (self);
   /* A tag may be new */
   fill_tags (self);
-  add_toast (self, adw_toast_new (done));
+  /* After the rows show the change */
+  add_toast_later (self, adw_toast_new (done));
 }
 
 /* @done is told when it is done; %u is the number of applicants. */
