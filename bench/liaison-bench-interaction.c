@@ -146,13 +146,33 @@ clear_search (void)
   liaison_fellowship_view_set_search (view, "");
 }
 
+/* One after another, as a person reads down the list: the editor shown
+ * before goes as the next comes */
+static void
+open_nth (guint n)
+{
+  g_autoptr(LiaisonRecord) record = g_list_model_get_item (liaison_fellowship_view_get_model (view), n);
+
+  if (record != NULL)
+    liaison_fellowship_view_open (view, record);
+}
+
 static void
 open_first (void)
 {
-  g_autoptr(LiaisonRecord) first = g_list_model_get_item (liaison_fellowship_view_get_model (view), 0);
+  open_nth (0);
+}
 
-  if (first != NULL)
-    liaison_fellowship_view_open (view, first);
+static void
+open_second (void)
+{
+  open_nth (1);
+}
+
+static void
+open_third (void)
+{
+  open_nth (2);
 }
 
 static void
@@ -223,6 +243,8 @@ static const Step steps[] = {
   { "search for “garcia”", search },
   { "clear the search", clear_search },
   { "open an applicant", open_first },
+  { "open the next one", open_second },
+  { "and the one after", open_third },
   { "back to the coming cohort, unsorted", coming_cohort },
   { "the cohort sorted by title", sort_by_title },
   { "the cohort searched for “smith”", search_cohort },

@@ -1200,9 +1200,12 @@ test_editor_fills_in (void)
     person = liaison_database_get (liaison_app_get_database (app), &liaison_person_type,
                                    liaison_record_get_text (second, "person"), NULL);
     g_assert_nonnull (person);
+    /* The editor shown before goes a moment later, and is freed */
+    g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
     liaison_fellowship_view_open (view, second);
     next = liaison_fellowship_view_get_editor (view);
     g_assert_true (next != editor);
+    g_assert_true (gtk_widget_get_mapped (next));
     g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (liaison_test_find (next, ADW_TYPE_ENTRY_ROW, "Family name"))),
                      ==, liaison_record_get_text (person, "family_name"));
 
@@ -1213,6 +1216,8 @@ test_editor_fills_in (void)
     g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (liaison_test_find (next, ADW_TYPE_ENTRY_ROW, "Government"))),
                      ==, liaison_record_get_text (second, "government"));
     g_assert_nonnull (liaison_test_find (next, ADW_TYPE_SWITCH_ROW, "CV or biography"));
+    g_assert_null (editor);
+    g_assert_cmpuint (liaison_test_count (GTK_WIDGET (view), LIAISON_TYPE_APPLICANT_EDITOR), ==, 1);
   }
 
   liaison_test_window_destroy (window);

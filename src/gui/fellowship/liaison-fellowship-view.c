@@ -92,7 +92,7 @@ struct _LiaisonFellowshipView
   /* Template widgets */
   AdwNavigationSplitView *split_view;
   AdwNavigationPage      *detail_page;
-  AdwBin                 *detail_bin;
+  GtkStack               *detail_stack;
   GtkWidget              *detail_placeholder;
   AdwWindowTitle         *window_title;
   AdwHeaderBar           *list_header_bar;
@@ -118,6 +118,9 @@ struct _LiaisonFellowshipView
    * applicant opened */
   GtkWidget              *spare_editor;
   guint                   spare_timeout;
+  /* Editors no longer shown, taken apart a step at a time */
+  GPtrArray              *leaving;
+  guint                   leaving_idle;
   /* A cell is being filled as it comes into sight, in the list's layout */
   gboolean                laying_out;
   /* Rows left past the end of the list are being taken away */
@@ -1076,12 +1079,64 @@ show_deleted_toast (LiaisonFellowshipView *self,
     g_object_unref (g_object_ref_sink (toast));
 }
 
+static gboolean
+drop_editor_cb (gpointer data)
+{
+  g_object_unref (data);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Taking an editor's several hundred widgets out of the window, then
+ * freeing them, takes longer than a frame: each is a step of its own,
+ * once the window has done what it had to. */
+static gboolean
+take_apart_cb (gpointer user_data)
+{
+  LiaisonFellowshipView *self = user_data;
+  GtkWidget *editor;
+
+  self->leaving_idle = 0;
+  if (self->leaving->len == 0)
+    return G_SOURCE_REMOVE;
+
+  editor = g_ptr_array_steal_index (self->leaving, 0);
+  if (gtk_widget_get_parent (editor) == GTK_WIDGET (self->detail_stack))
+    gtk_stack_remove (self->detail_stack, editor);
+  g_idle_add_full (G_PRIORITY_LOW, drop_editor_cb, editor, NULL);
+
+  if (self->leaving->len > 0)
+    self->leaving_idle = g_idle_add_full (G_PRIORITY_LOW, take_apart_cb, self, NULL);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Shows @child in the detail pane; the editor shown before goes a moment
+ * later (see take_apart_cb()). */
+static void
+show_detail (LiaisonFellowshipView *self,
+             GtkWidget             *child)
+{
+  GtkWidget *shown = gtk_stack_get_visible_child (self->detail_stack);
+
+  if (gtk_widget_get_parent (child) == NULL)
+    gtk_stack_add_child (self->detail_stack, child);
+  gtk_stack_set_visible_child (self->detail_stack, child);
+
+  if (shown != NULL && shown != child && shown != self->detail_placeholder)
+    {
+      g_ptr_array_add (self->leaving, g_object_ref (shown));
+      if (self->leaving_idle == 0)
+        self->leaving_idle = g_idle_add_full (G_PRIORITY_LOW, take_apart_cb, self, NULL);
+    }
+}
+
 /* The detail pane with no applicant open: what to do, and the window's
  * controls in its header bar. */
 static void
 show_placeholder (LiaisonFellowshipView *self)
 {
-  adw_bin_set_child (self->detail_bin, self->detail_placeholder);
+  show_detail (self, self->detail_placeholder);
 }
 
 static void
@@ -1193,7 +1248,7 @@ show_editor (LiaisonFellowshipView *self,
   g_signal_connect_object (editor, "saved", G_CALLBACK (editor_saved_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (editor, "open-existing", G_CALLBACK (open_existing_cb), self, G_CONNECT_SWAPPED);
 
-  adw_bin_set_child (self->detail_bin, editor);
+  show_detail (self, editor);
   g_object_unref (editor);
   adw_navigation_page_set_title (self->detail_page, title[0] != '\0' ? title : _("New Applicant"));
   adw_navigation_split_view_set_show_content (self->split_view, TRUE);
@@ -2098,7 +2153,7 @@ liaison_fellowship_view_get_editor (LiaisonFellowshipView *self)
 
   g_return_val_if_fail (LIAISON_IS_FELLOWSHIP_VIEW (self), NULL);
 
-  child = adw_bin_get_child (self->detail_bin);
+  child = gtk_stack_get_visible_child (self->detail_stack);
   return LIAISON_IS_APPLICANT_EDITOR (child) ? child : NULL;
 }
 
@@ -2127,6 +2182,8 @@ liaison_fellowship_view_dispose (GObject *object)
   g_clear_handle_id (&self->spinner_timeout, g_source_remove);
   g_clear_handle_id (&self->spare_timeout, g_source_remove);
   g_clear_object (&self->spare_editor);
+  g_clear_handle_id (&self->leaving_idle, g_source_remove);
+  g_clear_pointer (&self->leaving, g_ptr_array_unref);
   self->spinner = NULL;
   g_clear_object (&self->detail_placeholder);
   adw_breakpoint_bin_set_child (ADW_BREAKPOINT_BIN (self), NULL);
@@ -2248,7 +2305,7 @@ liaison_fellowship_view_class_init (LiaisonFellowshipViewClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/org/jlgc/Liaison/fellowship/liaison-fellowship-view.ui");
   gtk_widget_class_bind_template_child (widget_class, LiaisonFellowshipView, split_view);
   gtk_widget_class_bind_template_child (widget_class, LiaisonFellowshipView, detail_page);
-  gtk_widget_class_bind_template_child (widget_class, LiaisonFellowshipView, detail_bin);
+  gtk_widget_class_bind_template_child (widget_class, LiaisonFellowshipView, detail_stack);
   gtk_widget_class_bind_template_child (widget_class, LiaisonFellowshipView, detail_placeholder);
   gtk_widget_class_bind_template_child (widget_class, LiaisonFellowshipView, window_title);
   gtk_widget_class_bind_template_child (widget_class, LiaisonFellowshipView, list_header_bar);
@@ -2296,6 +2353,7 @@ liaison_fellowship_view_init (LiaisonFellowshipView *self)
 
   /* Kept, to be shown again whenever no applicant is open */
   g_object_ref (self->detail_placeholder);
+  self->leaving = g_ptr_array_new_with_free_func (g_object_unref);
   liaison_menu_button_set_menu_later (self->view_menu_button, self->view_menu);
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   add_columns (self);
