@@ -9,7 +9,8 @@
 
 G_BEGIN_DECLS
 
-guint liaison_test_count_found (LiaisonRecordList *list,
-                                const char        *search);
+LiaisonRecord *liaison_test_application_record_new (LiaisonRecord     *person);
+guint          liaison_test_count_found            (LiaisonRecordList *list,
+                                                    const char        *search);
 
 G_END_DECLS

@@ -16,6 +16,7 @@
 #include "liaison-database.h"
 #include "liaison-records.h"
 #include "liaison-test-files.h"
+#include "liaison-test-lists.h"
 
 /* A reader of RFC 4180, independent of the writer: rows of fields. */
 static GPtrArray *
@@ -118,7 +119,7 @@ database_with_applicant (LiaisonRecord **application_out)
   g_autoptr(LiaisonDatabase) db = liaison_database_open (":memory:", &error);
   g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
   LiaisonRecord *person = liaison_record_new (&liaison_person_type);
-  LiaisonRecord *application = liaison_record_new (&liaison_application_type);
+  LiaisonRecord *application = NULL;
 
   g_assert_no_error (error);
 
@@ -128,12 +129,7 @@ database_with_applicant (LiaisonRecord **application_out)
   liaison_record_set_text (person, "address", "1 Main Street\nTrenton, NJ 08608");
   g_ptr_array_add (records, person);
 
-  liaison_record_set_text (application, "person", liaison_record_get_uuid (person));
-  liaison_record_set_integer (application, "cohort_year", 2027);
-  liaison_record_set_text (application, "government", "City of Trenton");
-  liaison_record_set_text (application, "government_level", "city");
-  liaison_record_set_text (application, "jurisdiction", "US-NJ");
-  liaison_record_set_text (application, "status", "received");
+  application = liaison_test_application_record_new (person);
   liaison_record_set_boolean (application, "has_cv", TRUE);
   liaison_record_set_text (application, "host_prefecture", "04");
   liaison_record_set_text (application, "dietary", "Vegetarian; no shellfish");

@@ -17,6 +17,7 @@
 #include "liaison-database.h"
 #include "liaison-record-list.h"
 #include "liaison-test-files.h"
+#include "liaison-test-lists.h"
 #include "liaison-records.h"
 #include "liaison-search.h"
 
@@ -1328,15 +1329,9 @@ test_purge_leaves_no_trace (Fixture       *fixture,
 
   for (guint round = 0; round < 2; round++)
     {
-      g_autoptr(LiaisonRecord) application = liaison_record_new (&liaison_application_type);
+      g_autoptr(LiaisonRecord) application = liaison_test_application_record_new (person);
       gint64 deadline;
 
-      liaison_record_set_text (application, "person", liaison_record_get_uuid (person));
-      liaison_record_set_integer (application, "cohort_year", 2027);
-      liaison_record_set_text (application, "government", "City of Trenton");
-      liaison_record_set_text (application, "government_level", "city");
-      liaison_record_set_text (application, "jurisdiction", "US-NJ");
-      liaison_record_set_text (application, "status", "received");
       liaison_record_set_text (application, "dietary", "Zanzibar fruit allergy");
       liaison_record_set_text (application, "emergency_contact", "Quetzal Doe, +1 609-555-0100");
       liaison_database_save (fixture->db, application, &error);

@@ -369,7 +369,7 @@ test_set_today (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(LiaisonDatabase) db = liaison_database_open (":memory:", &error);
   g_autoptr(LiaisonRecord) person = liaison_record_new (&liaison_person_type);
-  g_autoptr(LiaisonRecord) application = liaison_record_new (&liaison_application_type);
+  g_autoptr(LiaisonRecord) application = NULL;
   g_autoptr(GDateTime) now = NULL;
   g_autoptr(LiaisonRecordList) changes = NULL;
   g_autofree char *today = NULL;
@@ -385,12 +385,7 @@ test_set_today (void)
 
   liaison_record_set_text (person, "family_name", "Doe");
   g_assert_true (liaison_database_save (db, person, &error));
-  liaison_record_set_text (application, "person", liaison_record_get_uuid (person));
-  liaison_record_set_integer (application, "cohort_year", 2031);
-  liaison_record_set_text (application, "government", "City of Trenton");
-  liaison_record_set_text (application, "government_level", "city");
-  liaison_record_set_text (application, "jurisdiction", "US-NJ");
-  liaison_record_set_text (application, "status", "inquiry");
+  application = liaison_test_application_record_new (person);
   g_assert_true (liaison_database_save (db, application, &error));
   g_assert_no_error (error);
   changes = liaison_record_list_new (db, &liaison_status_change_type);

@@ -17,6 +17,7 @@
 #include "liaison-records.h"
 #include "liaison-sync-private.h"
 #include "liaison-test-files.h"
+#include "liaison-test-lists.h"
 
 typedef struct
 {
@@ -727,7 +728,7 @@ test_purge_in_conflict (void)
   g_autoptr(LiaisonDatabase) a = open_site ("00000000000000aa", &clock_a);
   g_autoptr(LiaisonDatabase) b = open_site ("00000000000000bb", &clock_b);
   g_autoptr(LiaisonRecord) person = save_new (a, &liaison_person_type, "family_name", "Doe", NULL);
-  g_autoptr(LiaisonRecord) application = liaison_record_new (&liaison_application_type);
+  g_autoptr(LiaisonRecord) application = liaison_test_application_record_new (person);
   const char *uuid = liaison_record_get_uuid (application);
   g_autoptr(LiaisonRecord) here = NULL;
   g_autoptr(LiaisonRecord) there = NULL;
@@ -736,12 +737,6 @@ test_purge_in_conflict (void)
   g_autoptr(GError) error = NULL;
   Told told = { uuid, 0 };
 
-  liaison_record_set_text (application, "person", liaison_record_get_uuid (person));
-  liaison_record_set_integer (application, "cohort_year", 2027);
-  liaison_record_set_text (application, "government", "City of Trenton");
-  liaison_record_set_text (application, "government_level", "city");
-  liaison_record_set_text (application, "jurisdiction", "US-NJ");
-  liaison_record_set_text (application, "status", "received");
   liaison_record_set_text (application, "dietary", "Zanzibar fruit allergy");
   g_assert_true (liaison_database_save (a, application, &error));
   g_assert_no_error (error);
