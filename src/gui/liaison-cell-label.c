@@ -176,8 +176,11 @@ liaison_cell_label_class_init (LiaisonCellLabelClass *klass)
   widget_class->css_changed = liaison_cell_label_css_changed;
   widget_class->system_setting_changed = liaison_cell_label_system_setting_changed;
 
-  /* Styled as a label */
-  gtk_widget_class_set_css_name (widget_class, "label");
+  /* A name of its own rather than "label": the theme has over a hundred rules
+   * for labels, tried on every cell whenever the list is styled again (a
+   * change to dark, the window becoming active). The one that applies
+   * here, dimming it when insensitive, is in style.css. */
+  gtk_widget_class_set_css_name (widget_class, "celllabel");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_LABEL);
 }
 
