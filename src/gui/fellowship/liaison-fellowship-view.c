@@ -110,9 +110,12 @@ struct _LiaisonFellowshipView
   GtkLabel               *selection_label;
   GMenuModel             *status_menu;
   GtkMenuButton          *view_menu_button;
-  /* Drawn once, and what the first frame held back has followed */
+  /* Drawn once, what the first frame held back has followed, and the
+   * window has settled (see settled_cb()) */
   gboolean                drawn;
   gboolean                caught_up;
+  gboolean                settled;
+  guint                   settle_timeout;
   GMenuModel             *view_menu;
   /* An editor made ahead, while nothing else goes on, for the next
    * applicant opened */
@@ -745,6 +748,10 @@ show_all_rows_cb (GdkFrameClock         *frame_clock,
       gdk_frame_clock_request_phase (frame_clock, GDK_FRAME_CLOCK_PHASE_AFTER_PAINT);
       return;
     }
+
+  /* Nor before the window has settled: settled_cb() asks for a frame. */
+  if (!self->settled)
+    return;
 
   size = liaison_record_selection_get_limit (self->selection);
   if (size >= 5 * self->first_rows)
@@ -1891,14 +1898,39 @@ hide_unseen_columns (LiaisonFellowshipView *self)
     }
 }
 
+/* libadwaita keeps transitions from running for a quarter of a second
+ * after it starts or changes style (see AdwStyleManager), and letting them
+ * run again restyles every widget of every window. The window has usually
+ * been drawn by then. With the 200 rows a list view holds, that takes more
+ * than a frame; with the rows of the first frame only, a few milliseconds.
+ * So the rows out of sight follow once the window has settled. */
+#define SETTLE_MS 300
+
+static gboolean
+settled_cb (gpointer user_data)
+{
+  LiaisonFellowshipView *self = user_data;
+  GdkFrameClock *frame_clock = gtk_widget_get_frame_clock (GTK_WIDGET (self->column_view));
+
+  self->settle_timeout = 0;
+  self->settled = TRUE;
+  if (self->growing && frame_clock != NULL)
+    gdk_frame_clock_request_phase (frame_clock, GDK_FRAME_CLOCK_PHASE_AFTER_PAINT);
+
+  return G_SOURCE_REMOVE;
+}
+
 /* What the first frame held back follows over the next frames, one part
- * a frame: the columns one by one, then the rows (see show_all_rows_cb()). */
+ * a frame: the columns one by one, then, once the window has settled, the
+ * rows (see show_all_rows_cb()). */
 static void
 first_frame_cb (GdkFrameClock         *frame_clock,
                 LiaisonFellowshipView *self)
 {
   GListModel *columns = gtk_column_view_get_columns (self->column_view);
 
+  if (!self->drawn)
+    self->settle_timeout = g_timeout_add (SETTLE_MS, settled_cb, self);
   self->drawn = TRUE;
   for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
     {
@@ -2177,6 +2209,7 @@ liaison_fellowship_view_dispose (GObject *object)
     }
 
   g_clear_handle_id (&self->midnight_timeout, g_source_remove);
+  g_clear_handle_id (&self->settle_timeout, g_source_remove);
 
   /* The bin lets go of its child itself, before the template is torn down. */
   g_clear_handle_id (&self->spinner_timeout, g_source_remove);
