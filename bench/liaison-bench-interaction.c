@@ -232,7 +232,7 @@ set_status_of_all (void)
 #define BASELINE 1
 
 static const Step steps[] = {
-  { "what the first frame held back", do_nothing },
+  { "the frames after the first", do_nothing },
   { "the window idle (baseline)", do_nothing },
   { "every row drawn again, in another colour", draw_again },
   { "and back in its own", draw_back },
@@ -255,18 +255,21 @@ static const Step steps[] = {
   { "select the cohort and change its status", set_status_of_all },
 };
 
-/* Still working: the list being read again, or the number of rows still
- * changing */
+/* Still working: the list being read again, the number of rows still
+ * changing, or the list view not yet given every row (those out of sight
+ * follow a few a frame) */
 static gboolean
 busy (void)
 {
   GListModel *model = liaison_fellowship_view_get_model (view);
+  GListModel *shown = G_LIST_MODEL (gtk_column_view_get_model (column_view));
   guint n = model != NULL ? g_list_model_get_n_items (model) : 0;
   gboolean changed = n != last_n_items;
 
   last_n_items = n;
 
-  return changed || awaiting_change || liaison_fellowship_view_is_loading (view);
+  return changed || awaiting_change || liaison_fellowship_view_is_loading (view) ||
+         (shown != NULL && g_list_model_get_n_items (shown) != n);
 }
 
 static void
@@ -383,6 +386,10 @@ first_frame_cb (GdkFrameClock *clock,
   column_view = GTK_COLUMN_VIEW (liaison_bench_find_widget (GTK_WIDGET (view), GTK_TYPE_COLUMN_VIEW));
   last_n_items = g_list_model_get_n_items (liaison_fellowship_view_get_model (view));
   g_signal_connect (liaison_fellowship_view_get_database (view), "record-changed", G_CALLBACK (record_changed_cb), NULL);
+  /* The first frame itself is the start-up benchmark's: the watch starts
+   * after it. */
+  last_tick = g_get_monotonic_time ();
+  g_array_set_size (frames, 0);
   start_step ();
 }
 
