@@ -603,6 +603,58 @@ governments (GListModel *model)
 }
 
 static void
+note_application_cb (LiaisonDatabase *db,
+                     const char      *record_type,
+                     const char      *uuid,
+                     int              action,
+                     GPtrArray       *told)
+{
+  if (g_str_equal (record_type, "application") && uuid != NULL)
+    g_ptr_array_add (told, g_strdup (uuid));
+}
+
+/* The applications sort by their person's name: a person renamed moves
+ * theirs, and the lists are told of them. */
+static void
+test_person_renamed (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LiaisonDatabase) db = liaison_database_open (":memory:", &error);
+  g_autoptr(LiaisonRecordList) people = NULL;
+  g_autoptr(LiaisonRecordList) list = NULL;
+  g_autoptr(LiaisonRecord) baker = NULL;
+  g_autoptr(LiaisonRecord) bakers = NULL;
+  g_autoptr(GPtrArray) told = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  g_assert_no_error (error);
+  fill_office (db);
+  list = liaison_record_list_new (db, &liaison_application_type);
+  before = governments (G_LIST_MODEL (list));
+  g_assert_cmpstr (before, ==, "Ébène Township, City of Trenton, county of essex, Osaka Liaison");
+
+  people = liaison_record_list_new (db, &liaison_person_type);
+  baker = g_list_model_get_item (G_LIST_MODEL (people), 0);
+  g_assert_cmpstr (liaison_record_get_text (baker, "family_name"), ==, "Baker");
+  bakers = g_list_model_get_item (G_LIST_MODEL (list), 0);
+
+  g_signal_connect (db, "record-changed", G_CALLBACK (note_application_cb), told);
+  liaison_record_set_text (baker, "family_name", "Zimmerman");
+  liaison_database_save (db, baker, &error);
+  g_assert_no_error (error);
+  g_signal_handlers_disconnect_by_func (db, note_application_cb, told);
+
+  g_assert_cmpuint (told->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (told, 0), ==, liaison_record_get_uuid (bakers));
+
+  g_assert_true (liaison_record_list_reload (list, &error));
+  g_assert_no_error (error);
+  after = governments (G_LIST_MODEL (list));
+  g_assert_cmpstr (after, ==, "City of Trenton, county of essex, Ébène Township, Osaka Liaison");
+}
+
+static void
 assert_search (LiaisonRecordList *list,
                const char        *text,
                const char        *expected)
@@ -895,6 +947,7 @@ main (int   argc,
   g_test_add_func ("/record-list/far-end", test_far_end);
   g_test_add_func ("/record-list/many-changed", test_many_changed);
   g_test_add_func ("/record-list/search-and-order", test_search_and_order);
+  g_test_add_func ("/record-list/person-renamed", test_person_renamed);
   g_test_add_func ("/record-list/reload-async", test_reload_async);
 
   return g_test_run ();

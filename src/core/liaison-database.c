@@ -110,6 +110,17 @@ changed_add (GArray              *changed,
 }
 
 static void
+changed_add_uuid (GArray              *changed,
+                  const char          *record_type,
+                  const char          *uuid,
+                  LiaisonChangeAction  action)
+{
+  Changed entry = { record_type, g_strdup (uuid), action };
+
+  g_array_append_val (changed, entry);
+}
+
+static void
 type_sql_free (TypeSql *sql)
 {
   g_free (sql->columns);
@@ -997,6 +1008,46 @@ write_row (LiaisonDatabase  *self,
   return TRUE;
 }
 
+/* An application sorts by its person's name (see compute_sort_key()),
+ * which is the person's to change: saved or merged, a person renamed moves
+ * their applications in the lists. Nothing of the applications' own
+ * changes, so nothing is logged or synced. */
+static gboolean
+resort_applications_of (LiaisonDatabase  *self,
+                        LiaisonRecord    *person,
+                        GArray           *changed,
+                        GError          **error)
+{
+  g_autofree char *key = compute_sort_key (self, person);
+  g_autoptr(GPtrArray) moved = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (!(stmt = liaison_database_prepare (self, "SELECT uuid FROM application WHERE person = ?1 AND sort_key <> ?2", error)))
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, liaison_record_get_uuid (person), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, key, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (moved, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  if (rc != SQLITE_DONE)
+    return set_sqlite_error (error, self->db, self->path);
+
+  if (moved->len == 0)
+    return TRUE;
+
+  if (!(stmt = liaison_database_prepare (self, "UPDATE application SET sort_key = ?2 WHERE person = ?1", error)))
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, liaison_record_get_uuid (person), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, key, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return set_sqlite_error (error, self->db, self->path);
+
+  for (guint i = 0; i < moved->len; i++)
+    changed_add_uuid (changed, liaison_application_type.name, g_ptr_array_index (moved, i), LIAISON_CHANGE_UPDATE);
+
+  return TRUE;
+}
+
 static gboolean set_deleted_in_transaction (LiaisonDatabase  *self,
                                             LiaisonRecord    *record,
                                             gboolean          deleted,
@@ -1180,6 +1231,9 @@ save_in_transaction (LiaisonDatabase  *self,
   changed_add (changed, record, stored == NULL ? LIAISON_CHANGE_INSERT : LIAISON_CHANGE_UPDATE);
 
   if (status_changed && !record_status_change (self, record, changed, error))
+    return FALSE;
+
+  if (type == &liaison_person_type && !resort_applications_of (self, record, changed, error))
     return FALSE;
 
   return TRUE;
@@ -1398,6 +1452,9 @@ liaison_database_apply_merged (LiaisonDatabase      *self,
   /* A record that arrives deleted is news to no view. */
   if (!(stored == NULL && deleted))
     changed_add (self->pending, record, action);
+
+  if (type == &liaison_person_type && !resort_applications_of (self, record, self->pending, error))
+    return FALSE;
 
   if (outcome != NULL)
     {
