@@ -913,6 +913,81 @@ test_bulk_actions (void)
   liaison_test_window_destroy (window);
 }
 
+/* Whether @widget's shortcuts include the Delete key */
+static gboolean
+has_delete_key (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          g_autofree char *trigger = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
+
+          if (g_str_equal (trigger, "Delete"))
+            return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/* Deleting from the list: the Delete key is the list's alone, the
+ * applicant open leaves the detail pane with the row, and the toast's Undo
+ * brings it back. */
+static void
+test_delete_from_list (void)
+{
+  LiaisonDatabase *db = liaison_app_get_database (app);
+  LiaisonWindow *window;
+  LiaisonFellowshipView *view = open_view (&window);
+  GListModel *model = liaison_fellowship_view_get_model (view);
+  GtkWidget *column_view = liaison_test_find (GTK_WIDGET (view), GTK_TYPE_COLUMN_VIEW, NULL);
+  g_autoptr(LiaisonRecord) first = g_list_model_get_item (model, 0);
+  g_autofree char *uuid = g_strdup (liaison_record_get_uuid (first));
+  guint n = count_shown (view);
+  g_autoptr(LiaisonRecord) stored = NULL;
+  GtkWidget *undo;
+
+  /* Pressed on a switch or a button of the editor, it would delete the
+   * applicants selected in the list, not the one open. */
+  g_assert_true (has_delete_key (column_view));
+  for (GtkWidget *widget = column_view; widget != NULL; widget = gtk_widget_get_parent (widget))
+    if (widget != column_view)
+      g_assert_false (has_delete_key (widget));
+
+  liaison_fellowship_view_open (view, first);
+  settle ();
+  g_assert_nonnull (liaison_fellowship_view_get_editor (view));
+
+  gtk_selection_model_select_item (selection_of (view), 0, TRUE);
+  gtk_widget_activate_action (GTK_WIDGET (view), "fellowship.delete", NULL);
+  settle ();
+  g_assert_cmpuint (count_shown (view), ==, n - 1);
+  stored = liaison_database_get (db, &liaison_application_type, uuid, NULL);
+  g_assert_true (liaison_record_is_deleted (stored));
+  g_clear_object (&stored);
+  g_assert_null (liaison_fellowship_view_get_editor (view));
+  g_assert_nonnull (liaison_test_find (GTK_WIDGET (view), ADW_TYPE_STATUS_PAGE, "No Applicant Selected"));
+
+  undo = liaison_test_find (GTK_WIDGET (window), GTK_TYPE_BUTTON, "_Undo");
+  g_assert_nonnull (undo);
+  g_signal_emit_by_name (undo, "clicked");
+  settle ();
+  g_assert_cmpuint (count_shown (view), ==, n);
+  stored = liaison_database_get (db, &liaison_application_type, uuid, NULL);
+  g_assert_false (liaison_record_is_deleted (stored));
+
+  liaison_test_window_destroy (window);
+}
+
 static void
 test_unsaved_changes (void)
 {
@@ -1541,6 +1616,7 @@ main (int   argc,
   g_test_add_func ("/fellowship-view/duplicate-warning", test_duplicate_warning);
   g_test_add_func ("/fellowship-view/reviews-and-activity", test_reviews_and_activity);
   g_test_add_func ("/fellowship-view/bulk-actions", test_bulk_actions);
+  g_test_add_func ("/fellowship-view/delete-from-list", test_delete_from_list);
   g_test_add_func ("/fellowship-view/unsaved-changes", test_unsaved_changes);
   g_test_add_func ("/fellowship-view/controls-named", test_controls_named);
   g_test_add_func ("/fellowship-view/conflict-marked", test_conflict_marked);

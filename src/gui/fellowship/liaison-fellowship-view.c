@@ -1064,7 +1064,7 @@ undo_delete_cb (AdwToast              *toast,
   g_autoptr(GError) error = NULL;
 
   if (!liaison_database_undelete (self->database, application, &error))
-    g_warning ("Could not restore an applicant: %s", error->message);
+    add_toast (self, adw_toast_new (error->message));
 }
 
 static void
@@ -1462,6 +1462,28 @@ undo_delete_all_cb (AdwToast              *toast,
 }
 
 static void
+close_editor_of (LiaisonFellowshipView *self,
+                 GPtrArray             *deleted)
+{
+  GtkWidget *shown = gtk_stack_get_visible_child (self->detail_stack);
+  LiaisonRecord *open;
+
+  if (!LIAISON_IS_APPLICANT_EDITOR (shown))
+    return;
+
+  open = liaison_applicant_editor_get_application (LIAISON_APPLICANT_EDITOR (shown));
+  for (guint i = 0; open != NULL && i < deleted->len; i++)
+    {
+      if (g_strcmp0 (liaison_record_get_uuid (g_ptr_array_index (deleted, i)), liaison_record_get_uuid (open)) == 0)
+        {
+          show_placeholder (self);
+          adw_navigation_split_view_set_show_content (self->split_view, FALSE);
+          return;
+        }
+    }
+}
+
+static void
 delete_selected_action_cb (GtkWidget  *widget,
                            const char *action_name,
                            GVariant   *parameter)
@@ -1483,6 +1505,10 @@ delete_selected_action_cb (GtkWidget  *widget,
       add_toast (self, adw_toast_new (error->message));
       return;
     }
+
+  /* The applicant open may be one of them: a later Save would write to a
+   * deleted record. */
+  close_editor_of (self, records);
 
   if (n == 1)
     {
@@ -1747,17 +1773,22 @@ export_done_cb (GObject      *object,
 
   file = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (object), result, &error);
   if (file == NULL)
-    return;
-
-  path = g_file_get_path (file);
-  if (!liaison_csv_export (self->database, "applicants", records,
-                           sensitive ? LIAISON_CSV_INCLUDE_SENSITIVE : LIAISON_CSV_DEFAULT,
-                           path, &n_rows, &error))
+    {
+      /* Cancelled or dismissed: nothing to tell */
+      if (!g_error_matches (error, GTK_DIALOG_ERROR, GTK_DIALOG_ERROR_CANCELLED) &&
+          !g_error_matches (error, GTK_DIALOG_ERROR, GTK_DIALOG_ERROR_DISMISSED))
+        message = g_strdup (error->message);
+    }
+  else if ((path = g_file_get_path (file)) == NULL)
+    message = g_strdup (_("The list can only be exported to a folder on this computer"));
+  else if (!liaison_csv_export (self->database, "applicants", records,
+                                sensitive ? LIAISON_CSV_INCLUDE_SENSITIVE : LIAISON_CSV_DEFAULT,
+                                path, &n_rows, &error))
     message = g_strdup (error->message);
   else
     message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Exported %u applicant", "Exported %u applicants", n_rows), n_rows);
 
-  if (overlay != NULL)
+  if (overlay != NULL && message != NULL)
     adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
 }
 
@@ -2369,7 +2400,6 @@ liaison_fellowship_view_class_init (LiaisonFellowshipViewClass *klass)
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "fellowship.new", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "fellowship.search", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "fellowship.delete", NULL);
 }
 
 static void
@@ -2390,6 +2420,19 @@ liaison_fellowship_view_init (LiaisonFellowshipView *self)
   liaison_menu_button_set_menu_later (self->view_menu_button, self->view_menu);
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   add_columns (self);
+
+  /* The Delete key deletes the applicants selected only from the list: in
+   * the editor, on a switch or a button, it would delete others than the
+   * one open. */
+  {
+    GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                          gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Delete, 0),
+                                                            gtk_named_action_new ("fellowship.delete")));
+    gtk_widget_add_controller (GTK_WIDGET (self->column_view), shortcuts);
+  }
+
   g_signal_connect_object (self, "map", G_CALLBACK (view_mapped_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->column_view, "map", G_CALLBACK (column_view_mapped_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
