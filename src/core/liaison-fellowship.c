@@ -480,38 +480,48 @@ emails_overlap (const char *a,
  *
  * Returns: (transfer full) (nullable): that application, or %NULL
  */
-LiaisonRecord *
-liaison_application_find_duplicate (LiaisonDatabase *database,
-                                    LiaisonRecord   *application,
-                                    LiaisonRecord   *person)
+/* The applications, other than @application, of the people whose searched
+ * text holds @word, and whose own searched text holds @application_word
+ * if given (see liaison_database_search_sql()): looking through the search
+ * index rather than every application keeps a save quick however many
+ * there are. */
+static LiaisonRecord *
+find_duplicate_among (LiaisonDatabase *database,
+                      LiaisonRecord   *application,
+                      LiaisonRecord   *person,
+                      const char      *word,
+                      const char      *application_word,
+                      const char      *family,
+                      const char      *given,
+                      const char      *government)
 {
-  g_autofree char *family = NULL;
-  g_autofree char *given = NULL;
-  g_autofree char *government = NULL;
-  const char *emails;
+  const char *emails = liaison_record_get_text (person, "emails");
+  g_autofree char *parameter = NULL;
+  g_autofree char *search = liaison_database_search_sql (database, word, &parameter);
+  g_autofree char *application_parameter = NULL;
+  g_autofree char *application_search = NULL;
+  g_autoptr(GString) sql = g_string_new (NULL);
   sqlite3_stmt *stmt;
   LiaisonRecord *found = NULL;
 
-  g_return_val_if_fail (LIAISON_IS_DATABASE (database), NULL);
-  g_return_val_if_fail (LIAISON_IS_APPLICATION (application), NULL);
-  g_return_val_if_fail (LIAISON_IS_PERSON (person), NULL);
+  g_string_printf (sql, "SELECT a.uuid, p.family_name, p.given_name, a.government, p.emails "
+                        "FROM application a JOIN person p ON p.uuid = a.person "
+                        "WHERE a.deleted_at IS NULL AND a.uuid != ?1 AND p.uuid != ?2 "
+                        "AND p.uuid IN (%s)", search);
+  if (application_word != NULL)
+    {
+      application_search = liaison_database_search_sql (database, application_word, &application_parameter);
+      g_string_append_printf (sql, " AND a.uuid IN (%s)", application_search);
+    }
 
-  family = liaison_search_normalize (liaison_record_get_text (person, "family_name"));
-  given = liaison_search_normalize (liaison_record_get_text (person, "given_name"));
-  government = liaison_search_normalize (liaison_record_get_text (application, "government"));
-  emails = liaison_record_get_text (person, "emails");
-
-  stmt = liaison_database_prepare (database,
-                                   "SELECT a.uuid, p.family_name, p.given_name, a.government, p.emails "
-                                   "FROM application a JOIN person p ON p.uuid = a.person "
-                                   "WHERE a.deleted_at IS NULL AND a.uuid != ?1 AND p.uuid != ?2 "
-                                   "AND (p.emails IS NOT NULL OR p.family_name IS NOT NULL)",
-                                   NULL);
-  if (stmt == NULL)
+  if (!(stmt = liaison_database_prepare (database, sql->str, NULL)))
     return NULL;
 
   sqlite3_bind_text (stmt, 1, liaison_record_get_uuid (application), -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, liaison_record_get_uuid (person), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, parameter, -1, SQLITE_TRANSIENT);
+  if (application_parameter != NULL)
+    sqlite3_bind_text (stmt, 4, application_parameter, -1, SQLITE_TRANSIENT);
 
   while (found == NULL && sqlite3_step (stmt) == SQLITE_ROW)
     {
@@ -536,6 +546,45 @@ liaison_application_find_duplicate (LiaisonDatabase *database,
                                       (const char *) sqlite3_column_text (stmt, 0), NULL);
     }
   sqlite3_reset (stmt);
+
+  return found;
+}
+
+LiaisonRecord *
+liaison_application_find_duplicate (LiaisonDatabase *database,
+                                    LiaisonRecord   *application,
+                                    LiaisonRecord   *person)
+{
+  g_autofree char *family = NULL;
+  g_autofree char *given = NULL;
+  g_autofree char *government = NULL;
+  g_auto(GStrv) emails = NULL;
+  LiaisonRecord *found = NULL;
+
+  g_return_val_if_fail (LIAISON_IS_DATABASE (database), NULL);
+  g_return_val_if_fail (LIAISON_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (LIAISON_IS_PERSON (person), NULL);
+
+  family = liaison_search_normalize (liaison_record_get_text (person, "family_name"));
+  given = liaison_search_normalize (liaison_record_get_text (person, "given_name"));
+  government = liaison_search_normalize (liaison_record_get_text (application, "government"));
+  emails = g_strsplit (liaison_record_get_text (person, "emails"), "\n", -1);
+
+  /* The people who share an address are found by it, */
+  for (guint i = 0; found == NULL && emails[i] != NULL; i++)
+    {
+      g_autofree char *address = liaison_search_normalize (emails[i]);
+
+      if (address[0] != '\0')
+        found = find_duplicate_among (database, application, person, address, NULL, family, given, government);
+    }
+
+  /* and those of the same name by the longer of its two parts and by the
+   * government. */
+  if (found == NULL && family[0] != '\0' && government[0] != '\0')
+    found = find_duplicate_among (database, application, person,
+                                  g_utf8_strlen (given, -1) > g_utf8_strlen (family, -1) ? given : family,
+                                  government, family, given, government);
 
   return found;
 }
