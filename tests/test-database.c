@@ -1028,6 +1028,83 @@ test_edit_all_async (void)
   liaison_test_remove_tree (dir);
 }
 
+/* Records of @ids deleted, then restored, in a worker thread: those gone
+ * or already so are left as they are. */
+static void
+delete_some (LiaisonDatabase *db)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) people = new_people (4);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(LiaisonRecordList) list = NULL;
+  gint64 missing = G_MAXINT32;
+  Announced announced = { 0, 0 };
+
+  liaison_database_save_all (db, people, &error);
+  g_assert_no_error (error);
+  list = liaison_record_list_new (db, &liaison_person_type);
+  for (guint i = 0; i < 4; i++)
+    {
+      gint64 id = liaison_record_list_get_id (list, i);
+
+      g_array_append_val (ids, id);
+    }
+  g_array_append_val (ids, missing);
+
+  /* One is deleted already: the other three are, and told. */
+  g_assert_true (liaison_database_delete (db, g_ptr_array_index (people, 2), &error));
+  g_signal_connect (db, "record-changed", G_CALLBACK (announced_cb), &announced);
+  liaison_database_set_deleted_async (db, &liaison_person_type, ids, TRUE, NULL, saved_cb, &error);
+  wait_saved (db);
+  g_assert_no_error (error);
+  g_assert_cmpuint (announced.one_by_one, ==, 3);
+  for (guint i = 0; i < 4; i++)
+    {
+      g_autoptr(LiaisonRecord) stored = liaison_database_get (db, &liaison_person_type,
+                                                              liaison_record_get_uuid (g_ptr_array_index (people, i)), &error);
+
+      g_assert_true (liaison_record_is_deleted (stored));
+    }
+  g_assert_true (liaison_record_list_reload (list, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
+
+  /* All four back, as they were */
+  announced.one_by_one = 0;
+  liaison_database_set_deleted_async (db, &liaison_person_type, ids, FALSE, NULL, saved_cb, &error);
+  wait_saved (db);
+  g_assert_no_error (error);
+  g_assert_cmpuint (announced.one_by_one, ==, 4);
+  g_assert_true (liaison_record_list_reload (list, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 4);
+  for (guint i = 0; i < 4; i++)
+    {
+      g_autoptr(LiaisonRecord) stored = liaison_database_get (db, &liaison_person_type,
+                                                              liaison_record_get_uuid (g_ptr_array_index (people, i)), &error);
+
+      g_assert_false (liaison_record_is_deleted (stored));
+      g_assert_cmpstr (liaison_record_get_text (stored, "family_name"), ==,
+                       liaison_record_get_text (g_ptr_array_index (people, i), "family_name"));
+    }
+  g_signal_handlers_disconnect_by_func (db, announced_cb, &announced);
+}
+
+static void
+test_set_deleted_async (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("liaison-delete-async-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "liaison.db", NULL);
+  g_autoptr(LiaisonDatabase) db = liaison_database_open (path, &error);
+  g_autoptr(LiaisonDatabase) memory = liaison_database_open (":memory:", &error);
+
+  g_assert_no_error (error);
+  delete_some (db);
+  delete_some (memory);
+
+  g_clear_object (&db);
+  liaison_test_remove_tree (dir);
+}
+
 static void
 test_deferred_check (void)
 {
@@ -1403,6 +1480,7 @@ main (int   argc,
   g_test_add_func ("/database/many-announced-once", test_many_announced_once);
   g_test_add_func ("/database/save-all-async", test_save_all_async);
   g_test_add_func ("/database/edit-all-async", test_edit_all_async);
+  g_test_add_func ("/database/set-deleted-async", test_set_deleted_async);
   g_test_add_func ("/database/restore-backup", test_restore_backup);
   g_test_add ("/database/purge-leaves-no-trace", Fixture, NULL, fixture_set_up, test_purge_leaves_no_trace, fixture_tear_down);
 

@@ -1545,6 +1545,9 @@ typedef struct
   LiaisonEditFunc          edit;
   gpointer                 edit_data;
   GDestroyNotify           edit_data_free;
+  /* Or to delete or restore, for liaison_database_set_deleted_async() */
+  gboolean                 set_deleted;
+  gboolean                 deleted;
 } SaveJob;
 
 static void
@@ -1597,6 +1600,39 @@ read_and_edit (LiaisonDatabase  *self,
   return TRUE;
 }
 
+/* Deletes or restores the records of @job->ids that are there and not
+ * already so */
+static gboolean
+read_and_set_deleted (LiaisonDatabase  *self,
+                      SaveJob          *job,
+                      GError          **error)
+{
+  g_auto(GStrv) uuids = liaison_database_dup_uuids (self, job->type, job->ids, error);
+  gint64 now = now_ms ();
+
+  if (uuids == NULL)
+    return FALSE;
+
+  for (guint i = 0; uuids[i] != NULL; i++)
+    {
+      g_autoptr(GError) local_error = NULL;
+      g_autoptr(LiaisonRecord) record = load (self, job->type, uuids[i], NULL, &local_error);
+
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      if (record == NULL || liaison_record_is_deleted (record) == job->deleted)
+        continue;
+
+      if (!set_deleted_in_transaction (self, record, job->deleted, now, job->changed, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 /* The records to edit are read inside the transaction that saves them:
  * a save from elsewhere in between would otherwise be undone. */
 static gboolean
@@ -1607,7 +1643,8 @@ run_save_job (LiaisonDatabase  *self,
   if (!begin (self, error))
     return FALSE;
 
-  if ((job->ids != NULL && !read_and_edit (self, job, error)) ||
+  if ((job->ids != NULL && job->set_deleted && !read_and_set_deleted (self, job, error)) ||
+      (job->ids != NULL && !job->set_deleted && !read_and_edit (self, job, error)) ||
       !save_each (self, job->records, job->changed, error))
     {
       rollback (self);
@@ -1741,6 +1778,50 @@ liaison_database_edit_all_async (LiaisonDatabase         *self,
   job->edit = edit;
   job->edit_data = edit_data;
   job->edit_data_free = edit_data_free;
+  start_save_job (self, task, job);
+}
+
+/**
+ * liaison_database_set_deleted_async:
+ * @self: a database
+ * @type: the type of the records
+ * @ids: (element-type gint64): the row ids of the records, as
+ *   liaison_record_list_get_id() gives them
+ * @deleted: %TRUE to delete them, %FALSE to restore them
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when they are deleted or restored, or not
+ * @user_data: for @callback
+ *
+ * Deletes the records of @ids, as liaison_database_delete_all() does, or
+ * restores them, in one transaction, through a connection of its own in a
+ * worker thread: a whole cohort reads nothing on the main thread. Records
+ * gone, or already deleted or restored, are left as they are. Finish with
+ * liaison_database_save_all_finish(), which announces the changes.
+ */
+void
+liaison_database_set_deleted_async (LiaisonDatabase         *self,
+                                    const LiaisonRecordType *type,
+                                    GArray                  *ids,
+                                    gboolean                 deleted,
+                                    GCancellable            *cancellable,
+                                    GAsyncReadyCallback      callback,
+                                    gpointer                 user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  SaveJob *job;
+
+  g_return_if_fail (LIAISON_IS_DATABASE (self));
+  g_return_if_fail (type != NULL);
+  g_return_if_fail (ids != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, liaison_database_set_deleted_async);
+  job = g_new0 (SaveJob, 1);
+  job->records = g_ptr_array_new_with_free_func (g_object_unref);
+  job->type = type;
+  job->ids = g_array_copy (ids);
+  job->set_deleted = TRUE;
+  job->deleted = deleted;
   start_save_job (self, task, job);
 }
 

@@ -129,6 +129,13 @@ void             liaison_database_edit_all_async   (LiaisonDatabase          *se
                                                     GCancellable             *cancellable,
                                                     GAsyncReadyCallback       callback,
                                                     gpointer                  user_data);
+void             liaison_database_set_deleted_async (LiaisonDatabase         *self,
+                                                    const LiaisonRecordType  *type,
+                                                    GArray                   *ids,
+                                                    gboolean                  deleted,
+                                                    GCancellable             *cancellable,
+                                                    GAsyncReadyCallback       callback,
+                                                    gpointer                  user_data);
 GStrv            liaison_database_dup_uuids        (LiaisonDatabase          *self,
                                                     const LiaisonRecordType  *type,
                                                     GArray                   *ids,
