@@ -227,6 +227,49 @@ set_status_of_all (void)
   gtk_widget_activate_action (GTK_WIDGET (view), "fellowship.set-status", "s", status);
 }
 
+/* The whole cohort deleted, in a worker thread */
+static void
+delete_cohort (void)
+{
+  awaiting_change = TRUE;
+  gtk_selection_model_select_all (gtk_column_view_get_model (column_view));
+  gtk_widget_activate_action (GTK_WIDGET (view), "fellowship.delete", NULL);
+}
+
+static GtkWidget *
+find_button (GtkWidget  *root,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* and brought back by the toast's Undo */
+static void
+undo_delete (void)
+{
+  GtkWidget *undo = find_button (GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (view))), "_Undo");
+
+  if (undo == NULL)
+    {
+      g_printerr ("No Undo button to press\n");
+      return;
+    }
+
+  awaiting_change = TRUE;
+  g_signal_emit_by_name (undo, "clicked");
+}
+
 /* The first step is the baseline: the window idle, once what the first
  * frame held back has followed. */
 #define BASELINE 1
@@ -253,6 +296,8 @@ static const Step steps[] = {
   { "select the whole cohort", select_cohort },
   { "and none of it", select_none },
   { "select the cohort and change its status", set_status_of_all },
+  { "delete the whole cohort", delete_cohort },
+  { "and bring it back (Undo)", undo_delete },
 };
 
 /* Still working: the list being read again, the number of rows still

@@ -725,6 +725,30 @@ all_have (gpointer data)
 
 typedef struct
 {
+  LiaisonFellowshipView *view;
+  guint                  n;
+} Shown;
+
+/* The view shows @n applicants, once done reading its list */
+static gboolean
+shows_n (gpointer data)
+{
+  Shown *want = data;
+
+  return list_read (NULL) && count_shown (want->view) == want->n;
+}
+
+/* A toast with @data as its title is shown */
+static gboolean
+toast_shown (gpointer data)
+{
+  GtkWidget *window = GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (current_view)));
+
+  return liaison_test_find (window, GTK_TYPE_LABEL, data) != NULL;
+}
+
+typedef struct
+{
   LiaisonChoiceButton *dropdown;
   const char          *choice;
 } Offered;
@@ -755,6 +779,7 @@ test_bulk_actions (void)
   GListModel *model = liaison_fellowship_view_get_model (view);
   GtkSelectionModel *selection = selection_of (view);
   AdwDialog *dialog;
+  g_autofree char *first_uuid = NULL;
   guint n;
 
   /* The coming cohort: select them all */
@@ -886,29 +911,40 @@ test_bulk_actions (void)
   liaison_fellowship_view_set_cohort_year (view, 2027);
   settle ();
 
-  /* Delete them all, then bring them back */
+  /* Delete them all, in a worker thread, then bring them back with the
+   * toast's Undo */
+  {
+    g_autoptr(LiaisonRecord) first = g_list_model_get_item (model, 0);
+
+    first_uuid = g_strdup (liaison_record_get_uuid (first));
+  }
   gtk_selection_model_select_all (selection);
   gtk_widget_activate_action (GTK_WIDGET (view), "fellowship.delete", NULL);
-  settle ();
-  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
   {
-    g_autoptr(GPtrArray) changes = liaison_database_list_changes (db, 0);
-    guint restored = 0;
+    Shown none = { view, 0 };
+    g_autofree char *title = g_strdup_printf ("%u applicants deleted", n);
+    g_autoptr(LiaisonRecord) stored = NULL;
+    GtkWidget *undo;
 
-    for (guint i = changes->len; i > 0 && restored < n; i--)
-      {
-        LiaisonChange *change = g_ptr_array_index (changes, i - 1);
-        g_autoptr(LiaisonRecord) record = NULL;
+    liaison_test_wait_until (shows_n, &none);
+    liaison_test_wait_until (toast_shown, (gpointer) title);
+    stored = liaison_database_get (db, &liaison_application_type, first_uuid, NULL);
+    g_assert_true (liaison_record_is_deleted (stored));
+    undo = liaison_test_find (GTK_WIDGET (window), GTK_TYPE_BUTTON, "_Undo");
+    g_assert_nonnull (undo);
+    g_signal_emit_by_name (undo, "clicked");
+  }
+  {
+    Shown all = { view, n };
 
-        if (change->action != LIAISON_CHANGE_DELETE || !g_str_equal (change->record_type, "application"))
-          continue;
-        record = liaison_database_get (db, &liaison_application_type, change->record_uuid, NULL);
-        g_assert_true (liaison_database_undelete (db, record, NULL));
-        restored++;
-      }
+    liaison_test_wait_until (shows_n, &all);
   }
   settle ();
-  g_assert_cmpuint (g_list_model_get_n_items (model), ==, n);
+  {
+    g_autoptr(LiaisonRecord) stored = liaison_database_get (db, &liaison_application_type, first_uuid, NULL);
+
+    g_assert_false (liaison_record_is_deleted (stored));
+  }
 
   liaison_test_window_destroy (window);
 }

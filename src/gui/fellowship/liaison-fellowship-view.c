@@ -842,10 +842,14 @@ replace_rows_end (LiaisonFellowshipView *self)
   far = gtk_adjustment_get_value (adjustment) >= self->first_rows * ROW_HEIGHT;
 
   /* Fewer rows than before: those past the end that may be in sight go at
-   * once, the others a few a frame. */
+   * once, the others a few a frame. With none left, none is in sight: the
+   * view shows that the list is empty instead (see update_count()). */
   in_sight = (guint) ((far ? 0 : gtk_adjustment_get_value (adjustment)) + gtk_adjustment_get_page_size (adjustment)) /
              ROW_HEIGHT + 2;
-  liaison_record_selection_set_rows_in_sight (self->selection, MAX (in_sight, self->first_rows));
+  if (self->applications != NULL && g_list_model_get_n_items (G_LIST_MODEL (self->applications)) == 0)
+    liaison_record_selection_set_rows_in_sight (self->selection, 0);
+  else
+    liaison_record_selection_set_rows_in_sight (self->selection, MAX (in_sight, self->first_rows));
 
   liaison_record_selection_thaw (self->selection, MAX (shown, self->first_rows));
   if (far && g_list_model_get_n_items (G_LIST_MODEL (self->selection)) > 0)
@@ -1439,48 +1443,107 @@ add_toast_later (LiaisonFellowshipView *self,
   g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, add_toast_later_cb, later, later_toast_free);
 }
 
-static GPtrArray *
-records_of (GListModel *model)
+/* The applicant open, if it was deleted: a later Save would write to a
+ * deleted record. */
+static void
+close_editor_if_deleted (LiaisonFellowshipView *self)
 {
-  GPtrArray *records = g_ptr_array_new_with_free_func (g_object_unref);
+  GtkWidget *shown = gtk_stack_get_visible_child (self->detail_stack);
+  g_autoptr(LiaisonRecord) stored = NULL;
+  LiaisonRecord *open;
 
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    g_ptr_array_add (records, g_list_model_get_item (model, i));
+  if (!LIAISON_IS_APPLICANT_EDITOR (shown) || self->database == NULL)
+    return;
 
-  return records;
+  open = liaison_applicant_editor_get_application (LIAISON_APPLICANT_EDITOR (shown));
+  if (open != NULL)
+    stored = liaison_database_get (self->database, &liaison_application_type, liaison_record_get_uuid (open), NULL);
+
+  if (stored != NULL && liaison_record_is_deleted (stored))
+    {
+      show_placeholder (self);
+      adw_navigation_split_view_set_show_content (self->split_view, FALSE);
+    }
 }
+
+static void selection_changed_cb (LiaisonFellowshipView *self);
+
+typedef struct
+{
+  LiaisonFellowshipView *view;
+  GArray                *ids;
+  gboolean               deleted;
+} BulkDelete;
+
+static void set_deleted_in_worker (LiaisonFellowshipView *self,
+                                   GArray                *ids,
+                                   gboolean               deleted);
 
 static void
 undo_delete_all_cb (AdwToast              *toast,
                     LiaisonFellowshipView *self)
 {
-  g_autoptr(GPtrArray) deleted = records_of (g_object_get_data (G_OBJECT (toast), "applications"));
-  g_autoptr(GError) error = NULL;
-
-  if (!liaison_database_undelete_all (self->database, deleted, &error))
-    add_toast (self, adw_toast_new (error->message));
+  set_deleted_in_worker (self, g_object_get_data (G_OBJECT (toast), "ids"), FALSE);
 }
 
 static void
-close_editor_of (LiaisonFellowshipView *self,
-                 GPtrArray             *deleted)
+set_deleted_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
 {
-  GtkWidget *shown = gtk_stack_get_visible_child (self->detail_stack);
-  LiaisonRecord *open;
+  BulkDelete *job = user_data;
+  g_autoptr(LiaisonFellowshipView) self = job->view;
+  g_autoptr(GArray) ids = job->ids;
+  gboolean deleted = job->deleted;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  AdwToast *toast;
 
-  if (!LIAISON_IS_APPLICANT_EDITOR (shown))
+  g_free (job);
+  self->saving = FALSE;
+  selection_changed_cb (self);
+  if (!liaison_database_save_all_finish (LIAISON_DATABASE (object), result, &error))
+    {
+      add_toast (self, adw_toast_new (error->message));
+      return;
+    }
+
+  if (!deleted)
     return;
 
-  open = liaison_applicant_editor_get_application (LIAISON_APPLICANT_EDITOR (shown));
-  for (guint i = 0; open != NULL && i < deleted->len; i++)
-    {
-      if (g_strcmp0 (liaison_record_get_uuid (g_ptr_array_index (deleted, i)), liaison_record_get_uuid (open)) == 0)
-        {
-          show_placeholder (self);
-          adw_navigation_split_view_set_show_content (self->split_view, FALSE);
-          return;
-        }
-    }
+  close_editor_if_deleted (self);
+  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u applicant deleted", "%u applicants deleted", ids->len),
+                           ids->len);
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_object_set_data_full (G_OBJECT (toast), "ids", g_array_ref (ids), (GDestroyNotify) g_array_unref);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_delete_all_cb), self, 0);
+  /* After the rows show the change */
+  add_toast_later (self, toast);
+}
+
+/* Deletes or restores the applicants of @ids in a worker thread, in one
+ * transaction: a whole cohort holds nothing up. The actions on the
+ * selection wait until it is done. */
+static void
+set_deleted_in_worker (LiaisonFellowshipView *self,
+                       GArray                *ids,
+                       gboolean               deleted)
+{
+  BulkDelete *job;
+
+  if (self->database == NULL)
+    return;
+
+  job = g_new0 (BulkDelete, 1);
+  job->view = g_object_ref (self);
+  job->ids = g_array_ref (ids);
+  job->deleted = deleted;
+  self->saving = TRUE;
+  selection_changed_cb (self);
+  liaison_database_set_deleted_async (self->database, &liaison_application_type, ids, deleted,
+                                      NULL, set_deleted_cb, job);
 }
 
 static void
@@ -1489,40 +1552,38 @@ delete_selected_action_cb (GtkWidget  *widget,
                            GVariant   *parameter)
 {
   LiaisonFellowshipView *self = LIAISON_FELLOWSHIP_VIEW (widget);
-  g_autoptr(GListStore) selected = dup_selected (self);
-  g_autoptr(GPtrArray) records = records_of (G_LIST_MODEL (selected));
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GListStore) selected = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *title = NULL;
-  AdwToast *toast;
-  guint n = records->len;
+  g_autoptr(LiaisonRecord) application = NULL;
 
-  if (n == 0)
+  if (self->selection == NULL || self->saving)
     return;
 
-  /* All of them or none, in one transaction */
-  if (!liaison_database_delete_all (self->database, records, &error))
+  ids = liaison_record_selection_get_selected (self->selection);
+  if (ids->len == 0)
+    return;
+
+  if (ids->len > 1)
+    {
+      set_deleted_in_worker (self, ids, TRUE);
+      return;
+    }
+
+  /* One applicant: deleted here, and its Undo has the record */
+  selected = dup_selected (self);
+  application = g_list_model_get_item (G_LIST_MODEL (selected), 0);
+  if (application == NULL)
+    return;
+
+  if (!liaison_database_delete (self->database, application, &error))
     {
       add_toast (self, adw_toast_new (error->message));
       return;
     }
 
-  /* The applicant open may be one of them: a later Save would write to a
-   * deleted record. */
-  close_editor_of (self, records);
-
-  if (n == 1)
-    {
-      show_deleted_toast (self, g_ptr_array_index (records, 0));
-      return;
-    }
-
-  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u applicant deleted", "%u applicants deleted", n), n);
-  toast = adw_toast_new (title);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  g_object_set_data_full (G_OBJECT (toast), "applications", g_steal_pointer (&selected), g_object_unref);
-  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_delete_all_cb), self, 0);
-  add_toast (self, toast);
+  close_editor_if_deleted (self);
+  show_deleted_toast (self, application);
 }
 
 /* The applicants selected are read, changed by @edit and saved in a
