@@ -14,6 +14,7 @@
 
 #include "liaison-csv.h"
 #include "liaison-database.h"
+#include "liaison-record-list.h"
 #include "liaison-records.h"
 #include "liaison-test-files.h"
 #include "liaison-test-lists.h"
@@ -315,6 +316,121 @@ test_purge (void)
   }
 }
 
+static void
+exported_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  guint *n_rows = user_data;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (liaison_csv_export_finish (LIAISON_DATABASE (object), result, n_rows, &error));
+  g_assert_no_error (error);
+  g_object_set_data (object, "exported", GINT_TO_POINTER (1));
+}
+
+/* The governments written, one a line, in order */
+static char *
+governments_written (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GString) found = g_string_new (NULL);
+
+  g_file_get_contents (path, &text, NULL, &error);
+  g_assert_no_error (error);
+  lines = g_strsplit (text, "\r\n", -1);
+  for (guint i = 1; lines[i] != NULL && lines[i][0] != '\0'; i++)
+    {
+      const char *city = strstr (lines[i], "City of ");
+
+      g_assert_nonnull (city);
+      g_string_append_printf (found, "%s%.*s", found->len > 0 ? ", " : "", (int) strcspn (city, ",\""), city);
+    }
+
+  return g_string_free (g_steal_pointer (&found), FALSE);
+}
+
+static void
+export_some (LiaisonDatabase *db,
+             const char      *dir)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LiaisonRecordList) list = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autofree char *path = g_build_filename (dir, "applicants.csv", NULL);
+  g_autofree char *all = NULL;
+  g_autofree char *some = NULL;
+  const char *cities[] = { "City of Dayton", "City of Akron", "City of Canton", "City of Toledo" };
+  guint n_rows = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cities); i++)
+    {
+      g_autoptr(LiaisonRecord) person = liaison_record_new (&liaison_person_type);
+      g_autoptr(LiaisonRecord) application = NULL;
+
+      liaison_record_set_text (person, "family_name", "Walker");
+      liaison_database_save (db, person, &error);
+      g_assert_no_error (error);
+      application = liaison_test_application_record_new (person);
+      liaison_record_set_text (application, "government", cities[i]);
+      liaison_record_set_integer (application, "cohort_year", i == 3 ? 2026 : 2027);
+      liaison_database_save (db, application, &error);
+      g_assert_no_error (error);
+    }
+
+  /* The coming cohort by government, descending; the list need not have
+   * been read. */
+  list = liaison_record_list_new (db, &liaison_application_type);
+  liaison_record_list_add_filter (list, "cohort_year", "2027");
+  liaison_record_list_set_sort (list, "government", TRUE);
+  liaison_csv_export_async (db, "applicants", G_LIST_MODEL (list), NULL, LIAISON_CSV_DEFAULT, path,
+                            NULL, exported_cb, &n_rows);
+  while (g_object_get_data (G_OBJECT (db), "exported") == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_object_set_data (G_OBJECT (db), "exported", NULL);
+  g_assert_cmpuint (n_rows, ==, 3);
+  all = governments_written (path);
+  g_assert_cmpstr (all, ==, "City of Dayton, City of Canton, City of Akron");
+
+  /* Only those of @ids, still in the list's order */
+  g_assert_true (liaison_record_list_reload (list, &error));
+  for (guint i = 0; i < 3; i += 2)
+    {
+      gint64 id = liaison_record_list_get_id (list, i);
+
+      g_array_prepend_val (ids, id);
+    }
+  liaison_csv_export_async (db, "applicants", G_LIST_MODEL (list), ids, LIAISON_CSV_DEFAULT, path,
+                            NULL, exported_cb, &n_rows);
+  while (g_object_get_data (G_OBJECT (db), "exported") == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_object_set_data (G_OBJECT (db), "exported", NULL);
+  g_assert_cmpuint (n_rows, ==, 2);
+  some = governments_written (path);
+  g_assert_cmpstr (some, ==, "City of Dayton, City of Akron");
+}
+
+/* A list written in a worker thread, read again there with its filters
+ * and order; or in place, for a database in memory. */
+static void
+test_export_async (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("liaison-csv-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "liaison.db", NULL);
+  g_autoptr(LiaisonDatabase) db = liaison_database_open (path, &error);
+  g_autoptr(LiaisonDatabase) memory = liaison_database_open (":memory:", &error);
+
+  g_assert_no_error (error);
+  export_some (db, dir);
+  export_some (memory, dir);
+
+  g_clear_object (&db);
+  liaison_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -325,6 +441,7 @@ main (int   argc,
   g_test_add_func ("/csv/applicants", test_applicants);
   g_test_add_func ("/csv/views", test_views);
   g_test_add_func ("/csv/export-file", test_export_file);
+  g_test_add_func ("/csv/export-async", test_export_async);
   g_test_add_func ("/csv/purge", test_purge);
 
   return g_test_run ();

@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "liaison-csv.h"
+#include "liaison-record-list-private.h"
 #include "liaison-record-list.h"
 #include "liaison-records.h"
 #include "liaison-reference.h"
@@ -360,5 +361,156 @@ liaison_csv_export (LiaisonDatabase  *database,
       return FALSE;
     }
 
+  return TRUE;
+}
+
+typedef struct
+{
+  LiaisonDatabase   *database;  /* a connection of the worker's */
+  LiaisonRecordList *list;
+  char              *view;
+  LiaisonCsvFlags    flags;
+  char              *path;
+  guint              n_rows;
+} ExportJob;
+
+static void
+export_job_free (ExportJob *job)
+{
+  g_clear_object (&job->list);
+  g_clear_object (&job->database);
+  g_free (job->view);
+  g_free (job->path);
+  g_free (job);
+}
+
+static void
+export_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ExportJob *job = task_data;
+  GError *error = NULL;
+
+  if (!liaison_record_list_reload (job->list, &error) ||
+      !liaison_csv_export (job->database, job->view, G_LIST_MODEL (job->list), job->flags, job->path,
+                           &job->n_rows, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * liaison_csv_export_async:
+ * @database: a database
+ * @view: what to write, as for liaison_csv_export()
+ * @list: the records to write, as listed: a #LiaisonRecordList of
+ *   @database, whose filters, search and order are what counts (it need
+ *   not have been read), or any other list model
+ * @only_ids: (nullable) (element-type gint64): the row ids of the only
+ *   records of a #LiaisonRecordList to write, or %NULL for all it lists
+ * @flags: what to leave out
+ * @path: the file to write
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when it is written, or not
+ * @user_data: for @callback
+ *
+ * liaison_csv_export() in a worker thread: a #LiaisonRecordList is read
+ * again there, through a connection of its own, with the same filters,
+ * search and order, so that a hundred thousand applicants hold up nothing.
+ * Any other list model, or a database that cannot be opened again (in
+ * memory), is written here and now.
+ */
+void
+liaison_csv_export_async (LiaisonDatabase     *database,
+                          const char          *view,
+                          GListModel          *list,
+                          GArray              *only_ids,
+                          LiaisonCsvFlags      flags,
+                          const char          *path,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *file = NULL;
+  ExportJob *job;
+
+  g_return_if_fail (LIAISON_IS_DATABASE (database));
+  g_return_if_fail (view != NULL && path != NULL);
+  g_return_if_fail (G_IS_LIST_MODEL (list));
+
+  task = g_task_new (database, cancellable, callback, user_data);
+  g_task_set_source_tag (task, liaison_csv_export_async);
+  job = g_new0 (ExportJob, 1);
+  job->view = g_strdup (view);
+  job->flags = flags;
+  job->path = g_strdup (path);
+  g_task_set_task_data (task, job, (GDestroyNotify) export_job_free);
+
+  if (LIAISON_IS_RECORD_LIST (list) && !liaison_database_is_damaged (database))
+    file = liaison_database_get_path (database);
+  if (file != NULL && !g_str_equal (file, ":memory:"))
+    job->database = liaison_database_open_full (file, LIAISON_DATABASE_OPEN_DEFER_CHECK, NULL);
+
+  if (job->database == NULL)
+    {
+      g_autoptr(LiaisonRecordList) kept = NULL;
+      GListModel *records = list;
+
+      /* Read again as it would be in the worker */
+      if (LIAISON_IS_RECORD_LIST (list))
+        {
+          kept = liaison_record_list_new_like (database, LIAISON_RECORD_LIST (list));
+          if (only_ids != NULL)
+            liaison_record_list_keep_ids (kept, only_ids);
+          if (!liaison_record_list_reload (kept, &error))
+            {
+              g_task_return_error (task, g_steal_pointer (&error));
+              return;
+            }
+          records = G_LIST_MODEL (kept);
+        }
+
+      if (liaison_csv_export (database, view, records, flags, path, &job->n_rows, &error))
+        g_task_return_boolean (task, TRUE);
+      else
+        g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  job->list = liaison_record_list_new_like (job->database, LIAISON_RECORD_LIST (list));
+  if (only_ids != NULL)
+    liaison_record_list_keep_ids (job->list, only_ids);
+  g_task_run_in_thread (task, export_thread);
+}
+
+/**
+ * liaison_csv_export_finish:
+ * @database: the database given to liaison_csv_export_async()
+ * @result: the result given to the callback
+ * @n_rows: (out) (optional): how many records were written
+ * @error: return location for a #GError
+ *
+ * Returns: %TRUE if the file was written
+ */
+gboolean
+liaison_csv_export_finish (LiaisonDatabase  *database,
+                           GAsyncResult     *result,
+                           guint            *n_rows,
+                           GError          **error)
+{
+  ExportJob *job;
+
+  g_return_val_if_fail (g_task_is_valid (result, database), FALSE);
+
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return FALSE;
+
+  job = g_task_get_task_data (G_TASK (result));
+  if (n_rows != NULL)
+    *n_rows = job->n_rows;
   return TRUE;
 }

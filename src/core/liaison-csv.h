@@ -44,4 +44,18 @@ gboolean     liaison_csv_export        (LiaisonDatabase  *database,
                                         guint            *n_rows,
                                         GError          **error);
 
+void         liaison_csv_export_async  (LiaisonDatabase     *database,
+                                        const char          *view,
+                                        GListModel          *list,
+                                        GArray              *only_ids,
+                                        LiaisonCsvFlags      flags,
+                                        const char          *path,
+                                        GCancellable        *cancellable,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data);
+gboolean     liaison_csv_export_finish (LiaisonDatabase     *database,
+                                        GAsyncResult        *result,
+                                        guint               *n_rows,
+                                        GError             **error);
+
 G_END_DECLS

@@ -91,6 +91,8 @@ struct _LiaisonRecordList
   char                    *sort_expression;
   GStrv                    sort_values;  /* for its parameters */
   gboolean                 descending;
+  /* The only rows to list, as a JSON array of ids, or NULL for all */
+  char                    *only_ids;
   /* Bumped by every reload asked for: the ids read by an older one are
    * dropped. Bumped by every change: ids read before it are followed by a
    * reading again. */
@@ -631,6 +633,12 @@ build_sql (LiaisonRecordList *self)
 
   for (guint i = 0; self->words != NULL && self->words[i] != NULL; i++)
     append_search_word (self, i, with, with_parameters, where, parameters);
+
+  if (self->only_ids != NULL)
+    {
+      g_string_append (where, " AND t.id IN (SELECT value FROM json_each (?))");
+      add_text_parameter (parameters, self->only_ids);
+    }
 
   if (self->sort_expression != NULL)
     {
@@ -1296,6 +1304,7 @@ liaison_record_list_finalize (GObject *object)
   g_clear_pointer (&self->search_conditions, g_ptr_array_unref);
   g_clear_pointer (&self->sort_expression, g_free);
   g_clear_pointer (&self->sort_values, g_strfreev);
+  g_clear_pointer (&self->only_ids, g_free);
   g_clear_pointer (&self->chunk_sql, g_free);
   g_clear_pointer (&self->skip_sql, g_free);
   g_clear_pointer (&self->tail_sql, g_free);
@@ -1572,6 +1581,83 @@ liaison_record_list_clear_search_conditions (LiaisonRecordList *self)
   g_return_if_fail (LIAISON_IS_RECORD_LIST (self));
 
   g_ptr_array_set_size (self->search_conditions, 0);
+}
+
+/**
+ * liaison_record_list_new_like:
+ * @database: a database
+ * @other: a list
+ *
+ * A list of the records @other lists, in its order, read through
+ * @database: another connection to the same file, for a worker thread to
+ * read the whole list without holding up @other's. Call
+ * liaison_record_list_reload() to read it.
+ *
+ * Returns: (transfer full): the new list
+ */
+LiaisonRecordList *
+liaison_record_list_new_like (LiaisonDatabase   *database,
+                              LiaisonRecordList *other)
+{
+  LiaisonRecordList *self;
+
+  g_return_val_if_fail (LIAISON_IS_DATABASE (database), NULL);
+  g_return_val_if_fail (LIAISON_IS_RECORD_LIST (other), NULL);
+
+  self = liaison_record_list_new (database, other->type);
+  for (guint i = 0; i < other->filters->len; i++)
+    {
+      Filter filter = g_array_index (other->filters, Filter, i);
+
+      filter.value = g_strdup (filter.value);
+      g_array_append_val (self->filters, filter);
+    }
+  self->words = g_strdupv (other->words);
+  for (guint i = 0; i < other->search_conditions->len; i++)
+    {
+      SearchCondition *condition = g_ptr_array_index (other->search_conditions, i);
+      SearchCondition *copy = g_new0 (SearchCondition, 1);
+
+      copy->label = g_strdup (condition->label);
+      copy->condition = g_strdup (condition->condition);
+      copy->values = g_strdupv (condition->values);
+      g_ptr_array_add (self->search_conditions, copy);
+    }
+  self->sort_link = other->sort_link;
+  self->sort_field = other->sort_field;
+  self->sort_expression = g_strdup (other->sort_expression);
+  self->sort_values = g_strdupv (other->sort_values);
+  self->descending = other->descending;
+  self->only_ids = g_strdup (other->only_ids);
+
+  return self;
+}
+
+/**
+ * liaison_record_list_keep_ids:
+ * @self: a list
+ * @ids: (nullable) (element-type gint64): row ids, or %NULL for all
+ *
+ * Lists only the records of @ids that it would list anyway, in its own
+ * order. Call liaison_record_list_reload() afterwards.
+ */
+void
+liaison_record_list_keep_ids (LiaisonRecordList *self,
+                              GArray            *ids)
+{
+  GString *list;
+
+  g_return_if_fail (LIAISON_IS_RECORD_LIST (self));
+
+  g_clear_pointer (&self->only_ids, g_free);
+  if (ids == NULL)
+    return;
+
+  list = g_string_new ("[");
+  for (guint i = 0; i < ids->len; i++)
+    g_string_append_printf (list, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "", g_array_index (ids, gint64, i));
+  g_string_append_c (list, ']');
+  self->only_ids = g_string_free (list, FALSE);
 }
 
 /* For the tests: lists longer than @n_items are read again in a worker

@@ -21,6 +21,7 @@
 #include "liaison-csv.h"
 #include "liaison-fellowship.h"
 #include "liaison-fellowship-view.h"
+#include "liaison-record-list-private.h"
 #include "liaison-sync.h"
 #include "liaison-menu-button.h"
 #include "liaison-record-list.h"
@@ -1818,6 +1819,24 @@ selection_changed_cb (LiaisonFellowshipView *self)
 }
 
 static void
+exported_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(LiaisonFellowshipView) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  guint n_rows = 0;
+
+  if (!liaison_csv_export_finish (LIAISON_DATABASE (object), result, &n_rows, &error))
+    message = g_strdup (error->message);
+  else
+    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Exported %u applicant", "Exported %u applicants", n_rows), n_rows);
+
+  add_toast (self, adw_toast_new (message));
+}
+
+static void
 export_done_cb (GObject      *object,
                 GAsyncResult *result,
                 gpointer      user_data)
@@ -1828,9 +1847,6 @@ export_done_cb (GObject      *object,
   g_autofree char *path = NULL;
   gboolean sensitive = GPOINTER_TO_INT (g_object_get_data (object, "sensitive"));
   GListModel *records = g_object_get_data (object, "records");
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-  g_autofree char *message = NULL;
-  guint n_rows = 0;
 
   file = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (object), result, &error);
   if (file == NULL)
@@ -1838,19 +1854,24 @@ export_done_cb (GObject      *object,
       /* Cancelled or dismissed: nothing to tell */
       if (!g_error_matches (error, GTK_DIALOG_ERROR, GTK_DIALOG_ERROR_CANCELLED) &&
           !g_error_matches (error, GTK_DIALOG_ERROR, GTK_DIALOG_ERROR_DISMISSED))
-        message = g_strdup (error->message);
+        add_toast (self, adw_toast_new (error->message));
+      return;
     }
-  else if ((path = g_file_get_path (file)) == NULL)
-    message = g_strdup (_("The list can only be exported to a folder on this computer"));
-  else if (!liaison_csv_export (self->database, "applicants", records,
-                                sensitive ? LIAISON_CSV_INCLUDE_SENSITIVE : LIAISON_CSV_DEFAULT,
-                                path, &n_rows, &error))
-    message = g_strdup (error->message);
-  else
-    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Exported %u applicant", "Exported %u applicants", n_rows), n_rows);
 
-  if (overlay != NULL && message != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
+  path = g_file_get_path (file);
+  if (path == NULL)
+    {
+      add_toast (self, adw_toast_new (_("The list can only be exported to a folder on this computer")));
+      return;
+    }
+
+  if (self->database == NULL)
+    return;
+
+  /* Written in a worker thread: the list as it was when asked */
+  liaison_csv_export_async (self->database, "applicants", records, NULL,
+                            sensitive ? LIAISON_CSV_INCLUDE_SENSITIVE : LIAISON_CSV_DEFAULT,
+                            path, NULL, exported_cb, g_object_ref (self));
 }
 
 static void
@@ -1874,17 +1895,32 @@ export_response_cb (AdwAlertDialog        *dialog,
                         export_done_cb, g_object_ref (self));
 }
 
+/* Asks whether to write the applicants listed, or those of @ids among
+ * them, to a file. The list is kept as it is now, for its count to be what
+ * is written, whatever it shows meanwhile. */
 static void
 ask_export (LiaisonFellowshipView *self,
-            GListModel            *records)
+            GArray                *ids)
 {
-  guint n = g_list_model_get_n_items (records);
-  g_autofree char *body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                        "The %u applicant in the list will be written to a CSV file, in the order shown.",
-                                                        "The %u applicants in the list will be written to a CSV file, in the order shown.",
-                                                        n), n);
-  GtkWidget *check = gtk_check_button_new_with_mnemonic (_("Include _sensitive information (dietary, accessibility, emergency contact)"));
-  AdwDialog *dialog = adw_alert_dialog_new (_("Export Applicants"), body);
+  g_autoptr(LiaisonRecordList) records = NULL;
+  g_autofree char *body = NULL;
+  GtkWidget *check;
+  AdwDialog *dialog;
+  guint n;
+
+  if (self->database == NULL || self->applications == NULL)
+    return;
+
+  records = liaison_record_list_new_like (self->database, self->applications);
+  liaison_record_list_keep_ids (records, ids);
+  n = ids != NULL ? ids->len : g_list_model_get_n_items (G_LIST_MODEL (self->applications));
+  body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "The %u applicant in the list will be written to a CSV file, in the order shown.",
+                                       "The %u applicants in the list will be written to a CSV file, in the order shown.",
+                                       n), n);
+  check = gtk_check_button_new_with_mnemonic (_("Include _sensitive information (dietary, accessibility, emergency contact)"));
+  dialog = adw_alert_dialog_new (_("Export Applicants"), body);
+
 
   adw_alert_dialog_set_extra_child (ADW_ALERT_DIALOG (dialog), check);
   adw_alert_dialog_add_responses (ADW_ALERT_DIALOG (dialog),
@@ -1907,8 +1943,7 @@ export_action_cb (GtkWidget  *widget,
 {
   LiaisonFellowshipView *self = LIAISON_FELLOWSHIP_VIEW (widget);
 
-  if (self->applications != NULL)
-    ask_export (self, G_LIST_MODEL (self->applications));
+  ask_export (self, NULL);
 }
 
 static void
@@ -1917,9 +1952,13 @@ export_selected_action_cb (GtkWidget  *widget,
                            GVariant   *parameter)
 {
   LiaisonFellowshipView *self = LIAISON_FELLOWSHIP_VIEW (widget);
-  g_autoptr(GListStore) selected = dup_selected (self);
+  g_autoptr(GArray) ids = NULL;
 
-  ask_export (self, G_LIST_MODEL (selected));
+  if (self->selection == NULL)
+    return;
+
+  ids = liaison_record_selection_get_selected (self->selection);
+  ask_export (self, ids);
 }
 
 static void
