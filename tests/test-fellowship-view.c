@@ -552,6 +552,74 @@ test_create_edit_delete_export (void)
   liaison_test_window_destroy (window);
 }
 
+/* Whether a row of @root has @text in its title or subtitle */
+static gboolean
+has_row_with (GtkWidget  *root,
+              const char *text)
+{
+  if (ADW_IS_ACTION_ROW (root) &&
+      (strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), text) != NULL ||
+       strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (root)) ?: "", text) != NULL))
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (has_row_with (child, text))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* Sensitive fields removed on request, after a confirmation: gone from the
+ * database and the editor, and noted at once in the activity log, without
+ * their contents. */
+static void
+test_purge (void)
+{
+  LiaisonDatabase *db = liaison_app_get_database (app);
+  LiaisonWindow *window;
+  LiaisonFellowshipView *view = open_view (&window);
+  g_autoptr(LiaisonRecord) first = g_list_model_get_item (liaison_fellowship_view_get_model (view), 0);
+  g_autoptr(LiaisonRecord) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  LiaisonApplicantEditor *editor;
+  AdwDialog *dialog;
+
+  liaison_record_set_text (first, "dietary", "No shellfish");
+  g_assert_true (liaison_database_save (db, first, &error));
+  g_assert_no_error (error);
+  liaison_fellowship_view_open (view, first);
+  settle ();
+  editor = LIAISON_APPLICANT_EDITOR (liaison_fellowship_view_get_editor (view));
+  g_assert_false (has_row_with (GTK_WIDGET (editor), "Sensitive information removed on request"));
+
+  /* Cancelled, nothing goes. */
+  gtk_widget_activate_action (GTK_WIDGET (editor), "applicant.purge", NULL);
+  settle ();
+  dialog = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window));
+  g_assert_true (ADW_IS_ALERT_DIALOG (dialog));
+  g_assert_cmpstr (adw_alert_dialog_get_close_response (ADW_ALERT_DIALOG (dialog)), ==, "cancel");
+  g_signal_emit_by_name (dialog, "response", "cancel");
+  adw_dialog_force_close (dialog);
+  settle ();
+  stored = liaison_database_get (db, &liaison_application_type, liaison_record_get_uuid (first), NULL);
+  g_assert_cmpstr (liaison_record_get_text (stored, "dietary"), ==, "No shellfish");
+  g_clear_object (&stored);
+
+  gtk_widget_activate_action (GTK_WIDGET (editor), "applicant.purge", NULL);
+  settle ();
+  dialog = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window));
+  g_signal_emit_by_name (dialog, "response", "remove");
+  adw_dialog_force_close (dialog);
+  settle ();
+  stored = liaison_database_get (db, &liaison_application_type, liaison_record_get_uuid (first), NULL);
+  g_assert_cmpstr (liaison_record_get_text (stored, "dietary"), ==, "");
+  g_assert_cmpstr (liaison_record_get_text (liaison_applicant_editor_get_application (editor), "dietary"), ==, "");
+  g_assert_true (has_row_with (GTK_WIDGET (editor), "Sensitive information removed on request"));
+  g_assert_false (has_row_with (GTK_WIDGET (editor), "shellfish"));
+
+  liaison_test_window_destroy (window);
+}
+
 static void
 test_duplicate_warning (void)
 {
@@ -1653,6 +1721,7 @@ main (int   argc,
   g_test_add_func ("/fellowship-view/reviews-and-activity", test_reviews_and_activity);
   g_test_add_func ("/fellowship-view/bulk-actions", test_bulk_actions);
   g_test_add_func ("/fellowship-view/delete-from-list", test_delete_from_list);
+  g_test_add_func ("/fellowship-view/purge", test_purge);
   g_test_add_func ("/fellowship-view/unsaved-changes", test_unsaved_changes);
   g_test_add_func ("/fellowship-view/controls-named", test_controls_named);
   g_test_add_func ("/fellowship-view/conflict-marked", test_conflict_marked);

@@ -502,6 +502,8 @@ purge_response_cb (AdwAlertDialog         *dialog,
         }
     }
 
+  /* The activity log notes it */
+  update_history (self);
   toast (self, _("Sensitive information removed"));
 }
 
