@@ -34,6 +34,26 @@ static const char *dialogs[][2] = {
   { "app.about", "about" },
 };
 
+/* The first menu button in sight under @root showing @icon_name */
+static GtkWidget *
+find_menu_button_with_icon (GtkWidget  *root,
+                            const char *icon_name)
+{
+  if (GTK_IS_MENU_BUTTON (root) && gtk_widget_get_mapped (root) &&
+      g_strcmp0 (gtk_menu_button_get_icon_name (GTK_MENU_BUTTON (root)), icon_name) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_menu_button_with_icon (child, icon_name);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 /* A PNG of the window, with @popover (if not NULL) open over it */
 static void
 save_with_popover (LiaisonWindow *window,
@@ -252,6 +272,23 @@ main (int   argc,
               save (window, output, "fellowship-selection", suffix, widths[w].name);
               gtk_selection_model_unselect_all (selection);
               liaison_test_settle ();
+            }
+
+            /* The view's menu, with its orders */
+            {
+              GtkWidget *button = find_menu_button_with_icon (GTK_WIDGET (view), "view-more-symbolic");
+              if (button != NULL)
+                {
+                  GtkPopover *popover;
+
+                  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+                  liaison_test_settle ();
+                  popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button));
+                  liaison_test_settle ();
+                  save_with_popover (window, popover, output, "fellowship-sort", suffix, widths[w].name);
+                  gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
+                  liaison_test_settle ();
+                }
             }
 
             /* The jurisdictions offered by the filter, narrowed by a

@@ -1404,6 +1404,92 @@ test_editor_fills_in (void)
 
 /* Sorted again far down a long list, the list shows its top, in the new
  * order; the rows' widgets are moved there. */
+/* The governments of the applicants listed, in order */
+static char *
+governments_listed (LiaisonFellowshipView *view)
+{
+  GListModel *model = liaison_fellowship_view_get_model (view);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(LiaisonRecord) record = g_list_model_get_item (model, i);
+
+      g_string_append_printf (text, "%s%s", i > 0 ? "\n" : "", liaison_record_get_text (record, "government"));
+    }
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static char *
+state_of (LiaisonFellowshipView *view,
+          const char            *property)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  g_object_get_property (G_OBJECT (view), property, &value);
+  return g_strdup_value_contents (&value);
+}
+
+/* The order chosen from the view's menu, as from the keyboard: the same
+ * as from the column titles, which the menu follows. */
+static void
+test_sort_from_menu (void)
+{
+  LiaisonWindow *window;
+  LiaisonFellowshipView *view = open_view (&window);
+  GtkColumnView *column_view = GTK_COLUMN_VIEW (liaison_test_find (GTK_WIDGET (view), GTK_TYPE_COLUMN_VIEW, NULL));
+  GtkColumnViewSorter *sorter = GTK_COLUMN_VIEW_SORTER (gtk_column_view_get_sorter (column_view));
+  g_autofree char *ascending = NULL;
+  g_autofree char *descending = NULL;
+  g_autofree char *by = NULL;
+  g_autofree char *order = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  g_assert_cmpstr ((by = state_of (view, "sort-column")), ==, "\"name\"");
+  g_clear_pointer (&by, g_free);
+
+  gtk_widget_activate_action (GTK_WIDGET (view), "sort.by", "s", "government");
+  settle ();
+  ascending = governments_listed (view);
+  lines = g_strsplit (ascending, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), >=, 2);
+  for (guint i = 1; lines[i] != NULL; i++)
+    {
+      g_autofree char *before = g_utf8_casefold (lines[i - 1], -1);
+      g_autofree char *after = g_utf8_casefold (lines[i], -1);
+
+      g_assert_cmpint (g_utf8_collate (before, after), <=, 0);
+    }
+  g_assert_cmpstr (gtk_column_view_column_get_title (gtk_column_view_sorter_get_primary_sort_column (sorter)), ==,
+                   "Government");
+
+  gtk_widget_activate_action (GTK_WIDGET (view), "sort.descending", NULL);
+  settle ();
+  descending = governments_listed (view);
+  g_assert_cmpint (gtk_column_view_sorter_get_primary_sort_order (sorter), ==, GTK_SORT_DESCENDING);
+  {
+    g_auto(GStrv) reversed = g_strsplit (descending, "\n", -1);
+    guint n = g_strv_length (reversed);
+
+    g_assert_cmpuint (n, ==, g_strv_length (lines));
+    g_assert_cmpstr (reversed[0], ==, lines[n - 1]);
+    g_assert_cmpstr (reversed[n - 1], ==, lines[0]);
+  }
+
+  /* A column title clicked: the menu shows it. */
+  {
+    g_autoptr(GtkColumnViewColumn) status = g_list_model_get_item (gtk_column_view_get_columns (column_view), 5);
+
+    gtk_column_view_sort_by_column (column_view, status, GTK_SORT_ASCENDING);
+  }
+  settle ();
+  g_assert_cmpstr ((by = state_of (view, "sort-column")), ==, "\"status\"");
+  g_assert_cmpstr ((order = state_of (view, "sort-descending")), ==, "FALSE");
+
+  liaison_test_window_destroy (window);
+}
+
 static void
 test_sorted_far_down (void)
 {
@@ -1722,6 +1808,7 @@ main (int   argc,
   g_test_add_func ("/fellowship-view/bulk-actions", test_bulk_actions);
   g_test_add_func ("/fellowship-view/delete-from-list", test_delete_from_list);
   g_test_add_func ("/fellowship-view/purge", test_purge);
+  g_test_add_func ("/fellowship-view/sort-from-menu", test_sort_from_menu);
   g_test_add_func ("/fellowship-view/unsaved-changes", test_unsaved_changes);
   g_test_add_func ("/fellowship-view/controls-named", test_controls_named);
   g_test_add_func ("/fellowship-view/conflict-marked", test_conflict_marked);

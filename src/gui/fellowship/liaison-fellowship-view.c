@@ -46,6 +46,11 @@ typedef enum
  * scrolls sideways where the window is narrow. */
 static const int column_widths[N_COLUMNS] = { 180, 160, 180, 90, 180, 140, 180 };
 
+/* How the Sort By menu names the columns */
+static const char *column_ids[N_COLUMNS] = {
+  "name", "title", "government", "jurisdiction", "nominator", "status", "documents",
+};
+
 static const char *column_titles[N_COLUMNS] = {
   NC_("applicants column", "Name"),
   NC_("applicants column", "Title"),
@@ -136,6 +141,8 @@ G_DEFINE_FINAL_TYPE (LiaisonFellowshipView, liaison_fellowship_view, ADW_TYPE_BR
 enum {
   PROP_0,
   PROP_DATABASE,
+  PROP_SORT_COLUMN,
+  PROP_SORT_DESCENDING,
   N_PROPS
 };
 
@@ -691,10 +698,57 @@ update_filters (LiaisonFellowshipView *self)
   update_query (self);
 }
 
+/* The column the list is sorted by, as the Sort By menu names it, and
+ * whether the largest come first */
+static const char *
+sort_column (LiaisonFellowshipView *self,
+             gboolean              *descending)
+{
+  GtkColumnViewSorter *sorter = GTK_COLUMN_VIEW_SORTER (gtk_column_view_get_sorter (self->column_view));
+  GtkColumnViewColumn *sorted_by = gtk_column_view_sorter_get_primary_sort_column (sorter);
+  GListModel *columns = gtk_column_view_get_columns (self->column_view);
+
+  if (descending != NULL)
+    *descending = sorted_by != NULL && gtk_column_view_sorter_get_primary_sort_order (sorter) == GTK_SORT_DESCENDING;
+
+  for (guint i = 0; sorted_by != NULL && i < g_list_model_get_n_items (columns) && i < N_COLUMNS; i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      if (column == sorted_by)
+        return column_ids[i];
+    }
+
+  /* The natural order is by name */
+  return column_ids[COLUMN_NAME];
+}
+
 static void
 sorter_changed_cb (LiaisonFellowshipView *self)
 {
+  /* The Sort By menu follows the column titles. */
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SORT_COLUMN]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SORT_DESCENDING]);
   update_query (self);
+}
+
+/* Sorts by the column @id, as its title does */
+static void
+sort_by (LiaisonFellowshipView *self,
+         const char            *id,
+         gboolean               descending)
+{
+  for (guint i = 0; id != NULL && i < N_COLUMNS; i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = NULL;
+
+      if (!g_str_equal (column_ids[i], id))
+        continue;
+
+      column = g_list_model_get_item (gtk_column_view_get_columns (self->column_view), i);
+      gtk_column_view_sort_by_column (self->column_view, column, descending ? GTK_SORT_DESCENDING : GTK_SORT_ASCENDING);
+      return;
+    }
 }
 
 /* Rows are 21 pixels high or a little more (Japanese text is taller), and
@@ -2395,6 +2449,19 @@ liaison_fellowship_view_get_property (GObject    *object,
       g_value_set_object (value, self->database);
       break;
 
+    case PROP_SORT_COLUMN:
+      g_value_set_string (value, sort_column (self, NULL));
+      break;
+
+    case PROP_SORT_DESCENDING:
+      {
+        gboolean descending;
+
+        sort_column (self, &descending);
+        g_value_set_boolean (value, descending);
+      }
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -2412,6 +2479,19 @@ liaison_fellowship_view_set_property (GObject      *object,
     {
     case PROP_DATABASE:
       liaison_fellowship_view_set_database (self, g_value_get_object (value));
+      break;
+
+    case PROP_SORT_COLUMN:
+      {
+        gboolean descending;
+
+        sort_column (self, &descending);
+        sort_by (self, g_value_get_string (value), descending);
+      }
+      break;
+
+    case PROP_SORT_DESCENDING:
+      sort_by (self, sort_column (self, NULL), g_value_get_boolean (value));
       break;
 
     default:
@@ -2463,6 +2543,23 @@ liaison_fellowship_view_class_init (LiaisonFellowshipViewClass *klass)
                           G_PARAM_EXPLICIT_NOTIFY |
                           G_PARAM_STATIC_STRINGS));
 
+  /* The order of the list, for the Sort By menu: the column titles sort
+   * it too, but take only a pointer. "name" to "documents" (see
+   * column_ids). */
+  properties[PROP_SORT_COLUMN] =
+    g_param_spec_string ("sort-column", NULL, NULL,
+                         "name",
+                         (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_SORT_DESCENDING] =
+    g_param_spec_boolean ("sort-descending", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READWRITE |
+                           G_PARAM_EXPLICIT_NOTIFY |
+                           G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (LIAISON_TYPE_CHOICE_BUTTON);
@@ -2490,6 +2587,8 @@ liaison_fellowship_view_class_init (LiaisonFellowshipViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, tag_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
 
+  gtk_widget_class_install_property_action (widget_class, "sort.by", "sort-column");
+  gtk_widget_class_install_property_action (widget_class, "sort.descending", "sort-descending");
   gtk_widget_class_install_action (widget_class, "fellowship.new", NULL, new_action_cb);
   gtk_widget_class_install_action (widget_class, "fellowship.export", NULL, export_action_cb);
   gtk_widget_class_install_action (widget_class, "fellowship.delete", NULL, delete_selected_action_cb);
