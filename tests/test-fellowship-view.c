@@ -1017,6 +1017,40 @@ test_bulk_actions (void)
   liaison_test_window_destroy (window);
 }
 
+/* Every field of the applicant and of their person has a row in the
+ * editor, but for the link between the two and the person's own tags and
+ * notes: those of the application are the applicant's. */
+static void
+test_every_field (void)
+{
+  LiaisonWindow *window;
+  LiaisonFellowshipView *view = open_view (&window);
+  g_autoptr(LiaisonRecord) first = g_list_model_get_item (liaison_fellowship_view_get_model (view), 0);
+  LiaisonApplicantEditor *editor;
+
+  liaison_fellowship_view_open (view, first);
+  settle ();
+  editor = LIAISON_APPLICANT_EDITOR (liaison_fellowship_view_get_editor (view));
+
+  for (guint i = 0; i < liaison_person_type.n_fields; i++)
+    {
+      const char *field = liaison_person_type.fields[i].name;
+
+      if (!g_str_equal (field, "tags") && !g_str_equal (field, "notes") &&
+          liaison_applicant_editor_get_row (editor, "person", field) == NULL)
+        g_error ("No row for the person's %s", field);
+    }
+  for (guint i = 0; i < liaison_application_type.n_fields; i++)
+    {
+      const char *field = liaison_application_type.fields[i].name;
+
+      if (!g_str_equal (field, "person") && liaison_applicant_editor_get_row (editor, "application", field) == NULL)
+        g_error ("No row for the application's %s", field);
+    }
+
+  liaison_test_window_destroy (window);
+}
+
 /* Whether @widget's shortcuts include the Delete key */
 static gboolean
 has_delete_key (GtkWidget *widget)
@@ -1808,6 +1842,7 @@ main (int   argc,
   g_test_add_func ("/fellowship-view/bulk-actions", test_bulk_actions);
   g_test_add_func ("/fellowship-view/delete-from-list", test_delete_from_list);
   g_test_add_func ("/fellowship-view/purge", test_purge);
+  g_test_add_func ("/fellowship-view/every-field", test_every_field);
   g_test_add_func ("/fellowship-view/sort-from-menu", test_sort_from_menu);
   g_test_add_func ("/fellowship-view/unsaved-changes", test_unsaved_changes);
   g_test_add_func ("/fellowship-view/controls-named", test_controls_named);

@@ -591,7 +591,10 @@ static const char * const name_fields[] = {
   "honorific", "family_name", "given_name", "preferred_name", NULL
 };
 static const char * const person_fields[] = {
-  "title", "department", "emails", "phones", "address", "language", NULL
+  "family_name_reading", "given_name_reading", "name_order", "title", "department", NULL
+};
+static const char * const contact_fields[] = {
+  "organization", "emails", "phones", "address", "country", "language", NULL
 };
 static const char * const application_fields[] = {
   "cohort_year", "government", "government_level", "jurisdiction", "nominator", "deadline", NULL
@@ -606,7 +609,7 @@ static const char * const program_fields[] = {
 static const char * const sensitive_fields[] = { "dietary", "accessibility", "emergency_contact", NULL };
 static const char * const note_fields[] = { "tags", "notes", NULL };
 
-#define N_PARTS 8
+#define N_PARTS 9
 
 /* Fills the next part of the editor below the name; FALSE when all are */
 static gboolean
@@ -618,26 +621,29 @@ build_part (LiaisonApplicantEditor *self)
       add_rows (self->person_rows, self->person_group, person_fields);
       break;
     case 1:
-      add_rows (self->application_rows, self->application_group, application_fields);
+      add_rows (self->person_rows, self->person_group, contact_fields);
       break;
     case 2:
-      add_rows (self->application_rows, self->status_group, status_fields);
+      add_rows (self->application_rows, self->application_group, application_fields);
       break;
     case 3:
+      add_rows (self->application_rows, self->status_group, status_fields);
+      break;
+    case 4:
       if (!self->history_shown)
         update_history (self);
       update_score (self);
       break;
-    case 4:
+    case 5:
       add_rows (self->application_rows, self->documents_group, document_fields);
       break;
-    case 5:
+    case 6:
       add_rows (self->application_rows, self->program_group, program_fields);
       break;
-    case 6:
+    case 7:
       add_rows (self->application_rows, self->sensitive_group, sensitive_fields);
       break;
-    case 7:
+    case 8:
       add_rows (self->application_rows, self->notes_group, note_fields);
       break;
     default:
