@@ -1122,6 +1122,25 @@ test_delete_from_list (void)
   g_assert_cmpuint (count_shown (view), ==, n);
   stored = liaison_database_get (db, &liaison_application_type, uuid, NULL);
   g_assert_false (liaison_record_is_deleted (stored));
+  g_clear_object (&stored);
+
+  /* Ctrl+Z does the same while the toast is shown, and then no more. */
+  gtk_widget_activate_action (GTK_WIDGET (view), "fellowship.undo", NULL);
+  settle ();
+  g_assert_cmpuint (count_shown (view), ==, n);
+  gtk_selection_model_unselect_all (selection_of (view));
+  gtk_selection_model_select_item (selection_of (view), 0, TRUE);
+  gtk_widget_activate_action (GTK_WIDGET (view), "fellowship.delete", NULL);
+  settle ();
+  g_assert_cmpuint (count_shown (view), ==, n - 1);
+  gtk_widget_activate_action (GTK_WIDGET (view), "fellowship.undo", NULL);
+  settle ();
+  g_assert_cmpuint (count_shown (view), ==, n);
+  stored = liaison_database_get (db, &liaison_application_type, uuid, NULL);
+  g_assert_false (liaison_record_is_deleted (stored));
+  gtk_widget_activate_action (GTK_WIDGET (view), "fellowship.undo", NULL);
+  settle ();
+  g_assert_cmpuint (count_shown (view), ==, n);
 
   liaison_test_window_destroy (window);
 }

@@ -306,8 +306,8 @@ test_shortcuts (void)
 
   dialog = open_dialog (window, "app.shortcuts", LIAISON_TYPE_SHORTCUTS_DIALOG);
 
-  /* Five general shortcuts, one for each page, five for lists. */
-  g_assert_cmpuint (liaison_test_count (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW), ==, 5 + G_N_ELEMENTS (pages) + 5);
+  /* Five general shortcuts, one for each page, six for lists. */
+  g_assert_cmpuint (liaison_test_count (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW), ==, 5 + G_N_ELEMENTS (pages) + 6);
 
   /* The keys shown are the ones bound. */
   quit = liaison_test_find (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW, "Quit");

@@ -57,6 +57,7 @@ static const struct {
   { N_("Lists"), N_("Search"), NULL, "<Control>f" },
   { N_("Lists"), N_("Select All"), NULL, "<Control>a" },
   { N_("Lists"), N_("Delete the Selected"), NULL, "Delete" },
+  { N_("Lists"), N_("Undo the Last Deletion"), NULL, "<Control>z" },
   { N_("Lists"), N_("Save the Record Open"), NULL, "<Control>s" },
 };
 

@@ -116,6 +116,8 @@ struct _LiaisonFellowshipView
   GtkLabel               *selection_label;
   GMenuModel             *status_menu;
   GtkMenuButton          *view_menu_button;
+  /* The toast of the last deletion while it is shown, for Ctrl+Z */
+  AdwToast               *undo_toast;
   /* Drawn once, what the first frame held back has followed, and the
    * window has settled (see settled_cb()) */
   gboolean                drawn;
@@ -1127,6 +1129,42 @@ undo_delete_cb (AdwToast              *toast,
 }
 
 static void
+undo_toast_dismissed_cb (AdwToast              *toast,
+                         LiaisonFellowshipView *self)
+{
+  if (self->undo_toast == toast)
+    {
+      self->undo_toast = NULL;
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "fellowship.undo", FALSE);
+    }
+}
+
+/* Ctrl+Z does what the Undo of @toast does, while it is shown */
+static void
+offer_undo (LiaisonFellowshipView *self,
+            AdwToast              *toast)
+{
+  self->undo_toast = toast;
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (undo_toast_dismissed_cb), self, 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "fellowship.undo", TRUE);
+}
+
+static void
+undo_action_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  LiaisonFellowshipView *self = LIAISON_FELLOWSHIP_VIEW (widget);
+  g_autoptr(AdwToast) toast = self->undo_toast != NULL ? g_object_ref (self->undo_toast) : NULL;
+
+  if (toast == NULL)
+    return;
+
+  g_signal_emit_by_name (toast, "button-clicked");
+  adw_toast_dismiss (toast);
+}
+
+static void
 show_deleted_toast (LiaisonFellowshipView *self,
                     LiaisonRecord         *application)
 {
@@ -1138,6 +1176,7 @@ show_deleted_toast (LiaisonFellowshipView *self,
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   g_object_set_data_full (G_OBJECT (toast), "application", g_object_ref (application), g_object_unref);
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_delete_cb), self, 0);
+  offer_undo (self, toast);
 
   if (overlay != NULL)
     adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
@@ -1574,6 +1613,7 @@ set_deleted_cb (GObject      *object,
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   g_object_set_data_full (G_OBJECT (toast), "ids", g_array_ref (ids), (GDestroyNotify) g_array_unref);
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_delete_all_cb), self, 0);
+  offer_undo (self, toast);
   /* After the rows show the change */
   add_toast_later (self, toast);
 }
@@ -2592,6 +2632,7 @@ liaison_fellowship_view_class_init (LiaisonFellowshipViewClass *klass)
   gtk_widget_class_install_action (widget_class, "fellowship.new", NULL, new_action_cb);
   gtk_widget_class_install_action (widget_class, "fellowship.export", NULL, export_action_cb);
   gtk_widget_class_install_action (widget_class, "fellowship.delete", NULL, delete_selected_action_cb);
+  gtk_widget_class_install_action (widget_class, "fellowship.undo", NULL, undo_action_cb);
   gtk_widget_class_install_action (widget_class, "fellowship.search", NULL, search_action_cb);
   gtk_widget_class_install_action (widget_class, "fellowship.set-status", "s", set_status_action_cb);
   gtk_widget_class_install_action (widget_class, "fellowship.tag", NULL, tag_action_cb);
@@ -2599,6 +2640,8 @@ liaison_fellowship_view_class_init (LiaisonFellowshipViewClass *klass)
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "fellowship.new", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "fellowship.search", NULL);
+  /* A text being typed in takes Ctrl+Z first. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "fellowship.undo", NULL);
 }
 
 static void
@@ -2638,4 +2681,5 @@ liaison_fellowship_view_init (LiaisonFellowshipView *self)
                            G_CALLBACK (sorter_changed_cb), self, G_CONNECT_SWAPPED);
   fill_dropdowns (self);
   update_count (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "fellowship.undo", FALSE);
 }
