@@ -1730,6 +1730,20 @@ liaison_database_save_all_async (LiaisonDatabase     *self,
   start_save_job (self, task, job);
 }
 
+/* A job on the records of @ids, read in the worker */
+static SaveJob *
+ids_job_new (const LiaisonRecordType *type,
+             GArray                  *ids)
+{
+  SaveJob *job = g_new0 (SaveJob, 1);
+
+  job->records = g_ptr_array_new_with_free_func (g_object_unref);
+  job->type = type;
+  job->ids = g_array_copy (ids);
+
+  return job;
+}
+
 /**
  * liaison_database_edit_all_async:
  * @self: a database
@@ -1771,10 +1785,7 @@ liaison_database_edit_all_async (LiaisonDatabase         *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, liaison_database_edit_all_async);
-  job = g_new0 (SaveJob, 1);
-  job->records = g_ptr_array_new_with_free_func (g_object_unref);
-  job->type = type;
-  job->ids = g_array_copy (ids);
+  job = ids_job_new (type, ids);
   job->edit = edit;
   job->edit_data = edit_data;
   job->edit_data_free = edit_data_free;
@@ -1816,10 +1827,7 @@ liaison_database_set_deleted_async (LiaisonDatabase         *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, liaison_database_set_deleted_async);
-  job = g_new0 (SaveJob, 1);
-  job->records = g_ptr_array_new_with_free_func (g_object_unref);
-  job->type = type;
-  job->ids = g_array_copy (ids);
+  job = ids_job_new (type, ids);
   job->set_deleted = TRUE;
   job->deleted = deleted;
   start_save_job (self, task, job);
