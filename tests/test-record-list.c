@@ -602,6 +602,48 @@ governments (GListModel *model)
   return field_of_each (model, "government", ", ");
 }
 
+/* Sorted descending, those that tie come in the reverse order too: a
+ * day's changes of status, the latest first. */
+static void
+test_ties_descending (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LiaisonDatabase) db = liaison_database_open (":memory:", &error);
+  g_autoptr(LiaisonRecordList) applications = NULL;
+  g_autoptr(LiaisonRecordList) list = NULL;
+  g_autoptr(LiaisonRecord) application = NULL;
+  g_autofree char *found = NULL;
+  const char *statuses[] = { "nominated", "received", "review" };
+
+  g_assert_no_error (error);
+  fill_office (db);
+  applications = liaison_record_list_new (db, &liaison_application_type);
+  application = g_list_model_get_item (G_LIST_MODEL (applications), 0);
+  for (guint i = 0; i < G_N_ELEMENTS (statuses); i++)
+    {
+      g_autoptr(LiaisonRecord) change = liaison_record_new (&liaison_status_change_type);
+
+      liaison_record_set_text (change, "application", liaison_record_get_uuid (application));
+      liaison_record_set_text (change, "status", statuses[i]);
+      liaison_record_set_text (change, "changed_on", "2030-01-15");
+      liaison_database_save (db, change, &error);
+      g_assert_no_error (error);
+    }
+
+  list = liaison_record_list_new (db, &liaison_status_change_type);
+  liaison_record_list_add_filter (list, "changed_on", "2030-01-15");
+  liaison_record_list_set_sort (list, "changed_on", TRUE);
+  g_assert_true (liaison_record_list_reload (list, &error));
+  found = field_of_each (G_LIST_MODEL (list), "status", " ");
+  g_assert_cmpstr (found, ==, "review received nominated");
+  g_clear_pointer (&found, g_free);
+
+  liaison_record_list_set_sort (list, "changed_on", FALSE);
+  g_assert_true (liaison_record_list_reload (list, &error));
+  found = field_of_each (G_LIST_MODEL (list), "status", " ");
+  g_assert_cmpstr (found, ==, "nominated received review");
+}
+
 static void
 note_application_cb (LiaisonDatabase *db,
                      const char      *record_type,
@@ -948,6 +990,7 @@ main (int   argc,
   g_test_add_func ("/record-list/many-changed", test_many_changed);
   g_test_add_func ("/record-list/search-and-order", test_search_and_order);
   g_test_add_func ("/record-list/person-renamed", test_person_renamed);
+  g_test_add_func ("/record-list/ties-descending", test_ties_descending);
   g_test_add_func ("/record-list/reload-async", test_reload_async);
 
   return g_test_run ();

@@ -657,9 +657,12 @@ build_sql (LiaisonRecordList *self)
   else
     key = sort_key_sql (self->sort_field, "t", joins, order_parameters);
 
+  /* Descending, those that tie come in the reverse order too: the latest
+   * saved first, as the status history shows a day's changes. */
   sql = g_string_new (with->str);
   append_sql (sql, with->len > 0 ? " " : "", "SELECT t.id FROM ", self->type->name, " AS t",
-              joins->str, where->str, " ORDER BY ", key, self->descending ? " DESC" : "", ", t.id", NULL);
+              joins->str, where->str, " ORDER BY ", key, self->descending ? " DESC" : "",
+              ", t.id", self->descending ? " DESC" : "", NULL);
 
   g_free (self->id_sql);
   self->id_sql = g_string_free (sql, FALSE);
