@@ -301,20 +301,18 @@ static const Step steps[] = {
 };
 
 /* Still working: the list being read again, the number of rows still
- * changing, or the list view not yet given every row (those out of sight
- * follow a few a frame) */
+ * changing, or the rows of the list view still coming or going (a few a
+ * frame) */
 static gboolean
 busy (void)
 {
   GListModel *model = liaison_fellowship_view_get_model (view);
-  GListModel *shown = G_LIST_MODEL (gtk_column_view_get_model (column_view));
   guint n = model != NULL ? g_list_model_get_n_items (model) : 0;
   gboolean changed = n != last_n_items;
 
   last_n_items = n;
 
-  return changed || awaiting_change || liaison_fellowship_view_is_loading (view) ||
-         (shown != NULL && g_list_model_get_n_items (shown) != n);
+  return changed || awaiting_change || liaison_fellowship_view_is_loading (view);
 }
 
 static void

@@ -248,6 +248,53 @@ test_rows_let_go (void)
 
     g_signal_handler_disconnect (selection, handler);
   }
+
+  /* A list emptied, as a view hides it: the first rows kept stay past the
+   * end, and the records that come back take their places in the same
+   * rows. */
+  {
+    g_autoptr(GPtrArray) kept = g_ptr_array_new_with_free_func (g_object_unref);
+    guint calls = 0;
+    gulong handler;
+
+    liaison_record_selection_set_limit (selection, G_MAXUINT);
+    liaison_record_list_clear_filters (list);
+    g_assert_true (liaison_record_list_reload (list, &error));
+    g_ptr_array_set_size (rows, 0);
+    for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (selection)); i++)
+      g_ptr_array_add (rows, g_list_model_get_item (G_LIST_MODEL (selection), i));
+    handler = g_signal_connect (selection, "items-changed", G_CALLBACK (view_items_changed_cb), rows);
+    g_assert_cmpuint (rows->len, ==, 300);
+
+    liaison_record_selection_set_rows_in_sight (selection, 0);
+    liaison_record_selection_set_rows_kept (selection, 25);
+    liaison_record_selection_freeze (selection);
+    liaison_record_list_add_filter (list, "given_name", "Nobody");
+    g_assert_true (liaison_record_list_reload (list, &error));
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
+    liaison_record_selection_thaw (selection, 25);
+    while (liaison_record_selection_let_go (selection))
+      calls++;
+    g_assert_cmpuint (calls, >=, (300 - 25) / 40);
+    g_assert_cmpuint (rows->len, ==, 25);
+    assert_view_matches (G_LIST_MODEL (selection), rows, G_LIST_MODEL (list));
+    for (guint i = 0; i < rows->len; i++)
+      g_ptr_array_add (kept, g_object_ref (g_ptr_array_index (rows, i)));
+
+    liaison_record_selection_set_rows_in_sight (selection, 25);
+    liaison_record_selection_set_rows_kept (selection, 0);
+    liaison_record_selection_freeze (selection);
+    liaison_record_list_clear_filters (list);
+    g_assert_true (liaison_record_list_reload (list, &error));
+    liaison_record_selection_thaw (selection, 25);
+    g_assert_cmpuint (rows->len, ==, 25);
+    for (guint i = 0; i < kept->len; i++)
+      g_assert_true (g_ptr_array_index (rows, i) == g_ptr_array_index (kept, i));
+    assert_view_matches (G_LIST_MODEL (selection), rows, G_LIST_MODEL (list));
+    g_assert_false (liaison_record_selection_let_go (selection));
+
+    g_signal_handler_disconnect (selection, handler);
+  }
 }
 
 static void

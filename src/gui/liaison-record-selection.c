@@ -140,6 +140,7 @@ struct _LiaisonRecordSelection
   /* Rows shown past the end of the list, to be let go of */
   guint              past_end;
   guint              in_sight;
+  guint              kept;
   gboolean           frozen;
   GHashTable        *selected;  /* row ids */
   /* The rows the views hold, by position; not referenced */
@@ -253,7 +254,7 @@ held_from (LiaisonRecordSelection *self,
  * least as many as may be in sight: the rows past the end, out of sight,
  * stay for liaison_record_selection_let_go(), showing nothing if they
  * come into sight meanwhile. Not worth it unless views hold many of
- * them. Fewer rows than may be in sight take the others away at once:
+ * them, or some are to be kept. Fewer rows than may be in sight take the others away at once:
  * those kept would move up into sight. */
 static gboolean
 linger (LiaisonRecordSelection *self,
@@ -261,7 +262,9 @@ linger (LiaisonRecordSelection *self,
 {
   guint target = self->n_shown;
 
-  if (target != n_records (self) || target < self->in_sight || held_from (self, target, old_n) == target)
+  if (target != n_records (self) || target < self->in_sight)
+    return FALSE;
+  if (target >= self->kept && held_from (self, target, old_n) == target)
     return FALSE;
 
   self->past_end = old_n - target;
@@ -674,13 +677,33 @@ liaison_record_selection_set_rows_in_sight (LiaisonRecordSelection *self,
 }
 
 /**
+ * liaison_record_selection_set_rows_kept:
+ * @self: a selection
+ * @n_rows: how many of the first rows to keep past the end of the list
+ *
+ * Rows left past the end of the list that liaison_record_selection_let_go()
+ * does not take away: for a list emptied, which a view hides, so that
+ * the rows that come back (an undone deletion) find their widgets. 0, the
+ * default, keeps none.
+ */
+void
+liaison_record_selection_set_rows_kept (LiaisonRecordSelection *self,
+                                        guint                   n_rows)
+{
+  g_return_if_fail (LIAISON_IS_RECORD_SELECTION (self));
+
+  self->kept = n_rows;
+}
+
+/**
  * liaison_record_selection_let_go:
  * @self: a selection
  *
  * Takes away some of the rows left past the end of the list, from the
- * last: those for which views hold widgets, forty at most.
+ * last: those for which views hold widgets, forty at most. The first rows
+ * kept (see liaison_record_selection_set_rows_kept()) stay.
  *
- * Returns: %TRUE if some are left
+ * Returns: %TRUE if more can go
  */
 gboolean
 liaison_record_selection_let_go (LiaisonRecordSelection *self)
@@ -690,17 +713,17 @@ liaison_record_selection_let_go (LiaisonRecordSelection *self)
 
   g_return_val_if_fail (LIAISON_IS_RECORD_SELECTION (self), FALSE);
 
-  if (self->past_end == 0)
+  end = self->n_shown;
+  if (self->past_end == 0 || end <= self->kept)
     return FALSE;
 
-  end = self->n_shown;
-  from = held_from (self, end - self->past_end, end);
+  from = held_from (self, MAX (end - self->past_end, self->kept), end);
   self->past_end -= end - from;
   self->n_shown = from;
   refresh_rows (self, G_MAXUINT, G_MAXUINT);
   g_list_model_items_changed (G_LIST_MODEL (self), from, end - from, 0);
 
-  return self->past_end > 0;
+  return self->past_end > 0 && from > self->kept;
 }
 
 guint

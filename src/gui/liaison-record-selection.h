@@ -30,6 +30,8 @@ void                    liaison_record_selection_thaw           (LiaisonRecordSe
                                                                  guint                   limit);
 void                    liaison_record_selection_set_rows_in_sight (LiaisonRecordSelection *self,
                                                                     guint                   n_rows);
+void                    liaison_record_selection_set_rows_kept  (LiaisonRecordSelection *self,
+                                                                 guint                   n_rows);
 gboolean                liaison_record_selection_let_go         (LiaisonRecordSelection *self);
 GArray                 *liaison_record_selection_get_selected   (LiaisonRecordSelection *self);
 guint                   liaison_record_selection_get_n_selected (LiaisonRecordSelection *self);

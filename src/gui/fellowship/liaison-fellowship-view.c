@@ -781,8 +781,13 @@ models_pending (LiaisonFellowshipView *self)
   return self->reloads > 0;
 }
 
-/* A few more rows after each frame, so that no frame makes them all: the
- * list makes widgets for up to 200 rows, whatever its length. */
+/* The list view makes widgets for up to 200 rows, whatever the list's
+ * length. Made all at once, they would take many frames' time: a few
+ * more rows come after each frame instead, each a few hundred
+ * microseconds' work, until the list view has all it will hold. */
+#define LIST_VIEW_ROWS 200
+#define ROWS_A_FRAME 15
+
 static void
 show_all_rows_cb (GdkFrameClock         *frame_clock,
                   LiaisonFellowshipView *self)
@@ -811,7 +816,7 @@ show_all_rows_cb (GdkFrameClock         *frame_clock,
     return;
 
   size = liaison_record_selection_get_limit (self->selection);
-  if (size >= 5 * self->first_rows)
+  if (size >= LIST_VIEW_ROWS)
     {
       g_signal_handlers_disconnect_by_func (frame_clock, show_all_rows_cb, self);
       self->growing = FALSE;
@@ -819,7 +824,7 @@ show_all_rows_cb (GdkFrameClock         *frame_clock,
       return;
     }
 
-  liaison_record_selection_set_limit (self->selection, size + self->first_rows);
+  liaison_record_selection_set_limit (self->selection, size + ROWS_A_FRAME);
   gdk_frame_clock_request_phase (frame_clock, GDK_FRAME_CLOCK_PHASE_AFTER_PAINT);
 }
 
@@ -900,13 +905,22 @@ replace_rows_end (LiaisonFellowshipView *self)
 
   /* Fewer rows than before: those past the end that may be in sight go at
    * once, the others a few a frame. With none left, none is in sight: the
-   * view shows that the list is empty instead (see update_count()). */
+   * view shows that the list is empty instead (see update_count()), and
+   * a screenful of rows stays behind it, for the rows of an undone
+   * deletion, or of the next list, to come in the place of. */
   in_sight = (guint) ((far ? 0 : gtk_adjustment_get_value (adjustment)) + gtk_adjustment_get_page_size (adjustment)) /
              ROW_HEIGHT + 2;
+  in_sight = MAX (in_sight, self->first_rows);
   if (self->applications != NULL && g_list_model_get_n_items (G_LIST_MODEL (self->applications)) == 0)
-    liaison_record_selection_set_rows_in_sight (self->selection, 0);
+    {
+      liaison_record_selection_set_rows_in_sight (self->selection, 0);
+      liaison_record_selection_set_rows_kept (self->selection, in_sight);
+    }
   else
-    liaison_record_selection_set_rows_in_sight (self->selection, MAX (in_sight, self->first_rows));
+    {
+      liaison_record_selection_set_rows_in_sight (self->selection, in_sight);
+      liaison_record_selection_set_rows_kept (self->selection, 0);
+    }
 
   liaison_record_selection_thaw (self->selection, MAX (shown, self->first_rows));
   if (far && g_list_model_get_n_items (G_LIST_MODEL (self->selection)) > 0)
@@ -2340,14 +2354,15 @@ liaison_fellowship_view_get_model (LiaisonFellowshipView *self)
  * @self: the view
  *
  * Returns: whether the list is being read again, for another year,
- *   filter, search or order
+ *   filter, search or order, or its rows are still coming or going
+ *   over the frames
  */
 gboolean
 liaison_fellowship_view_is_loading (LiaisonFellowshipView *self)
 {
   g_return_val_if_fail (LIAISON_IS_FELLOWSHIP_VIEW (self), FALSE);
 
-  return self->reloads > 0;
+  return self->reloads > 0 || self->growing || self->letting_go;
 }
 
 /**
