@@ -189,6 +189,47 @@ liaison_test_find (GtkWidget  *root,
   return NULL;
 }
 
+/**
+ * liaison_test_has_shortcut:
+ * @widget: a widget
+ * @trigger: a key, as gtk_shortcut_trigger_to_string() writes it
+ * @action_name: (nullable): the action it must activate, or %NULL for any
+ *
+ * Returns: whether one of @widget's own shortcuts, or its class's, is
+ *   @trigger for @action_name
+ */
+gboolean
+liaison_test_has_shortcut (GtkWidget  *widget,
+                           const char *trigger,
+                           const char *action_name)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          g_autofree char *keys = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
+          GtkShortcutAction *action = gtk_shortcut_get_action (shortcut);
+
+          if (!g_str_equal (keys, trigger))
+            continue;
+          if (action_name == NULL ||
+              (GTK_IS_NAMED_ACTION (action) &&
+               g_str_equal (gtk_named_action_get_action_name (GTK_NAMED_ACTION (action)), action_name)))
+            return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
 guint
 liaison_test_count (GtkWidget *root,
                     GType      type)

@@ -25,6 +25,9 @@ void                liaison_test_window_destroy   (LiaisonWindow        *window)
 GtkWidget          *liaison_test_find             (GtkWidget            *root,
                                                    GType                 type,
                                                    const char           *title);
+gboolean            liaison_test_has_shortcut     (GtkWidget            *widget,
+                                                   const char           *trigger,
+                                                   const char           *action_name);
 guint               liaison_test_count            (GtkWidget            *root,
                                                    GType                 type);
 void                liaison_test_assert_icons     (GtkWidget            *root);

@@ -331,6 +331,17 @@ test_manage (void)
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 4);
   assert_status (seminar, sato, "registered");
 
+  /* Ctrl+Z undoes too, while the toast is shown */
+  g_assert_true (liaison_test_has_shortcut (GTK_WIDGET (dialog), "<Control>z", "registrants.undo"));
+  select_people (model, sato, NULL);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "registrants.remove", NULL);
+  liaison_test_settle ();
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 3);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "registrants.undo", NULL);
+  liaison_test_settle ();
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 4);
+  assert_status (seminar, sato, "registered");
+
   adw_dialog_force_close (dialog);
   liaison_test_window_destroy (window);
 }

@@ -29,6 +29,7 @@
 #include "liaison-records.h"
 #include "liaison-reference.h"
 #include "liaison-search.h"
+#include "liaison-undo.h"
 
 typedef enum
 {
@@ -117,7 +118,6 @@ struct _LiaisonFellowshipView
   GMenuModel             *status_menu;
   GtkMenuButton          *view_menu_button;
   /* The toast of the last deletion while it is shown, for Ctrl+Z */
-  AdwToast               *undo_toast;
   /* Drawn once, what the first frame held back has followed, and the
    * window has settled (see settled_cb()) */
   gboolean                drawn;
@@ -1143,39 +1143,11 @@ undo_delete_cb (AdwToast              *toast,
 }
 
 static void
-undo_toast_dismissed_cb (AdwToast              *toast,
-                         LiaisonFellowshipView *self)
-{
-  if (self->undo_toast == toast)
-    {
-      self->undo_toast = NULL;
-      gtk_widget_action_set_enabled (GTK_WIDGET (self), "fellowship.undo", FALSE);
-    }
-}
-
-/* Ctrl+Z does what the Undo of @toast does, while it is shown */
-static void
-offer_undo (LiaisonFellowshipView *self,
-            AdwToast              *toast)
-{
-  self->undo_toast = toast;
-  g_signal_connect_object (toast, "dismissed", G_CALLBACK (undo_toast_dismissed_cb), self, 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "fellowship.undo", TRUE);
-}
-
-static void
 undo_action_cb (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
 {
-  LiaisonFellowshipView *self = LIAISON_FELLOWSHIP_VIEW (widget);
-  g_autoptr(AdwToast) toast = self->undo_toast != NULL ? g_object_ref (self->undo_toast) : NULL;
-
-  if (toast == NULL)
-    return;
-
-  g_signal_emit_by_name (toast, "button-clicked");
-  adw_toast_dismiss (toast);
+  liaison_undo_activate (widget);
 }
 
 static void
@@ -1190,7 +1162,7 @@ show_deleted_toast (LiaisonFellowshipView *self,
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   g_object_set_data_full (G_OBJECT (toast), "application", g_object_ref (application), g_object_unref);
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_delete_cb), self, 0);
-  offer_undo (self, toast);
+  liaison_undo_offer (GTK_WIDGET (self), "fellowship.undo", toast);
 
   if (overlay != NULL)
     adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
@@ -1627,7 +1599,7 @@ set_deleted_cb (GObject      *object,
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   g_object_set_data_full (G_OBJECT (toast), "ids", g_array_ref (ids), (GDestroyNotify) g_array_unref);
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_delete_all_cb), self, 0);
-  offer_undo (self, toast);
+  liaison_undo_offer (GTK_WIDGET (self), "fellowship.undo", toast);
   /* After the rows show the change */
   add_toast_later (self, toast);
 }

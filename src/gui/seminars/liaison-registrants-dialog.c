@@ -27,6 +27,7 @@
 #include "liaison-search.h"
 #include "liaison-seminars.h"
 #include "liaison-tooltip.h"
+#include "liaison-undo.h"
 
 typedef enum
 {
@@ -416,7 +417,16 @@ remove_registrants (LiaisonRegistrantsDialog *self,
   g_object_set_data_full (G_OBJECT (toast), "registrants", g_ptr_array_ref (registrants),
                           (GDestroyNotify) g_ptr_array_unref);
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_remove_cb), self, 0);
+  liaison_undo_offer (GTK_WIDGET (self), "registrants.undo", toast);
   adw_toast_overlay_add_toast (self->toasts, toast);
+}
+
+static void
+undo_action_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  liaison_undo_activate (widget);
 }
 
 static void
@@ -1515,6 +1525,9 @@ liaison_registrants_dialog_class_init (LiaisonRegistrantsDialogClass *klass)
   gtk_widget_class_install_action (widget_class, "registrants.mark-no-show", NULL, mark_no_show_action_cb);
   gtk_widget_class_install_action (widget_class, "registrants.remove", NULL, remove_action_cb);
   gtk_widget_class_install_action (widget_class, "registrants.remove-one", "s", remove_one_action_cb);
+  gtk_widget_class_install_action (widget_class, "registrants.undo", NULL, undo_action_cb);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "registrants.undo", NULL);
 }
 
 static void
@@ -1544,6 +1557,7 @@ liaison_registrants_dialog_init (LiaisonRegistrantsDialog *self)
   adw_dialog_set_child (ADW_DIALOG (self), GTK_WIDGET (self->toasts));
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "registrants.save-person", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "registrants.undo", FALSE);
 }
 
 /**
