@@ -232,8 +232,11 @@ test_merge_and_conflict (void)
   g_assert_cmpuint (summary.conflicts, ==, 0);
   g_assert_cmpuint (liaison_sync_count_conflicts (a), ==, 0);
 
-  /* The same field on two desktops that had not seen each other's change */
+  /* The same field on two desktops that had not seen each other's change,
+   * B's a minute later (B's site sorts after A's: the order shown is not
+   * the sites') */
   edit (a, uuid, "city", "Shinjuku");
+  clock_b.now = MAX (clock_a.now, clock_b.now) + 60000;
   edit (b, uuid, "city", "Shibuya");
   g_clear_pointer (&from_a, g_bytes_unref);
   g_clear_pointer (&from_b, g_bytes_unref);
@@ -254,8 +257,14 @@ test_merge_and_conflict (void)
     g_autofree char *one = liaison_sync_value_to_display (conflict, ((LiaisonConflictVersion *) conflict->versions->pdata[0])->value);
     g_autofree char *two = liaison_sync_value_to_display (conflict, ((LiaisonConflictVersion *) conflict->versions->pdata[1])->value);
 
-    g_assert_true ((g_str_equal (one, "Shinjuku") && g_str_equal (two, "Shibuya")) ||
-                   (g_str_equal (one, "Shibuya") && g_str_equal (two, "Shinjuku")));
+    /* Newest first: the value the record shows meanwhile */
+    g_assert_cmpstr (one, ==, "Shibuya");
+    g_assert_cmpstr (two, ==, "Shinjuku");
+    g_assert_cmpint (((LiaisonConflictVersion *) conflict->versions->pdata[0])->at, >,
+                     ((LiaisonConflictVersion *) conflict->versions->pdata[1])->at);
+    g_clear_object (&merged);
+    merged = get (b, &liaison_organization_type, uuid);
+    g_assert_cmpstr (liaison_record_get_text (merged, "city"), ==, one);
   }
 
   /* A typed value that the field refuses changes nothing. */
@@ -339,6 +348,12 @@ test_delete_rule (void)
   g_assert_cmpuint (conflicts->len, ==, 1);
   g_assert_cmpstr (((LiaisonConflict *) conflicts->pdata[0])->field, ==, LIAISON_SYNC_DELETED);
   g_assert_cmpuint (((LiaisonConflict *) conflicts->pdata[0])->versions->len, ==, 2);
+  {
+    GPtrArray *versions = ((LiaisonConflict *) conflicts->pdata[0])->versions;
+
+    g_assert_cmpint (((LiaisonConflictVersion *) versions->pdata[0])->at, >=,
+                     ((LiaisonConflictVersion *) versions->pdata[1])->at);
+  }
   g_assert_true (liaison_sync_resolve (a, conflicts->pdata[0], "true", &error));
   g_assert_no_error (error);
   record = get (a, &liaison_organization_type, liaison_record_get_uuid (kept));

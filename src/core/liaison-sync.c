@@ -2786,6 +2786,20 @@ conflict_version_new (LiaisonDatabase *database,
   return version;
 }
 
+/* Newest first: the greatest (hlc, site), the version shown, first */
+static int
+compare_newest_first (gconstpointer a,
+                      gconstpointer b)
+{
+  const Version *x = a;
+  const Version *y = b;
+  int order;
+
+  if ((order = strcmp (y->hlc, x->hlc)) != 0)
+    return order;
+  return strcmp (y->site, x->site);
+}
+
 /* The versions of a conflict, newest first. For a delete that lost to an
  * edit it had not seen, the edit is shown as a "keep" (false). */
 static GPtrArray *
@@ -2805,6 +2819,7 @@ conflict_versions (LiaisonDatabase *database,
       !(entry = find_field (fields, field)))
     return versions;
 
+  g_array_sort (entry->versions, compare_newest_first);
   for (guint i = 0; i < entry->versions->len; i++)
     {
       Version *version = &g_array_index (entry->versions, Version, i);
@@ -2833,7 +2848,8 @@ conflict_versions (LiaisonDatabase *database,
         }
 
       if (edit != NULL)
-        g_ptr_array_add (versions, conflict_version_new (database, "false", edit->site, edit->hlc));
+        g_ptr_array_insert (versions, compare_newest_first (edit, delete) < 0 ? 0 : -1,
+                            conflict_version_new (database, "false", edit->site, edit->hlc));
     }
 
   return versions;
