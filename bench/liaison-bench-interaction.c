@@ -35,6 +35,10 @@
 #define FRAME_MS (1000.0 / 60.0)
 /* How long a step must have been quiet to count as done */
 #define QUIET_US (300 * G_TIME_SPAN_MILLISECOND)
+/* How long the first step lasts at least: what start-up leaves for later
+ * comes within it (the rows out of sight, from 300 ms after the first
+ * frame; the editor the view makes ahead, about a second after it) */
+#define START_UP_TAIL_US (1500 * G_TIME_SPAN_MILLISECOND)
 
 typedef struct
 {
@@ -312,7 +316,8 @@ busy (void)
 
   last_n_items = n;
 
-  return changed || awaiting_change || liaison_fellowship_view_is_loading (view);
+  return changed || awaiting_change || liaison_fellowship_view_is_loading (view) ||
+         (step == 0 && g_get_monotonic_time () - step_start < START_UP_TAIL_US);
 }
 
 static void
