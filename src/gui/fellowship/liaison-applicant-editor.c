@@ -39,8 +39,10 @@ struct _LiaisonApplicantEditor
   GPtrArray           *activity_rows;
   gboolean             modified;
   /* What follows the person's name is filled over the frames that follow
-   * the first (see build_part()); how many parts are */
+   * the first (see build_part()); how many parts are, and how many
+   * rows of the next one */
   guint                n_parts_built;
+  guint                n_rows_built;
   guint                tick_id;
   guint                build_idle_id;
   gboolean             history_shown;
@@ -611,23 +613,51 @@ static const char * const note_fields[] = { "tags", "notes", NULL };
 
 #define N_PARTS 9
 
-/* Fills the next part of the editor below the name; FALSE when all are */
+/* The longest one go at building may take, once it has made a row: a
+ * part's rows (each a composite widget of its own) are made a few at a
+ * time, so that no frame waits long for them. */
+#define BUILD_BUDGET_US 4000
+
+/* Adds the rows of @fields not made yet, until @until; TRUE once all are */
 static gboolean
-build_part (LiaisonApplicantEditor *self)
+add_rows_until (LiaisonApplicantEditor *self,
+                LiaisonFieldRows       *rows,
+                AdwPreferencesGroup    *group,
+                const char * const     *fields,
+                gint64                  until)
 {
+  while (fields[self->n_rows_built] != NULL)
+    {
+      liaison_field_rows_add (rows, group, fields[self->n_rows_built++]);
+      if (fields[self->n_rows_built] != NULL && g_get_monotonic_time () >= until)
+        return FALSE;
+    }
+
+  self->n_rows_built = 0;
+  return TRUE;
+}
+
+/* Fills the next part of the editor below the name, or as much of it as
+ * can be made before @until; FALSE when all are */
+static gboolean
+build_part (LiaisonApplicantEditor *self,
+            gint64                  until)
+{
+  gboolean done = TRUE;
+
   switch (self->n_parts_built)
     {
     case 0:
-      add_rows (self->person_rows, self->person_group, person_fields);
+      done = add_rows_until (self, self->person_rows, self->person_group, person_fields, until);
       break;
     case 1:
-      add_rows (self->person_rows, self->person_group, contact_fields);
+      done = add_rows_until (self, self->person_rows, self->person_group, contact_fields, until);
       break;
     case 2:
-      add_rows (self->application_rows, self->application_group, application_fields);
+      done = add_rows_until (self, self->application_rows, self->application_group, application_fields, until);
       break;
     case 3:
-      add_rows (self->application_rows, self->status_group, status_fields);
+      done = add_rows_until (self, self->application_rows, self->status_group, status_fields, until);
       break;
     case 4:
       if (!self->history_shown)
@@ -635,20 +665,23 @@ build_part (LiaisonApplicantEditor *self)
       update_score (self);
       break;
     case 5:
-      add_rows (self->application_rows, self->documents_group, document_fields);
+      done = add_rows_until (self, self->application_rows, self->documents_group, document_fields, until);
       break;
     case 6:
-      add_rows (self->application_rows, self->program_group, program_fields);
+      done = add_rows_until (self, self->application_rows, self->program_group, program_fields, until);
       break;
     case 7:
-      add_rows (self->application_rows, self->sensitive_group, sensitive_fields);
+      done = add_rows_until (self, self->application_rows, self->sensitive_group, sensitive_fields, until);
       break;
     case 8:
-      add_rows (self->application_rows, self->notes_group, note_fields);
+      done = add_rows_until (self, self->application_rows, self->notes_group, note_fields, until);
       break;
     default:
       return FALSE;
     }
+
+  if (!done)
+    return TRUE;
 
   self->n_parts_built++;
   if (self->n_parts_built == N_PARTS)
@@ -663,7 +696,7 @@ static void stop_building (LiaisonApplicantEditor *self);
 static void
 ensure_built (LiaisonApplicantEditor *self)
 {
-  while (build_part (self))
+  while (build_part (self, G_MAXINT64))
     ;
   stop_building (self);
 }
@@ -685,15 +718,15 @@ build_idle_cb (gpointer user_data)
   LiaisonApplicantEditor *self = user_data;
 
   self->build_idle_id = 0;
-  if (!build_part (self))
+  if (!build_part (self, g_get_monotonic_time () + BUILD_BUDGET_US))
     stop_building (self);
 
   return G_SOURCE_REMOVE;
 }
 
-/* A group a frame, once the editor is shown. Each is made after a frame
- * has been drawn, not while the next one is: a frame that draws the rows
- * made does not make more. */
+/* A group a frame (or part of one), once the editor is shown. Each is
+ * made after a frame has been drawn, not while the next one is: a frame
+ * that draws the rows made does not make more. */
 static gboolean
 build_tick_cb (GtkWidget     *widget,
                GdkFrameClock *frame_clock,
@@ -708,8 +741,9 @@ build_tick_cb (GtkWidget     *widget,
 }
 
 /* The editor opens with the applicant's name, which is what a window
- * shows first; the rest follows, a group a frame, so that opening an
- * applicant does not hold up the window while thirty more rows are made. */
+ * shows first; the rest follows, a group or a few rows a frame, so that
+ * opening an applicant does not hold up the window while thirty more rows
+ * are made. */
 static void
 build (LiaisonApplicantEditor *self)
 {
