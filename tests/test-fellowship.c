@@ -347,6 +347,56 @@ test_duplicates (void)
     g_assert_null (liaison_application_find_duplicate (db, application, person));
   }
 
+  /* Names too short for the search index: found by the government, told
+   * apart by the name */
+  {
+    g_autoptr(GPtrArray) more = g_ptr_array_new_with_free_func (g_object_unref);
+    g_autoptr(LiaisonRecord) new_person = liaison_record_new (&liaison_person_type);
+    g_autoptr(LiaisonRecord) new_application = liaison_record_new (&liaison_application_type);
+    g_autoptr(LiaisonRecord) found = NULL;
+    const char *names[][2] = { { "Li", "Na" }, { "Li", "Wu" }, { "Ng", "Na" } };
+    LiaisonRecord *li_na = NULL;
+
+    for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+      {
+        LiaisonRecord *someone = liaison_record_new (&liaison_person_type);
+        LiaisonRecord *theirs = liaison_record_new (&liaison_application_type);
+
+        liaison_record_set_text (someone, "family_name", names[i][0]);
+        liaison_record_set_text (someone, "given_name", names[i][1]);
+        liaison_record_set_text (theirs, "person", liaison_record_get_uuid (someone));
+        liaison_record_set_integer (theirs, "cohort_year", 2027);
+        liaison_record_set_text (theirs, "government", i < 2 ? "City of Vancouver" : "City of Richmond");
+        liaison_record_set_text (theirs, "government_level", "city");
+        liaison_record_set_text (theirs, "jurisdiction", "CA-BC");
+        liaison_record_set_text (theirs, "status", "inquiry");
+        g_ptr_array_add (more, someone);
+        g_ptr_array_add (more, theirs);
+        if (i == 0)
+          li_na = theirs;
+      }
+    liaison_database_save_all (db, more, &error);
+    g_assert_no_error (error);
+
+    liaison_record_set_text (new_person, "family_name", "LI");
+    liaison_record_set_text (new_person, "given_name", "na");
+    liaison_record_set_text (new_application, "government", "City of Vancouver");
+    found = liaison_application_find_duplicate (db, new_application, new_person);
+    g_assert_nonnull (found);
+    g_assert_cmpstr (liaison_record_get_uuid (found), ==, liaison_record_get_uuid (li_na));
+    g_clear_object (&found);
+
+    /* Ng Na is at another government; nobody is Ng Wu */
+    liaison_record_set_text (new_person, "family_name", "Ng");
+    g_assert_null (liaison_application_find_duplicate (db, new_application, new_person));
+    liaison_record_set_text (new_person, "given_name", "Wu");
+    liaison_record_set_text (new_application, "government", "City of Richmond");
+    g_assert_null (liaison_application_find_duplicate (db, new_application, new_person));
+    liaison_record_set_text (new_person, "given_name", "Na");
+    found = liaison_application_find_duplicate (db, new_application, new_person);
+    g_assert_nonnull (found);
+  }
+
   /* The tags in use, each once, in order */
   {
     g_auto(GStrv) tags = NULL;

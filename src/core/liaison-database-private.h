@@ -13,6 +13,10 @@
 
 G_BEGIN_DECLS
 
+/* The shortest word the search index answers for (a trigram); shorter
+ * ones are looked for through the text of every record */
+#define LIAISON_SEARCH_SHORTEST_INDEXED 3
+
 sqlite3       *liaison_database_get_handle    (LiaisonDatabase          *self);
 sqlite3_stmt  *liaison_database_prepare       (LiaisonDatabase          *self,
                                                const char               *sql,

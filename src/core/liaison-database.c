@@ -2450,7 +2450,7 @@ static gboolean
 uses_index (LiaisonDatabase *self,
             const char      *term)
 {
-  return self->full_text && g_utf8_strlen (term, -1) >= 3;
+  return self->full_text && g_utf8_strlen (term, -1) >= LIAISON_SEARCH_SHORTEST_INDEXED;
 }
 
 /**

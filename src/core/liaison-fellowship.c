@@ -468,23 +468,11 @@ emails_overlap (const char *a,
   return FALSE;
 }
 
-/**
- * liaison_application_find_duplicate:
- * @database: a database
- * @application: an application being entered
- * @person: its applicant
- *
- * Looks for an application already there for the same person: one whose
- * applicant shares an email address with @person, or has the same name
- * and the same government (case and accents aside).
- *
- * Returns: (transfer full) (nullable): that application, or %NULL
- */
 /* The applications, other than @application, of the people whose searched
- * text holds @word, and whose own searched text holds @application_word
- * if given (see liaison_database_search_sql()): looking through the search
- * index rather than every application keeps a save quick however many
- * there are. */
+ * text holds @word if given, and whose own searched text holds
+ * @application_word if given (see liaison_database_search_sql()): looking
+ * through the search index rather than every application keeps a save
+ * quick however many there are. */
 static LiaisonRecord *
 find_duplicate_among (LiaisonDatabase *database,
                       LiaisonRecord   *application,
@@ -497,17 +485,22 @@ find_duplicate_among (LiaisonDatabase *database,
 {
   const char *emails = liaison_record_get_text (person, "emails");
   g_autofree char *parameter = NULL;
-  g_autofree char *search = liaison_database_search_sql (database, word, &parameter);
+  g_autofree char *search = NULL;
   g_autofree char *application_parameter = NULL;
   g_autofree char *application_search = NULL;
   g_autoptr(GString) sql = g_string_new (NULL);
   sqlite3_stmt *stmt;
   LiaisonRecord *found = NULL;
+  int next = 3;
 
-  g_string_printf (sql, "SELECT a.uuid, p.family_name, p.given_name, a.government, p.emails "
+  g_string_assign (sql, "SELECT a.uuid, p.family_name, p.given_name, a.government, p.emails "
                         "FROM application a JOIN person p ON p.uuid = a.person "
-                        "WHERE a.deleted_at IS NULL AND a.uuid != ?1 AND p.uuid != ?2 "
-                        "AND p.uuid IN (%s)", search);
+                        "WHERE a.deleted_at IS NULL AND a.uuid != ?1 AND p.uuid != ?2");
+  if (word != NULL)
+    {
+      search = liaison_database_search_sql (database, word, &parameter);
+      g_string_append_printf (sql, " AND p.uuid IN (%s)", search);
+    }
   if (application_word != NULL)
     {
       application_search = liaison_database_search_sql (database, application_word, &application_parameter);
@@ -519,9 +512,10 @@ find_duplicate_among (LiaisonDatabase *database,
 
   sqlite3_bind_text (stmt, 1, liaison_record_get_uuid (application), -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, liaison_record_get_uuid (person), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, parameter, -1, SQLITE_TRANSIENT);
+  if (parameter != NULL)
+    sqlite3_bind_text (stmt, next++, parameter, -1, SQLITE_TRANSIENT);
   if (application_parameter != NULL)
-    sqlite3_bind_text (stmt, 4, application_parameter, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text (stmt, next++, application_parameter, -1, SQLITE_TRANSIENT);
 
   while (found == NULL && sqlite3_step (stmt) == SQLITE_ROW)
     {
@@ -550,6 +544,18 @@ find_duplicate_among (LiaisonDatabase *database,
   return found;
 }
 
+/**
+ * liaison_application_find_duplicate:
+ * @database: a database
+ * @application: an application being entered
+ * @person: its applicant
+ *
+ * Looks for an application already there for the same person: one whose
+ * applicant shares an email address with @person, or has the same name
+ * and the same government (case and accents aside).
+ *
+ * Returns: (transfer full) (nullable): that application, or %NULL
+ */
 LiaisonRecord *
 liaison_application_find_duplicate (LiaisonDatabase *database,
                                     LiaisonRecord   *application,
@@ -580,11 +586,18 @@ liaison_application_find_duplicate (LiaisonDatabase *database,
     }
 
   /* and those of the same name by the longer of its two parts and by the
-   * government. */
+   * government; by the government alone if both parts are too short for
+   * the search index (Li Na, say: looking through the text of every
+   * record for "li" would take a while at a large office). */
   if (found == NULL && family[0] != '\0' && government[0] != '\0')
-    found = find_duplicate_among (database, application, person,
-                                  g_utf8_strlen (given, -1) > g_utf8_strlen (family, -1) ? given : family,
-                                  government, family, given, government);
+    {
+      const char *longer = g_utf8_strlen (given, -1) > g_utf8_strlen (family, -1) ? given : family;
+
+      if (g_utf8_strlen (longer, -1) < LIAISON_SEARCH_SHORTEST_INDEXED &&
+          g_utf8_strlen (government, -1) >= LIAISON_SEARCH_SHORTEST_INDEXED)
+        longer = NULL;
+      found = find_duplicate_among (database, application, person, longer, government, family, given, government);
+    }
 
   return found;
 }
