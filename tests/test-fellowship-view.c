@@ -1367,25 +1367,37 @@ wait_for_row (GtkWidget  *editor,
 }
 
 static void
+count_cb (guint *count)
+{
+  (*count)++;
+}
+
+static void
 test_editor_fills_in (void)
 {
   LiaisonWindow *window;
   LiaisonFellowshipView *view = open_view (&window);
   g_autoptr(LiaisonRecord) first = g_list_model_get_item (liaison_fellowship_view_get_model (view), 0);
   GtkWidget *editor;
+  guint built = 0;
 
   g_assert_nonnull (first);
   liaison_fellowship_view_open (view, first);
   editor = liaison_fellowship_view_get_editor (view);
   g_assert_nonnull (editor);
+  g_signal_connect_swapped (editor, "built", G_CALLBACK (count_cb), &built);
   g_assert_nonnull (liaison_test_find (editor, ADW_TYPE_ENTRY_ROW, "Family name"));
   g_assert_null (liaison_test_find (editor, ADW_TYPE_SWITCH_ROW, "CV or biography"));
+  g_assert_cmpuint (built, ==, 0);
 
   wait_for_row (editor, ADW_TYPE_SWITCH_ROW, "CV or biography");
   wait_for_row (editor, ADW_TYPE_ENTRY_ROW, "Arrival flight");
   settle ();
   g_assert_nonnull (find_group (editor, "History"));
   g_assert_true (gtk_widget_get_visible (find_group (editor, "History")));
+  /* Told once, when the last group has its rows */
+  g_assert_cmpuint (built, ==, 1);
+  g_assert_nonnull (liaison_applicant_editor_get_row (LIAISON_APPLICANT_EDITOR (editor), "application", "notes"));
 
   /* After a pause the view has made the next editor ahead: the applicant
    * opened next is shown in it, whole. */

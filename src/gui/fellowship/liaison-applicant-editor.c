@@ -70,6 +70,7 @@ enum {
   SAVED,
   DELETED,
   OPEN_EXISTING,
+  BUILT,
   N_SIGNALS
 };
 
@@ -685,7 +686,10 @@ build_part (LiaisonApplicantEditor *self,
 
   self->n_parts_built++;
   if (self->n_parts_built == N_PARTS)
-    update_problem (self);
+    {
+      update_problem (self);
+      g_signal_emit (self, signals[BUILT], 0);
+    }
 
   return self->n_parts_built < N_PARTS;
 }
@@ -829,6 +833,15 @@ liaison_applicant_editor_class_init (LiaisonApplicantEditorClass *klass)
    */
   signals[OPEN_EXISTING] = g_signal_new ("open-existing", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                          0, NULL, NULL, NULL, G_TYPE_NONE, 1, LIAISON_TYPE_RECORD);
+
+  /**
+   * LiaisonApplicantEditor::built:
+   *
+   * Emitted once every group of the editor has its rows, some frames
+   * after it was opened.
+   */
+  signals[BUILT] = g_signal_new ("built", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/jlgc/Liaison/fellowship/liaison-applicant-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, LiaisonApplicantEditor, window_title);

@@ -1312,13 +1312,26 @@ make_spare_editor_cb (gpointer user_data)
 }
 
 /* Most of what opening an applicant costs is the editor's template: the
- * next one is made a while after the window has had its last change. */
+ * next one is made ahead, a while after the window has had its last
+ * change at start-up, */
 static void
 make_spare_editor_later (LiaisonFellowshipView *self)
 {
   g_clear_handle_id (&self->spare_timeout, g_source_remove);
   self->spare_timeout = g_timeout_add_full (G_PRIORITY_LOW, SPARE_EDITOR_DELAY_MS,
                                             make_spare_editor_cb, self, NULL);
+}
+
+/* and once the editor shown has all its rows, so that the next applicant
+ * opened, often a moment later, finds one. */
+static void
+editor_built_cb (LiaisonFellowshipView *self)
+{
+  if (self->spare_editor != NULL)
+    return;
+
+  g_clear_handle_id (&self->spare_timeout, g_source_remove);
+  self->spare_timeout = g_idle_add_full (G_PRIORITY_LOW, make_spare_editor_cb, self, NULL);
 }
 
 static void
@@ -1338,12 +1351,12 @@ show_editor (LiaisonFellowshipView *self,
   g_signal_connect_object (editor, "deleted", G_CALLBACK (editor_deleted_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (editor, "saved", G_CALLBACK (editor_saved_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (editor, "open-existing", G_CALLBACK (open_existing_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (editor, "built", G_CALLBACK (editor_built_cb), self, G_CONNECT_SWAPPED);
 
   show_detail (self, editor);
   g_object_unref (editor);
   adw_navigation_page_set_title (self->detail_page, title[0] != '\0' ? title : _("New Applicant"));
   adw_navigation_split_view_set_show_content (self->split_view, TRUE);
-  make_spare_editor_later (self);
 }
 
 static void
