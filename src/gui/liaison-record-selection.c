@@ -210,7 +210,7 @@ refresh_rows (LiaisonRecordSelection *self,
     }
 }
 
-#define LET_GO_AT_ONCE 40
+#define LET_GO_AT_ONCE 20
 
 static int
 compare_positions (gconstpointer a,
@@ -700,7 +700,7 @@ liaison_record_selection_set_rows_kept (LiaisonRecordSelection *self,
  * @self: a selection
  *
  * Takes away some of the rows left past the end of the list, from the
- * last: those for which views hold widgets, forty at most. The first rows
+ * last: those for which views hold widgets, twenty at most. The first rows
  * kept (see liaison_record_selection_set_rows_kept()) stay.
  *
  * Returns: %TRUE if more can go
