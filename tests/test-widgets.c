@@ -144,6 +144,25 @@ assert_view_matches (GListModel *selection,
     }
 }
 
+/* The whole list again, held by a view as @rows; returns the view's
+ * handler of items-changed */
+static gulong
+view_all (LiaisonRecordList      *list,
+          LiaisonRecordSelection *selection,
+          GPtrArray              *rows)
+{
+  g_autoptr(GError) error = NULL;
+
+  liaison_record_list_clear_filters (list);
+  g_assert_true (liaison_record_list_reload (list, &error));
+  g_assert_no_error (error);
+  g_ptr_array_set_size (rows, 0);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (selection)); i++)
+    g_ptr_array_add (rows, g_list_model_get_item (G_LIST_MODEL (selection), i));
+
+  return g_signal_connect (selection, "items-changed", G_CALLBACK (view_items_changed_cb), rows);
+}
+
 /* Rows taken away by a filter: those out of sight stay past the end,
  * showing nothing, and go a few at a time; the rows held keep their
  * places. When fewer rows are left than may be in sight, the others go
@@ -187,12 +206,7 @@ test_rows_let_go (void)
       guint calls = 0;
       gulong handler;
 
-      liaison_record_list_clear_filters (list);
-      g_assert_true (liaison_record_list_reload (list, &error));
-      g_ptr_array_set_size (rows, 0);
-      for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (selection)); i++)
-        g_ptr_array_add (rows, g_list_model_get_item (G_LIST_MODEL (selection), i));
-      handler = g_signal_connect (selection, "items-changed", G_CALLBACK (view_items_changed_cb), rows);
+      handler = view_all (list, selection, rows);
       g_assert_cmpuint (rows->len, ==, 300);
 
       liaison_record_selection_freeze (selection);
@@ -226,12 +240,7 @@ test_rows_let_go (void)
   {
     gulong handler;
 
-    liaison_record_list_clear_filters (list);
-    g_assert_true (liaison_record_list_reload (list, &error));
-    g_ptr_array_set_size (rows, 0);
-    for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (selection)); i++)
-      g_ptr_array_add (rows, g_list_model_get_item (G_LIST_MODEL (selection), i));
-    handler = g_signal_connect (selection, "items-changed", G_CALLBACK (view_items_changed_cb), rows);
+    handler = view_all (list, selection, rows);
 
     liaison_record_selection_freeze (selection);
     liaison_record_list_add_filter (list, "given_name", "Other");
@@ -256,12 +265,7 @@ test_rows_let_go (void)
     gulong handler;
 
     liaison_record_selection_set_limit (selection, G_MAXUINT);
-    liaison_record_list_clear_filters (list);
-    g_assert_true (liaison_record_list_reload (list, &error));
-    g_ptr_array_set_size (rows, 0);
-    for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (selection)); i++)
-      g_ptr_array_add (rows, g_list_model_get_item (G_LIST_MODEL (selection), i));
-    handler = g_signal_connect (selection, "items-changed", G_CALLBACK (view_items_changed_cb), rows);
+    handler = view_all (list, selection, rows);
     g_assert_cmpuint (rows->len, ==, 300);
 
     liaison_record_selection_set_rows_in_sight (selection, 0);
