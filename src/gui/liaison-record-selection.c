@@ -254,8 +254,8 @@ held_from (LiaisonRecordSelection *self,
  * least as many as may be in sight: the rows past the end, out of sight,
  * stay for liaison_record_selection_let_go(), showing nothing if they
  * come into sight meanwhile. Not worth it unless views hold many of
- * them, or some are to be kept. Fewer rows than may be in sight take the others away at once:
- * those kept would move up into sight. */
+ * them, or some are to be kept. Fewer rows than may be in sight take the
+ * others away at once: those kept would move up into sight. */
 static gboolean
 linger (LiaisonRecordSelection *self,
         guint                   old_n)

@@ -117,7 +117,6 @@ struct _LiaisonFellowshipView
   GtkLabel               *selection_label;
   GMenuModel             *status_menu;
   GtkMenuButton          *view_menu_button;
-  /* The toast of the last deletion while it is shown, for Ctrl+Z */
   /* Drawn once, what the first frame held back has followed, and the
    * window has settled (see settled_cb()) */
   gboolean                drawn;
@@ -1311,9 +1310,8 @@ make_spare_editor_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* Most of what opening an applicant costs is the editor's template: the
- * next one is made ahead, a while after the window has had its last
- * change at start-up, */
+/* Most of what opening an applicant costs is the editor's template, so
+ * one is made ahead: at start-up, a while after the window's last change */
 static void
 make_spare_editor_later (LiaisonFellowshipView *self)
 {
@@ -1322,8 +1320,8 @@ make_spare_editor_later (LiaisonFellowshipView *self)
                                             make_spare_editor_cb, self, NULL);
 }
 
-/* and once the editor shown has all its rows, so that the next applicant
- * opened, often a moment later, finds one. */
+/* Then once the editor shown has all its rows, so that the next applicant
+ * opened, often a moment later, finds one */
 static void
 editor_built_cb (LiaisonFellowshipView *self)
 {
