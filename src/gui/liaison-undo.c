@@ -45,6 +45,14 @@ toast_dismissed_cb (AdwToast *toast,
   gtk_widget_action_set_enabled (offer->widget, offer->action_name, FALSE);
 }
 
+/* A widget taken apart offers nothing more: the toast may still be
+ * dismissed afterwards */
+static void
+widget_destroyed_cb (GtkWidget *widget)
+{
+  g_object_set_qdata (G_OBJECT (widget), offer_quark (), NULL);
+}
+
 /**
  * liaison_undo_offer:
  * @widget: the widget that installed @action_name
@@ -71,6 +79,8 @@ liaison_undo_offer (GtkWidget  *widget,
   g_set_weak_pointer (&offer->toast, toast);
   g_signal_connect (toast, "dismissed", G_CALLBACK (toast_dismissed_cb), offer);
   g_object_set_qdata_full (G_OBJECT (widget), offer_quark (), offer, (GDestroyNotify) offer_free);
+  g_signal_handlers_disconnect_by_func (widget, widget_destroyed_cb, NULL);
+  g_signal_connect (widget, "destroy", G_CALLBACK (widget_destroyed_cb), NULL);
 
   gtk_widget_action_set_enabled (widget, action_name, TRUE);
 }
