@@ -454,6 +454,8 @@ main (int   argc,
         copy = liaison_database_get (b, &liaison_organization_type, liaison_record_get_uuid (organization), NULL);
         liaison_record_set_text (organization, "phone", "+1 202 393 6226");
         liaison_database_save (a, organization, NULL);
+        /* A moment later, so that the newer comes first in every shot */
+        g_usleep (5 * 1000);
         liaison_record_set_text (copy, "phone", "+1 202 942 4201");
         liaison_database_save (b, copy, NULL);
         g_clear_pointer (&from_a, g_bytes_unref);
