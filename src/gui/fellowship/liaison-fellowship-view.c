@@ -155,6 +155,20 @@ typedef struct
   Column                 column;
 } ColumnData;
 
+/* A person read for a row: its name and its job title, kept for the next
+ * rows (the Name and Title columns both show them) */
+static void
+read_person (LiaisonFellowshipView *self,
+             const char            *uuid)
+{
+  g_autoptr(LiaisonRecord) person = liaison_database_get (self->database, &liaison_person_type, uuid, NULL);
+
+  g_hash_table_replace (self->titles, g_strdup (uuid),
+                        person != NULL ? liaison_record_dup_title (person) : g_strdup (""));
+  g_hash_table_replace (self->job_titles, g_strdup (uuid),
+                        g_strdup (person != NULL ? liaison_record_get_text (person, "title") : ""));
+}
+
 static const char *
 linked_title (LiaisonFellowshipView   *self,
               const LiaisonRecordType *type,
@@ -166,7 +180,12 @@ linked_title (LiaisonFellowshipView   *self,
     return "";
 
   title = g_hash_table_lookup (self->titles, uuid);
-  if (title == NULL)
+  if (title == NULL && type == &liaison_person_type)
+    {
+      read_person (self, uuid);
+      title = g_hash_table_lookup (self->titles, uuid);
+    }
+  else if (title == NULL)
     {
       g_autoptr(LiaisonRecord) record = liaison_database_get (self->database, type, uuid, NULL);
 
@@ -177,7 +196,7 @@ linked_title (LiaisonFellowshipView   *self,
   return title;
 }
 
-/* The person's title (Deputy Director, say), kept for the next row */
+/* The person's title (Deputy Director, say) */
 static const char *
 job_title (LiaisonFellowshipView *self,
            const char            *uuid)
@@ -190,10 +209,8 @@ job_title (LiaisonFellowshipView *self,
   title = g_hash_table_lookup (self->job_titles, uuid);
   if (title == NULL)
     {
-      g_autoptr(LiaisonRecord) person = liaison_database_get (self->database, &liaison_person_type, uuid, NULL);
-
-      title = g_strdup (person != NULL ? liaison_record_get_text (person, "title") : "");
-      g_hash_table_insert (self->job_titles, g_strdup (uuid), title);
+      read_person (self, uuid);
+      title = g_hash_table_lookup (self->job_titles, uuid);
     }
 
   return title;
