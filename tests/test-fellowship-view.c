@@ -489,15 +489,13 @@ typedef struct
   gint64     given_at;
 } Choice;
 
-/* Whether the file chooser has come to @file. It is given the folder, and
- * the whole path as the name (the chooser reads its first folder as it
- * opens, and may go there after being told another), again every half
- * second until then. */
+/* Whether the file chooser has come to @file. It is given the whole path
+ * as the name, as someone may type it, again every half second until
+ * then: the chooser reads its first folder as it opens. */
 static gboolean
 chooses (gpointer data)
 {
   Choice *choice = data;
-  g_autoptr(GFile) folder = g_file_get_parent (choice->file);
   g_autoptr(GFile) chosen = NULL;
   gint64 now = g_get_monotonic_time ();
 
@@ -509,7 +507,6 @@ chooses (gpointer data)
   if (now - choice->given_at > G_USEC_PER_SEC / 2)
     {
       choice->given_at = now;
-      gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (choice->chooser), folder, NULL);
       gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (choice->chooser), g_file_peek_path (choice->file));
     }
   G_GNUC_END_IGNORE_DEPRECATIONS
