@@ -217,6 +217,51 @@ count_stale_rows (GtkColumnView *column_view,
   return stale;
 }
 
+/* The rows in sight show every cell; those held out of sight, only their
+ * name (hiding the others spares GTK styling them again), and are as tall
+ * as the rows in sight all the same. Returns how many rows are in sight. */
+static guint
+check_cells_of_unseen_rows (GtkColumnView *column_view)
+{
+  GtkWidget *list = liaison_test_find (GTK_WIDGET (column_view), GTK_TYPE_LIST_VIEW, NULL);
+  int seen_height = -1;
+  guint seen = 0;
+  guint unseen = 0;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+    {
+      gboolean in_sight = gtk_widget_get_child_visible (row);
+      guint column = 0;
+      int height;
+
+      if (gtk_widget_get_first_child (row) == NULL)
+        continue;
+
+      for (GtkWidget *cell = gtk_widget_get_first_child (row); cell != NULL; cell = gtk_widget_get_next_sibling (cell), column++)
+        {
+          GtkWidget *label = liaison_test_find (cell, LIAISON_TYPE_CELL_LABEL, NULL);
+
+          g_assert_nonnull (label);
+          g_assert_cmpint (gtk_widget_get_visible (label), ==, in_sight || column == 0);
+          if (in_sight)
+            g_assert_true (gtk_widget_get_mapped (label));
+        }
+      g_assert_cmpuint (column, ==, COLUMN_INDEX_DOCUMENTS + 1);
+
+      gtk_widget_measure (row, GTK_ORIENTATION_VERTICAL, -1, &height, NULL, NULL, NULL);
+      if (in_sight && seen_height < 0)
+        seen_height = height;
+      if (seen_height >= 0)
+        g_assert_cmpint (height, ==, seen_height);
+      seen += in_sight;
+      unseen += !in_sight;
+    }
+  g_assert_cmpuint (seen, >, 5);
+  g_assert_cmpuint (unseen, >, 10);
+
+  return seen;
+}
+
 /* The same, as the model has it */
 static char *
 model_column (GListModel *model,
@@ -1733,6 +1778,7 @@ test_sorted_far_down (void)
   g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 0);
   assert_rows_shown (column_view, model);
   g_assert_cmpuint (count_stale_rows (column_view, model), ==, 0);
+  check_cells_of_unseen_rows (column_view);
 
   /* And back to the end, which shows the last applicants of that order:
    * the rows that come into sight are filled then. */
@@ -1750,6 +1796,7 @@ test_sorted_far_down (void)
 
         g_assert_cmpstr (governments[i], ==, liaison_record_get_text (expected, "government"));
       }
+    g_assert_cmpuint (check_cells_of_unseen_rows (column_view), ==, n_shown);
   }
   {
     g_autoptr(LiaisonListRow) last = g_list_model_get_item (G_LIST_MODEL (gtk_column_view_get_model (column_view)), all - 1);
