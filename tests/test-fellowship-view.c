@@ -242,7 +242,7 @@ check_cells_of_unseen_rows (GtkColumnView *column_view)
           GtkWidget *label = liaison_test_find (cell, LIAISON_TYPE_CELL_LABEL, NULL);
 
           g_assert_nonnull (label);
-          g_assert_cmpint (gtk_widget_get_visible (label), ==, in_sight || column == 0);
+          g_assert_cmpint (gtk_widget_get_visible (cell), ==, in_sight || column == 0);
           if (in_sight)
             g_assert_true (gtk_widget_get_mapped (label));
         }

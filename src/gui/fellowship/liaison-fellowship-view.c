@@ -135,9 +135,9 @@ struct _LiaisonFellowshipView
   gboolean                laying_out;
   /* Rows left past the end of the list are being taken away */
   gboolean                letting_go;
-  /* The list items of cells gone out of sight, to be hidden (see
-   * hide_unseen_cells_cb()) */
-  GPtrArray              *unseen_cells;
+  /* The Name cells of rows gone out of sight, whose other cells are to be
+   * hidden (see hide_unseen_cells_cb()) */
+  GPtrArray              *unseen_rows;
   guint                   unseen_idle;
 };
 
@@ -157,6 +157,7 @@ typedef struct
 {
   LiaisonFellowshipView *view;
   Column                 column;
+  GtkColumnViewColumn   *view_column; /* the column view's */
 } ColumnData;
 
 /* A person read for a row: its name and its job title, kept for the next
@@ -264,75 +265,80 @@ column_text (LiaisonFellowshipView *self,
 static void cell_mapped_cb (GtkWidget   *label,
                             GtkListItem *item);
 
-/* The cells of a row out of sight are hidden, but for its name, which
- * gives the row its height: every cell is a line of the same font. GTK
- * styles every visible widget of the 200 rows a list view holds whenever
- * the list is styled again (a change to dark, say), and a row out of sight
- * then costs four styles rather than ten: the list takes less than a
- * frame rather than more. A cell shows its text as it comes into sight
- * (cell_seen_cb()) and hides it once it is gone (cell_unseen_cb()). */
+/* A row out of sight hides its cells, but for its name, which gives the
+ * row its height: every cell is a line of the same font. GTK styles every
+ * visible widget of the 200 rows a list view holds whenever the window is
+ * styled again (a change to dark, say), and a row out of sight then costs
+ * two styles rather than ten. The row's cells are shown as its Name cell
+ * comes into sight (row_shown_cb()), and hidden once it is gone
+ * (row_unseen_cb()). Cells are not focusable: no focus is lost. GTK 4.18
+ * takes away the cells of a column hidden; should it keep them, they stay
+ * hidden. */
 static void
-cell_seen_cb (GtkWidget   *cell,
+show_row_cells (GtkListItem *name_item,
+                gboolean     shown)
+{
+  GtkWidget *child = gtk_list_item_get_child (name_item);
+  GtkWidget *name_cell = child != NULL ? gtk_widget_get_parent (child) : NULL;
+  GtkWidget *row = name_cell != NULL ? gtk_widget_get_parent (name_cell) : NULL;
+
+  if (row == NULL)
+    return;
+
+  for (GtkWidget *cell = gtk_widget_get_first_child (row); cell != NULL; cell = gtk_widget_get_next_sibling (cell))
+    {
+      GtkWidget *label = gtk_widget_get_first_child (cell);
+      ColumnData *data = label != NULL ? g_object_get_data (G_OBJECT (label), "liaison-column") : NULL;
+
+      if (cell != name_cell && data != NULL)
+        gtk_widget_set_visible (cell, shown && gtk_column_view_column_get_visible (data->view_column));
+    }
+}
+
+static void
+row_shown_cb (GtkWidget   *label,
               GtkListItem *item)
 {
-  gtk_widget_set_visible (gtk_list_item_get_child (item), TRUE);
+  show_row_cells (item, TRUE);
 }
 
 /* The list view takes rows out of sight as it lays them out, and hiding a
- * widget lays it out again: the cells are hidden after the frame, unless
- * back in sight by then. */
+ * widget lays its row out again: the cells are hidden after the frame,
+ * unless back in sight by then. */
 static gboolean
 hide_unseen_cells_cb (gpointer user_data)
 {
   LiaisonFellowshipView *self = user_data;
 
   self->unseen_idle = 0;
-  for (guint i = 0; i < self->unseen_cells->len; i++)
+  for (guint i = 0; i < self->unseen_rows->len; i++)
     {
-      GtkListItem *item = g_ptr_array_index (self->unseen_cells, i);
-      GtkWidget *label = gtk_list_item_get_child (item);
-      GtkWidget *cell = label != NULL ? gtk_widget_get_parent (label) : NULL;
+      GtkListItem *item = g_ptr_array_index (self->unseen_rows, i);
+      GtkWidget *child = gtk_list_item_get_child (item);
 
       g_object_set_data (G_OBJECT (item), "liaison-unseen", NULL);
-      if (cell != NULL && !gtk_widget_get_mapped (cell))
-        gtk_widget_set_visible (label, FALSE);
+      if (child != NULL && !gtk_widget_get_mapped (child))
+        show_row_cells (item, FALSE);
     }
-  g_ptr_array_set_size (self->unseen_cells, 0);
+  g_ptr_array_set_size (self->unseen_rows, 0);
 
   return G_SOURCE_REMOVE;
 }
 
 static void
-cell_unseen_cb (GtkWidget   *cell,
-                GtkListItem *item)
+row_unseen_cb (GtkWidget   *label,
+               GtkListItem *item)
 {
   ColumnData *data = g_object_get_data (G_OBJECT (item), "liaison-column");
   LiaisonFellowshipView *self = data->view;
 
-  if (self->unseen_cells == NULL || g_object_get_data (G_OBJECT (item), "liaison-unseen") != NULL)
+  if (self->unseen_rows == NULL || g_object_get_data (G_OBJECT (item), "liaison-unseen") != NULL)
     return;
 
   g_object_set_data (G_OBJECT (item), "liaison-unseen", GINT_TO_POINTER (TRUE));
-  g_ptr_array_add (self->unseen_cells, g_object_ref (item));
+  g_ptr_array_add (self->unseen_rows, g_object_ref (item));
   if (self->unseen_idle == 0)
     self->unseen_idle = g_idle_add (hide_unseen_cells_cb, self);
-}
-
-/* The cell of the list item, the widget that holds its child, is known
- * once it does */
-static void
-cell_label_parent_cb (GtkWidget   *label,
-                      GParamSpec  *pspec,
-                      GtkListItem *item)
-{
-  GtkWidget *cell = gtk_widget_get_parent (label);
-
-  if (cell == NULL)
-    return;
-
-  gtk_widget_set_visible (label, gtk_widget_get_mapped (cell));
-  g_signal_connect_object (cell, "map", G_CALLBACK (cell_seen_cb), item, 0);
-  g_signal_connect_object (cell, "unmap", G_CALLBACK (cell_unseen_cb), item, 0);
 }
 
 static void
@@ -343,10 +349,13 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
   GtkWidget *label = liaison_cell_label_new ();
 
   g_object_set_data (G_OBJECT (item), "liaison-column", data);
+  g_object_set_data (G_OBJECT (label), "liaison-column", data);
   g_signal_connect (label, "map", G_CALLBACK (cell_mapped_cb), item);
-  /* The Name cell always shows. */
-  if (data->column != COLUMN_NAME)
-    g_signal_connect (label, "notify::parent", G_CALLBACK (cell_label_parent_cb), item);
+  if (data->column == COLUMN_NAME)
+    {
+      g_signal_connect (label, "map", G_CALLBACK (row_shown_cb), item);
+      g_signal_connect (label, "unmap", G_CALLBACK (row_unseen_cb), item);
+    }
   gtk_list_item_set_child (item, label);
 }
 
@@ -611,6 +620,7 @@ add_columns (LiaisonFellowshipView *self)
       gtk_column_view_column_set_resizable (view_column, TRUE);
       gtk_column_view_column_set_fixed_width (view_column, column_widths[column]);
       gtk_column_view_append_column (self->column_view, view_column);
+      data->view_column = view_column;
     }
 }
 
@@ -2537,7 +2547,7 @@ liaison_fellowship_view_dispose (GObject *object)
   g_clear_handle_id (&self->leaving_idle, g_source_remove);
   g_clear_pointer (&self->leaving, g_ptr_array_unref);
   g_clear_handle_id (&self->unseen_idle, g_source_remove);
-  g_clear_pointer (&self->unseen_cells, g_ptr_array_unref);
+  g_clear_pointer (&self->unseen_rows, g_ptr_array_unref);
   self->spinner = NULL;
   g_clear_object (&self->detail_placeholder);
   adw_breakpoint_bin_set_child (ADW_BREAKPOINT_BIN (self), NULL);
@@ -2755,7 +2765,7 @@ liaison_fellowship_view_init (LiaisonFellowshipView *self)
   /* Kept, to be shown again whenever no applicant is open */
   g_object_ref (self->detail_placeholder);
   self->leaving = g_ptr_array_new_with_free_func (g_object_unref);
-  self->unseen_cells = g_ptr_array_new_with_free_func (g_object_unref);
+  self->unseen_rows = g_ptr_array_new_with_free_func (g_object_unref);
   liaison_menu_button_set_menu_later (self->view_menu_button, self->view_menu);
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   add_columns (self);
