@@ -84,6 +84,22 @@ draw_back (void)
   gtk_widget_remove_css_class (GTK_WIDGET (column_view), "accent");
 }
 
+/* The window in the dark style, and back, as when the desktop's style
+ * changes: libadwaita changes its style sheet, and every widget of the
+ * window is styled again (twice: see AdwStyleManager, which keeps
+ * transitions from running for a moment) */
+static void
+dark_style (void)
+{
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+}
+
+static void
+own_style (void)
+{
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+}
+
 static void
 all_years (void)
 {
@@ -283,6 +299,8 @@ static const Step steps[] = {
   { "the window idle (baseline)", do_nothing },
   { "every row drawn again, in another colour", draw_again },
   { "and back in its own", draw_back },
+  { "the window in the dark style", dark_style },
+  { "and back in its own", own_style },
   { "all 100,000 applicants, every year", all_years },
   { "scroll to the last one", scroll_to_end },
   { "sort by name", sort_by_name },
