@@ -13,6 +13,11 @@
  * "outside frames" (the application's own work and GTK's answers to it,
  * such as a list view reading new rows).
  *
+ * A change of style (the window in the dark style, and back) is also
+ * timed in a bare libadwaita window of the same size, a header bar and
+ * nothing else, in a process of its own started first: GTK and libadwaita
+ * work out and draw the whole window again whatever it holds.
+ *
  *   liaison-bench-interaction [--applicants N] [DIR]
  *
  * Run it under a display (xvfb-run). It builds the database in DIR once,
@@ -44,8 +49,17 @@ typedef struct
 {
   const char *name;
   void      (*run) (void);
+  double     *bare_ms; /* the same step in the bare window, or NULL */
 } Step;
 
+/* The bare window's longest stalls, when a change of style is measured */
+static double bare_dark_ms;
+static double bare_own_ms;
+/* This process is the bare window's */
+static gboolean bare;
+
+/* The watch has started, after the first frame */
+static gboolean watching;
 static LiaisonFellowshipView *view;
 static GtkColumnView *column_view;
 static guint step;
@@ -299,8 +313,8 @@ static const Step steps[] = {
   { "the window idle (baseline)", do_nothing },
   { "every row drawn again, in another colour", draw_again },
   { "and back in its own", draw_back },
-  { "the window in the dark style", dark_style },
-  { "and back in its own", own_style },
+  { "the window in the dark style", dark_style, &bare_dark_ms },
+  { "and back in its own", own_style, &bare_own_ms },
   { "all 100,000 applicants, every year", all_years },
   { "scroll to the last one", scroll_to_end },
   { "sort by name", sort_by_name },
@@ -322,19 +336,29 @@ static const Step steps[] = {
   { "and bring it back (Undo)", undo_delete },
 };
 
+static const Step bare_steps[] = {
+  { "the frames after the first", do_nothing },
+  { "the window idle (baseline)", do_nothing },
+  { "the window in the dark style", dark_style, &bare_dark_ms },
+  { "and back in its own", own_style, &bare_own_ms },
+};
+
+static const Step *run_steps = steps;
+static guint n_run_steps = G_N_ELEMENTS (steps);
+
 /* Still working: the list being read again, the number of rows still
  * changing, or the rows of the list view still coming or going (a few a
  * frame) */
 static gboolean
 busy (void)
 {
-  GListModel *model = liaison_fellowship_view_get_model (view);
+  GListModel *model = view != NULL ? liaison_fellowship_view_get_model (view) : NULL;
   guint n = model != NULL ? g_list_model_get_n_items (model) : 0;
   gboolean changed = n != last_n_items;
 
   last_n_items = n;
 
-  return changed || awaiting_change || liaison_fellowship_view_is_loading (view) ||
+  return changed || awaiting_change || (view != NULL && liaison_fellowship_view_is_loading (view)) ||
          (step == 0 && g_get_monotonic_time () - step_start < START_UP_TAIL_US);
 }
 
@@ -347,7 +371,7 @@ start_step (void)
   quiet_since = 0;
   max_gap = 0;
   max_outside = 0;
-  steps[step].run ();
+  run_steps[step].run ();
 }
 
 static gboolean
@@ -368,7 +392,7 @@ tick_cb (gpointer user_data)
   g_array_set_size (frames, 0);
 
   last_tick = now;
-  if (view == NULL)
+  if (!watching)
     return G_SOURCE_CONTINUE;
 
   max_gap = MAX (max_gap, gap);
@@ -394,25 +418,39 @@ tick_cb (gpointer user_data)
       {
         if (step == BASELINE)
           idle_max_ms = max_ms;
-        printf ("%-42s longest stall %6.1f ms, outside frames %5.1f ms\n", steps[step].name, max_ms,
+        printf ("%-42s longest stall %6.1f ms, outside frames %5.1f ms\n", run_steps[step].name, max_ms,
                 max_outside / 1000.0);
+      }
+    else if (bare)
+      {
+        *run_steps[step].bare_ms = max_ms;
       }
     else
       {
         printf ("%-42s longest stall %6.1f ms (%4.1f× idle, %4.2f frames), outside frames %5.1f ms, "
                 "done after %7.1f ms, %u rows\n",
-                steps[step].name, max_ms, max_ms / MAX (idle_max_ms, 0.001), max_ms / FRAME_MS,
+                run_steps[step].name, max_ms, max_ms / MAX (idle_max_ms, 0.001), max_ms / FRAME_MS,
                 max_outside / 1000.0, settled_ms, last_n_items);
+        if (run_steps[step].bare_ms != NULL && *run_steps[step].bare_ms > 0)
+          printf ("%-42s longest stall %6.1f ms in a bare libadwaita window (ratio %.2f)\n", "",
+                  *run_steps[step].bare_ms, max_ms / *run_steps[step].bare_ms);
         outside_failures += max_outside > FRAME_MS * G_TIME_SPAN_MILLISECOND;
         failures += step > BASELINE && max_ms > FRAME_MS;
       }
     fflush (stdout);
   }
 
-  if (++step == G_N_ELEMENTS (steps))
+  if (++step == n_run_steps && bare)
+    {
+      /* For the benchmark that started this one */
+      printf ("bare %.3f %.3f\n", bare_dark_ms, bare_own_ms);
+      g_application_quit (g_application_get_default ());
+      return G_SOURCE_REMOVE;
+    }
+  if (step == n_run_steps)
     {
       printf ("%d of %u steps stalled for longer than a frame (%.1f ms); outside frames, %d did\n",
-              failures, (guint) G_N_ELEMENTS (steps) - BASELINE - 1, FRAME_MS, outside_failures);
+              failures, n_run_steps - BASELINE - 1, FRAME_MS, outside_failures);
       /* As a person would: the window closes, and the database with it,
        * so that the next run does not start with this one's log. */
       g_action_group_activate_action (G_ACTION_GROUP (g_application_get_default ()), "quit", NULL);
@@ -448,12 +486,16 @@ first_frame_cb (GdkFrameClock *clock,
 {
   g_signal_handlers_disconnect_by_func (clock, first_frame_cb, window);
 
-  view = LIAISON_FELLOWSHIP_VIEW (liaison_bench_find_widget (GTK_WIDGET (window), LIAISON_TYPE_FELLOWSHIP_VIEW));
-  column_view = GTK_COLUMN_VIEW (liaison_bench_find_widget (GTK_WIDGET (view), GTK_TYPE_COLUMN_VIEW));
-  last_n_items = g_list_model_get_n_items (liaison_fellowship_view_get_model (view));
-  g_signal_connect (liaison_fellowship_view_get_database (view), "record-changed", G_CALLBACK (record_changed_cb), NULL);
+  if (!bare)
+    {
+      view = LIAISON_FELLOWSHIP_VIEW (liaison_bench_find_widget (GTK_WIDGET (window), LIAISON_TYPE_FELLOWSHIP_VIEW));
+      column_view = GTK_COLUMN_VIEW (liaison_bench_find_widget (GTK_WIDGET (view), GTK_TYPE_COLUMN_VIEW));
+      last_n_items = g_list_model_get_n_items (liaison_fellowship_view_get_model (view));
+      g_signal_connect (liaison_fellowship_view_get_database (view), "record-changed", G_CALLBACK (record_changed_cb), NULL);
+    }
   /* The first frame itself is the start-up benchmark's: the watch starts
    * after it. */
+  watching = TRUE;
   last_tick = g_get_monotonic_time ();
   g_array_set_size (frames, 0);
   start_step ();
@@ -476,6 +518,58 @@ window_added_cb (GtkApplication *application,
   g_signal_connect (window, "realize", G_CALLBACK (realized_cb), NULL);
 }
 
+/* The bare window: the start-up benchmark's baseline, as large as
+ * Liaison's */
+static void
+bare_activate_cb (GApplication *application)
+{
+  GtkWidget *window = adw_application_window_new (GTK_APPLICATION (application));
+  GtkWidget *toolbar_view = adw_toolbar_view_new ();
+
+  adw_toolbar_view_add_top_bar (ADW_TOOLBAR_VIEW (toolbar_view), adw_header_bar_new ());
+  adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), toolbar_view);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  g_signal_connect (window, "realize", G_CALLBACK (realized_cb), NULL);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static int
+run_bare (void)
+{
+  g_autoptr(AdwApplication) app = adw_application_new ("org.jlgc.Liaison.Bench.Bare", G_APPLICATION_NON_UNIQUE);
+  char *app_argv[] = { (char *) "bare", NULL };
+
+  bare = TRUE;
+  run_steps = bare_steps;
+  n_run_steps = G_N_ELEMENTS (bare_steps);
+  g_signal_connect (app, "activate", G_CALLBACK (bare_activate_cb), NULL);
+  frames = g_array_new (FALSE, FALSE, sizeof (gint64));
+  last_tick = g_get_monotonic_time ();
+  g_timeout_add_full (G_PRIORITY_HIGH, 1, tick_cb, NULL, NULL);
+
+  return g_application_run (G_APPLICATION (app), 1, app_argv);
+}
+
+/* The bare window's change of style, in a process of its own */
+static void
+measure_bare (const char *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  const char *child_argv[] = { self, "--child-bare", NULL };
+  const char *line;
+  int status = 0;
+
+  if (!g_spawn_sync (NULL, (char **) child_argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                     &out, NULL, &status, &error) ||
+      !g_spawn_check_wait_status (status, &error))
+    g_error ("The bare window did not run: %s", error->message);
+
+  line = strstr (out, "bare ");
+  if (line == NULL || sscanf (line, "bare %lf %lf", &bare_dark_ms, &bare_own_ms) != 2)
+    g_error ("The bare window did not report its stalls");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -492,6 +586,9 @@ main (int   argc,
     { NULL }
   };
 
+  if (argc == 2 && g_str_equal (argv[1], "--child-bare"))
+    return run_bare ();
+
   context = g_option_context_new ("[DIR]");
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error))
@@ -501,6 +598,7 @@ main (int   argc,
     }
 
   path = liaison_bench_office_path (argc > 1 ? argv[1] : NULL, "interaction.db", n_applicants);
+  measure_bare (argv[0]);
 
   app = liaison_app_new ("org.jlgc.Liaison.Bench", G_APPLICATION_NON_UNIQUE);
   liaison_app_set_database_path (app, path);
