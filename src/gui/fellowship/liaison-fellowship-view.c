@@ -135,8 +135,8 @@ struct _LiaisonFellowshipView
   gboolean                laying_out;
   /* Rows left past the end of the list are being taken away */
   gboolean                letting_go;
-  /* The Name cells of rows gone out of sight, whose other cells are to be
-   * hidden (see hide_unseen_cells_cb()) */
+  /* The rows gone out of sight, whose cells are to be hidden (see
+   * hide_unseen_cells_cb()) */
   GPtrArray              *unseen_rows;
   guint                   unseen_idle;
 };
@@ -265,41 +265,39 @@ column_text (LiaisonFellowshipView *self,
 static void cell_mapped_cb (GtkWidget   *label,
                             GtkListItem *item);
 
-/* A row out of sight hides its cells, but for its name, which gives the
- * row its height: every cell is a line of the same font. GTK styles every
- * visible widget of the 200 rows a list view holds whenever the window is
- * styled again (a change to dark, say), and a row out of sight then costs
- * two styles rather than ten. The row's cells are shown as its Name cell
- * comes into sight (row_shown_cb()), and hidden once it is gone
- * (row_unseen_cb()). Cells are not focusable: no focus is lost. GTK 4.18
+/* A row out of sight hides its cells, and keeps its height. GTK styles
+ * every visible widget of the 200 rows a list view holds whenever the
+ * window is styled again (a change to dark, say), and a row out of sight
+ * then costs no style rather than ten. The row's cells are hidden once it
+ * is gone (row_unseen_cb()), and shown as it comes into sight
+ * (row_seen_cb()). Cells are not focusable: no focus is lost. GTK 4.18
  * takes away the cells of a column hidden; should it keep them, they stay
  * hidden. */
 static void
-show_row_cells (GtkListItem *name_item,
-                gboolean     shown)
+show_row_cells (GtkWidget *row)
 {
-  GtkWidget *child = gtk_list_item_get_child (name_item);
-  GtkWidget *name_cell = child != NULL ? gtk_widget_get_parent (child) : NULL;
-  GtkWidget *row = name_cell != NULL ? gtk_widget_get_parent (name_cell) : NULL;
-
-  if (row == NULL)
-    return;
-
   for (GtkWidget *cell = gtk_widget_get_first_child (row); cell != NULL; cell = gtk_widget_get_next_sibling (cell))
     {
-      GtkWidget *label = gtk_widget_get_first_child (cell);
-      ColumnData *data = label != NULL ? g_object_get_data (G_OBJECT (label), "liaison-column") : NULL;
+      GtkWidget *child = gtk_widget_get_first_child (cell);
+      ColumnData *data;
 
-      if (cell != name_cell && data != NULL)
-        gtk_widget_set_visible (cell, shown && gtk_column_view_column_get_visible (data->view_column));
+      /* A name with the conflict icon before it ends its box */
+      if (GTK_IS_BOX (child))
+        child = gtk_widget_get_last_child (child);
+      data = child != NULL ? g_object_get_data (G_OBJECT (child), "liaison-column") : NULL;
+      gtk_widget_set_visible (cell, data == NULL || gtk_column_view_column_get_visible (data->view_column));
     }
+  gtk_widget_set_size_request (row, -1, -1);
 }
 
 static void
-row_shown_cb (GtkWidget   *label,
-              GtkListItem *item)
+row_seen_cb (GtkWidget *row)
 {
-  show_row_cells (item, TRUE);
+  if (g_object_get_data (G_OBJECT (row), "liaison-hidden") == NULL)
+    return;
+
+  g_object_set_data (G_OBJECT (row), "liaison-hidden", NULL);
+  show_row_cells (row);
 }
 
 /* The list view takes rows out of sight as it lays them out, and hiding a
@@ -313,12 +311,19 @@ hide_unseen_cells_cb (gpointer user_data)
   self->unseen_idle = 0;
   for (guint i = 0; i < self->unseen_rows->len; i++)
     {
-      GtkListItem *item = g_ptr_array_index (self->unseen_rows, i);
-      GtkWidget *child = gtk_list_item_get_child (item);
+      GtkWidget *row = g_ptr_array_index (self->unseen_rows, i);
+      int height;
 
-      g_object_set_data (G_OBJECT (item), "liaison-unseen", NULL);
-      if (child != NULL && !gtk_widget_get_mapped (child))
-        show_row_cells (item, FALSE);
+      g_object_set_data (G_OBJECT (row), "liaison-unseen", NULL);
+      if (gtk_widget_get_mapped (row) || gtk_widget_get_parent (row) == NULL ||
+          g_object_get_data (G_OBJECT (row), "liaison-hidden") != NULL)
+        continue;
+
+      gtk_widget_measure (row, GTK_ORIENTATION_VERTICAL, -1, &height, NULL, NULL, NULL);
+      gtk_widget_set_size_request (row, -1, height);
+      for (GtkWidget *cell = gtk_widget_get_first_child (row); cell != NULL; cell = gtk_widget_get_next_sibling (cell))
+        gtk_widget_set_visible (cell, FALSE);
+      g_object_set_data (G_OBJECT (row), "liaison-hidden", GINT_TO_POINTER (TRUE));
     }
   g_ptr_array_set_size (self->unseen_rows, 0);
 
@@ -326,19 +331,34 @@ hide_unseen_cells_cb (gpointer user_data)
 }
 
 static void
-row_unseen_cb (GtkWidget   *label,
+row_unseen_cb (GtkWidget             *row,
+               LiaisonFellowshipView *self)
+{
+  if (self->unseen_rows == NULL || g_object_get_data (G_OBJECT (row), "liaison-unseen") != NULL)
+    return;
+
+  g_object_set_data (G_OBJECT (row), "liaison-unseen", GINT_TO_POINTER (TRUE));
+  g_ptr_array_add (self->unseen_rows, g_object_ref (row));
+  if (self->unseen_idle == 0)
+    self->unseen_idle = g_idle_add (hide_unseen_cells_cb, self);
+}
+
+/* The row of the Name cell, the first time it comes into sight: the cell of
+ * the list item is the widget that holds its child, in the row */
+static void
+name_shown_cb (GtkWidget   *label,
                GtkListItem *item)
 {
   ColumnData *data = g_object_get_data (G_OBJECT (item), "liaison-column");
-  LiaisonFellowshipView *self = data->view;
+  GtkWidget *cell = gtk_widget_get_parent (gtk_list_item_get_child (item));
+  GtkWidget *row = cell != NULL ? gtk_widget_get_parent (cell) : NULL;
 
-  if (self->unseen_rows == NULL || g_object_get_data (G_OBJECT (item), "liaison-unseen") != NULL)
+  if (row == NULL || g_object_get_data (G_OBJECT (row), "liaison-watched") != NULL)
     return;
 
-  g_object_set_data (G_OBJECT (item), "liaison-unseen", GINT_TO_POINTER (TRUE));
-  g_ptr_array_add (self->unseen_rows, g_object_ref (item));
-  if (self->unseen_idle == 0)
-    self->unseen_idle = g_idle_add (hide_unseen_cells_cb, self);
+  g_object_set_data (G_OBJECT (row), "liaison-watched", GINT_TO_POINTER (TRUE));
+  g_signal_connect (row, "map", G_CALLBACK (row_seen_cb), NULL);
+  g_signal_connect_object (row, "unmap", G_CALLBACK (row_unseen_cb), data->view, 0);
 }
 
 static void
@@ -352,10 +372,7 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
   g_object_set_data (G_OBJECT (label), "liaison-column", data);
   g_signal_connect (label, "map", G_CALLBACK (cell_mapped_cb), item);
   if (data->column == COLUMN_NAME)
-    {
-      g_signal_connect (label, "map", G_CALLBACK (row_shown_cb), item);
-      g_signal_connect (label, "unmap", G_CALLBACK (row_unseen_cb), item);
-    }
+    g_signal_connect (label, "map", G_CALLBACK (name_shown_cb), item);
   gtk_list_item_set_child (item, label);
 }
 
