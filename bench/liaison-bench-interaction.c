@@ -518,17 +518,12 @@ window_added_cb (GtkApplication *application,
   g_signal_connect (window, "realize", G_CALLBACK (realized_cb), NULL);
 }
 
-/* The bare window: the start-up benchmark's baseline, as large as
- * Liaison's */
+/* The bare window, the start-up benchmark's baseline */
 static void
 bare_activate_cb (GApplication *application)
 {
-  GtkWidget *window = adw_application_window_new (GTK_APPLICATION (application));
-  GtkWidget *toolbar_view = adw_toolbar_view_new ();
+  GtkWidget *window = liaison_bench_bare_window_new (GTK_APPLICATION (application));
 
-  adw_toolbar_view_add_top_bar (ADW_TOOLBAR_VIEW (toolbar_view), adw_header_bar_new ());
-  adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), toolbar_view);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
   g_signal_connect (window, "realize", G_CALLBACK (realized_cb), NULL);
   gtk_window_present (GTK_WINDOW (window));
 }

@@ -1,12 +1,14 @@
 /* liaison-bench-office.c
  *
  * The large office the GUI benchmarks open: applicants of thirty cohorts
- * and their people.
+ * and their people; and the bare window they measure Liaison against.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #include "config.h"
+
+#include <adwaita.h>
 
 #include "liaison-bench-office.h"
 #include "liaison-database.h"
@@ -109,4 +111,19 @@ liaison_bench_find_widget (GtkWidget *root,
     }
 
   return NULL;
+}
+
+/* A bare libadwaita window as large as Liaison's: a header bar and nothing
+ * else. Not yet shown. */
+GtkWidget *
+liaison_bench_bare_window_new (GtkApplication *application)
+{
+  GtkWidget *window = adw_application_window_new (application);
+  GtkWidget *toolbar_view = adw_toolbar_view_new ();
+
+  adw_toolbar_view_add_top_bar (ADW_TOOLBAR_VIEW (toolbar_view), adw_header_bar_new ());
+  adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), toolbar_view);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+
+  return window;
 }

@@ -183,13 +183,10 @@ baseline_realized_cb (GtkWidget *window)
 static void
 baseline_activate_cb (GApplication *application)
 {
-  GtkWidget *window = adw_application_window_new (GTK_APPLICATION (application));
-  GtkWidget *toolbar_view = adw_toolbar_view_new ();
+  GtkWidget *window = liaison_bench_bare_window_new (GTK_APPLICATION (application));
 
+  /* Built, as Liaison's window is when it is added to the application */
   t_window = g_get_monotonic_time ();
-  adw_toolbar_view_add_top_bar (ADW_TOOLBAR_VIEW (toolbar_view), adw_header_bar_new ());
-  adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), toolbar_view);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
   g_signal_connect (window, "realize", G_CALLBACK (baseline_realized_cb), NULL);
   gtk_window_present (GTK_WINDOW (window));
 }
