@@ -1437,6 +1437,7 @@ test_controls_named (void)
   liaison_test_window_destroy (window);
 }
 
+/* The conflict icons shown under @root */
 static guint
 count_conflict_icons (GtkWidget *root)
 {

@@ -368,6 +368,7 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
 {
   GtkWidget *label = liaison_cell_label_new ();
 
+  /* For the list item's life, and the cell's */
   g_object_set_data (G_OBJECT (item), "liaison-column", data);
   g_object_set_data (G_OBJECT (label), "liaison-column", data);
   g_signal_connect (label, "map", G_CALLBACK (cell_mapped_cb), item);
@@ -526,7 +527,6 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
               ColumnData               *data)
 {
-  g_object_set_data (G_OBJECT (item), "liaison-column", data);
   fill_cell (item, data);
   g_signal_connect_object (gtk_list_item_get_item (item), "notify::record",
                            G_CALLBACK (row_record_changed_cb), item, 0);
