@@ -1910,6 +1910,109 @@ test_list_keeps_its_style (void)
   liaison_test_window_destroy (window);
 }
 
+/* The rows of the list that are in sight, wholly or in part */
+static guint
+rows_in_sight (GtkColumnView *column_view)
+{
+  GtkWidget *list = liaison_test_find (GTK_WIDGET (column_view), GTK_TYPE_LIST_VIEW, NULL);
+  guint n = 0;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+    n += gtk_widget_get_child_visible (row) && gtk_widget_get_first_child (row) != NULL;
+
+  return n;
+}
+
+/* Counts into @n_borders the borders that @node draws, and checks that
+ * each is of one colour all round: GTK's cairo renderer draws any other
+ * through a mesh pattern, slowly (a frame, for the whole list). */
+static void
+check_borders (GskRenderNode *node,
+               guint         *n_borders)
+{
+  switch ((int) gsk_render_node_get_node_type (node))
+    {
+    case GSK_CONTAINER_NODE:
+      for (guint i = 0; i < gsk_container_node_get_n_children (node); i++)
+        check_borders (gsk_container_node_get_child (node, i), n_borders);
+      break;
+    case GSK_TRANSFORM_NODE:
+      check_borders (gsk_transform_node_get_child (node), n_borders);
+      break;
+    case GSK_CLIP_NODE:
+      check_borders (gsk_clip_node_get_child (node), n_borders);
+      break;
+    case GSK_ROUNDED_CLIP_NODE:
+      check_borders (gsk_rounded_clip_node_get_child (node), n_borders);
+      break;
+    case GSK_OPACITY_NODE:
+      check_borders (gsk_opacity_node_get_child (node), n_borders);
+      break;
+    case GSK_DEBUG_NODE:
+      check_borders (gsk_debug_node_get_child (node), n_borders);
+      break;
+    case GSK_BORDER_NODE:
+      {
+        const GdkRGBA *colors = gsk_border_node_get_colors (node);
+
+        for (guint i = 1; i < 4; i++)
+          g_assert_true (gdk_rgba_equal (&colors[i], &colors[0]));
+        (*n_borders)++;
+      }
+      break;
+    default:
+      break;
+    }
+}
+
+/* The list draws only borders of one colour all round, in the light
+ * style and the dark: the row separators, and no transparent borders
+ * between cells and between column titles (room for column separators,
+ * which it does not show). */
+static void
+test_borders_of_one_colour (void)
+{
+  AdwStyleManager *style_manager = adw_style_manager_get_default ();
+  LiaisonWindow *window;
+  LiaisonFellowshipView *view;
+  GtkWidget *column_view;
+
+  window = g_object_new (LIAISON_TYPE_WINDOW, "application", app, NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "fellowship");
+  view = LIAISON_FELLOWSHIP_VIEW (liaison_test_find (GTK_WIDGET (window), LIAISON_TYPE_FELLOWSHIP_VIEW, NULL));
+  g_set_weak_pointer (&current_view, view);
+  column_view = liaison_test_find (GTK_WIDGET (view), GTK_TYPE_COLUMN_VIEW, NULL);
+  g_assert_nonnull (column_view);
+  gtk_window_present (GTK_WINDOW (window));
+  settle ();
+  g_assert_cmpuint (count_shown (view), >=, 3);
+
+  for (guint dark = 0; dark < 2; dark++)
+    {
+      g_autoptr(GdkPaintable) paintable = NULL;
+      g_autoptr(GskRenderNode) node = NULL;
+      GtkSnapshot *snapshot;
+      guint n_borders = 0;
+
+      adw_style_manager_set_color_scheme (style_manager, dark ? ADW_COLOR_SCHEME_FORCE_DARK : ADW_COLOR_SCHEME_FORCE_LIGHT);
+      settle ();
+      g_assert_cmpint (adw_style_manager_get_dark (style_manager), ==, dark);
+
+      paintable = gtk_widget_paintable_new (column_view);
+      snapshot = gtk_snapshot_new ();
+      gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (column_view), gtk_widget_get_height (column_view));
+      node = gtk_snapshot_free_to_node (snapshot);
+      g_assert_nonnull (node);
+      check_borders (node, &n_borders);
+
+      /* A separator along each row in sight, and no more */
+      g_assert_cmpuint (n_borders, ==, rows_in_sight (GTK_COLUMN_VIEW (column_view)));
+    }
+
+  adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_DEFAULT);
+  liaison_test_window_destroy (window);
+}
+
 /* The Documents column of the first @n_rows of @model, as it should read
  * on @today */
 static char *
@@ -2058,6 +2161,7 @@ main (int   argc,
   g_test_add_func ("/fellowship-view/editor-fills-in", test_editor_fills_in);
   g_test_add_func ("/fellowship-view/sorted-far-down", test_sorted_far_down);
   g_test_add_func ("/fellowship-view/list-keeps-its-style", test_list_keeps_its_style);
+  g_test_add_func ("/fellowship-view/borders-of-one-colour", test_borders_of_one_colour);
   g_test_add_func ("/fellowship-view/new-day", test_new_day);
 
   status = g_test_run ();
