@@ -1854,6 +1854,19 @@ unwatch_classes_above (GtkWidget *widget,
     g_signal_handlers_disconnect_by_func (widget, classes_changed_cb, changes);
 }
 
+/* The stack that holds @child shows it, and its other pages are hidden:
+ * GTK would style them as well whenever the window is styled again. */
+static void
+check_only_shown (GtkWidget *child)
+{
+  GtkWidget *stack = gtk_widget_get_parent (child);
+
+  g_assert_true (GTK_IS_STACK (stack));
+  g_assert_true (gtk_stack_get_visible_child (GTK_STACK (stack)) == child);
+  for (GtkWidget *page = gtk_widget_get_first_child (stack); page != NULL; page = gtk_widget_get_next_sibling (page))
+    g_assert_cmpint (gtk_widget_get_visible (page), ==, page == child);
+}
+
 /* A style class that changes on a widget above the list restyles every
  * row and cell of it, which takes a frame with many applicants. None
  * changes as the window's first frames follow, as the bar of what can be
@@ -1883,6 +1896,16 @@ test_list_keeps_its_style (void)
   settle ();
   g_assert_cmpuint (count_shown (view), >=, 3);
   g_assert_cmpstr (changes->str, ==, "");
+  check_only_shown (gtk_widget_get_parent (column_view));
+
+  /* Nobody found: the list gives way to the empty page, and back */
+  liaison_fellowship_view_set_search (view, "nobody of that name");
+  settle ();
+  g_assert_cmpuint (count_shown (view), ==, 0);
+  check_only_shown (liaison_test_find (GTK_WIDGET (view), ADW_TYPE_STATUS_PAGE, NULL));
+  liaison_fellowship_view_set_search (view, "");
+  settle ();
+  check_only_shown (gtk_widget_get_parent (column_view));
 
   selection = selection_of (view);
   gtk_selection_model_select_range (selection, 0, 3, TRUE);
@@ -1905,6 +1928,7 @@ test_list_keeps_its_style (void)
   settle ();
   g_assert_true (gtk_widget_get_mapped (editor));
   g_assert_cmpstr (changes->str, ==, "");
+  check_only_shown (editor);
   unwatch_classes_above (gtk_widget_get_first_child (editor), changes);
 
   liaison_test_window_destroy (window);

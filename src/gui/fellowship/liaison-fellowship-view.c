@@ -1063,6 +1063,25 @@ replace_rows_end (LiaisonFellowshipView *self)
     }
 }
 
+/* Shows @child of @stack, and hides its other pages: GTK styles the pages
+ * a stack keeps out of sight as well, every widget of them, whenever the
+ * window is styled again (in the dark style, or in the background). */
+static void
+show_only (GtkStack  *stack,
+           GtkWidget *child)
+{
+  gtk_widget_set_visible (child, TRUE);
+  gtk_stack_set_visible_child (stack, child);
+
+  for (GtkWidget *page = gtk_widget_get_first_child (GTK_WIDGET (stack));
+       page != NULL;
+       page = gtk_widget_get_next_sibling (page))
+    {
+      if (page != child)
+        gtk_widget_set_visible (page, FALSE);
+    }
+}
+
 static void
 update_count (LiaisonFellowshipView *self)
 {
@@ -1071,7 +1090,7 @@ update_count (LiaisonFellowshipView *self)
   g_autofree char *subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u applicant", "%'u applicants", n), n);
 
   adw_window_title_set_subtitle (self->window_title, subtitle);
-  gtk_stack_set_visible_child_name (self->list_stack, n > 0 ? "list" : "empty");
+  show_only (self->list_stack, gtk_stack_get_child_by_name (self->list_stack, n > 0 ? "list" : "empty"));
 }
 
 static void
@@ -1334,7 +1353,7 @@ show_detail (LiaisonFellowshipView *self,
 
   if (gtk_widget_get_parent (child) == NULL)
     gtk_stack_add_child (self->detail_stack, child);
-  gtk_stack_set_visible_child (self->detail_stack, child);
+  show_only (self->detail_stack, child);
 
   if (shown != NULL && shown != child && shown != self->detail_placeholder)
     {
