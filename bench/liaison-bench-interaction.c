@@ -13,10 +13,11 @@
  * "outside frames" (the application's own work and GTK's answers to it,
  * such as a list view reading new rows).
  *
- * A change of style (the window in the dark style, and back) is also
- * timed in a bare libadwaita window of the same size, a header bar and
- * nothing else, in a process of its own started first: GTK and libadwaita
- * work out and draw the whole window again whatever it holds.
+ * A change of style (the window in the dark style, and back; the window
+ * in the background, behind another, and in front again) is also timed in
+ * a bare libadwaita window of the same size, a header bar and nothing
+ * else, in a process of its own started first: GTK and libadwaita work
+ * out and draw the whole window again whatever it holds.
  *
  *   liaison-bench-interaction [--applicants N] [DIR]
  *
@@ -55,11 +56,14 @@ typedef struct
 /* The bare window's longest stalls, when a change of style is measured */
 static double bare_dark_ms;
 static double bare_own_ms;
+static double bare_behind_ms;
+static double bare_front_ms;
 /* This process is the bare window's */
 static gboolean bare;
 
 /* The watch has started, after the first frame */
 static gboolean watching;
+static GtkWidget *toplevel;
 static LiaisonFellowshipView *view;
 static GtkColumnView *column_view;
 static guint step;
@@ -112,6 +116,20 @@ static void
 own_style (void)
 {
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+}
+
+/* As GTK has it when another window takes the focus, and gives it back:
+ * the whole window in the background state, which the theme dims */
+static void
+behind (void)
+{
+  gtk_widget_set_state_flags (toplevel, GTK_STATE_FLAG_BACKDROP, FALSE);
+}
+
+static void
+in_front (void)
+{
+  gtk_widget_unset_state_flags (toplevel, GTK_STATE_FLAG_BACKDROP);
 }
 
 static void
@@ -324,6 +342,12 @@ static const Step steps[] = {
   { "open an applicant", open_first },
   { "open the next one", open_second },
   { "and the one after", open_third },
+  /* The same changes of style with the editor's several hundred widgets
+   * in the window as well */
+  { "the window behind another", behind, &bare_behind_ms },
+  { "and in front again", in_front, &bare_front_ms },
+  { "the dark style beside the applicant", dark_style, &bare_dark_ms },
+  { "and back in its own", own_style, &bare_own_ms },
   { "back to the coming cohort, unsorted", coming_cohort },
   { "the cohort sorted by title", sort_by_title },
   { "the cohort searched for “smith”", search_cohort },
@@ -341,6 +365,8 @@ static const Step bare_steps[] = {
   { "the window idle (baseline)", do_nothing },
   { "the window in the dark style", dark_style, &bare_dark_ms },
   { "and back in its own", own_style, &bare_own_ms },
+  { "the window behind another", behind, &bare_behind_ms },
+  { "and in front again", in_front, &bare_front_ms },
 };
 
 static const Step *run_steps = steps;
@@ -443,7 +469,7 @@ tick_cb (gpointer user_data)
   if (++step == n_run_steps && bare)
     {
       /* For the benchmark that started this one */
-      printf ("bare %.3f %.3f\n", bare_dark_ms, bare_own_ms);
+      printf ("bare %.3f %.3f %.3f %.3f\n", bare_dark_ms, bare_own_ms, bare_behind_ms, bare_front_ms);
       g_application_quit (g_application_get_default ());
       return G_SOURCE_REMOVE;
     }
@@ -506,6 +532,7 @@ realized_cb (GtkWidget *window)
 {
   GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
 
+  toplevel = window;
   g_signal_connect (clock, "before-paint", G_CALLBACK (before_paint_cb), NULL);
   g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), NULL);
   g_signal_connect (clock, "after-paint", G_CALLBACK (first_frame_cb), window);
@@ -561,7 +588,7 @@ measure_bare (const char *self)
     g_error ("The bare window did not run: %s", error->message);
 
   line = strstr (out, "bare ");
-  if (line == NULL || sscanf (line, "bare %lf %lf", &bare_dark_ms, &bare_own_ms) != 2)
+  if (line == NULL || sscanf (line, "bare %lf %lf %lf %lf", &bare_dark_ms, &bare_own_ms, &bare_behind_ms, &bare_front_ms) != 4)
     g_error ("The bare window did not report its stalls");
 }
 
