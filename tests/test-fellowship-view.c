@@ -26,6 +26,7 @@
 #include "liaison-record-list-private.h"
 #include "liaison-records.h"
 #include "liaison-search.h"
+#include "liaison-sight-group.h"
 #include "liaison-test-files.h"
 #include "liaison-sync.h"
 #include "liaison-test-utils.h"
@@ -1867,6 +1868,40 @@ check_only_shown (GtkWidget *child)
     g_assert_cmpint (gtk_widget_get_visible (page), ==, page == child);
 }
 
+/* How many of the widgets below @widget are shown (all their ancestors
+ * too), and how many there are */
+static void
+count_widgets (GtkWidget *widget,
+               gboolean   shown,
+               guint     *n_shown,
+               guint     *n_all)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      gboolean child_shown = shown && gtk_widget_get_visible (child);
+
+      (*n_all)++;
+      if (child_shown)
+        (*n_shown)++;
+      count_widgets (child, child_shown, n_shown, n_all);
+    }
+}
+
+static gboolean
+has_folded_groups (gpointer data)
+{
+  GtkWidget *widget = data;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      if ((LIAISON_IS_SIGHT_GROUP (child) && liaison_sight_group_get_folded (LIAISON_SIGHT_GROUP (child))) ||
+          has_folded_groups (child))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 /* A style class that changes on a widget above the list restyles every
  * row and cell of it, which takes a frame with many applicants. None
  * changes as the window's first frames follow, as the bar of what can be
@@ -1930,6 +1965,19 @@ test_list_keeps_its_style (void)
   g_assert_cmpstr (changes->str, ==, "");
   check_only_shown (editor);
   unwatch_classes_above (gtk_widget_get_first_child (editor), changes);
+
+  /* Its groups below the fold fold: most of its widgets are not shown,
+   * and are not styled again with the window */
+  liaison_test_wait_until (has_folded_groups, editor);
+  settle ();
+  {
+    guint n_shown = 0, n_all = 0;
+
+    count_widgets (editor, TRUE, &n_shown, &n_all);
+    g_test_message ("%u of the editor's %u widgets shown", n_shown, n_all);
+    g_assert_cmpuint (n_all, >, 300);
+    g_assert_cmpuint (n_shown, <, n_all / 2);
+  }
 
   liaison_test_window_destroy (window);
 }

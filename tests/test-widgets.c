@@ -2,7 +2,7 @@
  *
  * The small widgets and helpers the views share: the cell label of the
  * lists, the choice buttons of their filters, and tooltips set only when
- * they change.
+ * they change, and the preferences groups that fold while out of sight.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -14,6 +14,7 @@
 #include "liaison-database.h"
 #include "liaison-record-selection.h"
 #include "liaison-records.h"
+#include "liaison-sight-group.h"
 #include "liaison-test-utils.h"
 #include "liaison-tooltip.h"
 
@@ -498,6 +499,205 @@ test_tooltip (void)
   g_assert_null (gtk_widget_get_tooltip_text (button));
 }
 
+#define N_GROUPS 8
+#define N_ROWS   6
+
+typedef struct {
+  GtkWidget           *window;
+  GtkWidget           *entry;    /* before the page */
+  GtkWidget           *page;
+  GtkAdjustment       *adjustment;
+  GtkWidget           *content;
+  AdwPreferencesGroup *groups[N_GROUPS];
+  GtkWidget           *last_rows[N_GROUPS];
+} SightPage;
+
+/* A window with an entry and a long page of groups, the sight groups
+ * that fold or plain ones to compare with */
+static void
+sight_page_init (SightPage *page,
+                 GType      group_type)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *preferences = adw_preferences_page_new ();
+  GtkWidget *viewport;
+
+  for (guint i = 0; i < N_GROUPS; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Group %u", i);
+
+      /* A description that wraps: the group is taller when narrower */
+      page->groups[i] = g_object_new (group_type,
+                                      "title", title,
+                                      "description", "A group of rows, with a description long enough to take more lines in a narrower window",
+                                      NULL);
+      for (guint j = 0; j < N_ROWS; j++)
+        {
+          g_autofree char *row_title = g_strdup_printf ("Row %u of group %u", j, i);
+          GtkWidget *row = adw_entry_row_new ();
+
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), row_title);
+          adw_preferences_group_add (page->groups[i], row);
+          page->last_rows[i] = row;
+        }
+      adw_preferences_page_add (ADW_PREFERENCES_PAGE (preferences), page->groups[i]);
+    }
+
+  page->entry = gtk_entry_new ();
+  gtk_box_append (GTK_BOX (box), page->entry);
+  gtk_widget_set_vexpand (preferences, TRUE);
+  gtk_box_append (GTK_BOX (box), preferences);
+  page->page = preferences;
+
+  page->window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (page->window), 360, 400);
+  gtk_window_set_child (GTK_WINDOW (page->window), box);
+  gtk_window_present (GTK_WINDOW (page->window));
+  liaison_test_wait_until (is_mapped, page->last_rows[0]);
+
+  viewport = gtk_widget_get_ancestor (page->last_rows[0], GTK_TYPE_VIEWPORT);
+  page->adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (viewport));
+  page->content = gtk_viewport_get_child (GTK_VIEWPORT (viewport));
+  liaison_test_settle ();
+}
+
+static gboolean
+is_folded (gpointer data)
+{
+  return liaison_sight_group_get_folded (data);
+}
+
+static gboolean
+is_unfolded (gpointer data)
+{
+  return !liaison_sight_group_get_folded (data);
+}
+
+/* The groups lie where the plain ones do, and fold only out of sight */
+static void
+assert_like_plain (SightPage *sight,
+                   SightPage *plain)
+{
+  double value = gtk_adjustment_get_value (sight->adjustment);
+  double page_size = gtk_adjustment_get_page_size (sight->adjustment);
+  guint n_folded = 0;
+
+  g_assert_cmpfloat (gtk_adjustment_get_upper (sight->adjustment), ==,
+                     gtk_adjustment_get_upper (plain->adjustment));
+
+  for (guint i = 0; i < N_GROUPS; i++)
+    {
+      LiaisonSightGroup *group = LIAISON_SIGHT_GROUP (sight->groups[i]);
+      graphene_rect_t bounds, plain_bounds;
+
+      g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (group), sight->content, &bounds));
+      g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (plain->groups[i]), plain->content, &plain_bounds));
+      g_assert_cmpfloat (bounds.origin.y, ==, plain_bounds.origin.y);
+      g_assert_cmpfloat (bounds.size.height, ==, plain_bounds.size.height);
+
+      if (liaison_sight_group_get_folded (group))
+        {
+          n_folded++;
+          /* Out of sight, its rows not shown at all */
+          g_assert_true (bounds.origin.y >= value + page_size || bounds.origin.y + bounds.size.height <= value);
+          g_assert_false (gtk_widget_is_visible (sight->last_rows[i]));
+        }
+      else
+        g_assert_true (gtk_widget_get_mapped (sight->last_rows[i]));
+    }
+
+  g_assert_cmpuint (n_folded, >=, N_GROUPS / 2);
+}
+
+static void
+test_sight_group (void)
+{
+  SightPage sight, plain;
+  LiaisonSightGroup *first, *last;
+  GtkWidget *focus;
+
+  /* Rows as the application's editors have them */
+  adw_init ();
+
+  sight_page_init (&sight, LIAISON_TYPE_SIGHT_GROUP);
+  sight_page_init (&plain, ADW_TYPE_PREFERENCES_GROUP);
+  first = LIAISON_SIGHT_GROUP (sight.groups[0]);
+  last = LIAISON_SIGHT_GROUP (sight.groups[N_GROUPS - 1]);
+
+  g_assert_false (liaison_sight_group_get_folded (first));
+  g_assert_true (liaison_sight_group_get_folded (last));
+  assert_like_plain (&sight, &plain);
+
+  /* Folded and still, after a little scrolling, the window draws no more
+   * frames */
+  {
+    GdkFrameClock *clock = gtk_widget_get_frame_clock (sight.window);
+    gint64 frame;
+
+    gtk_adjustment_set_value (sight.adjustment, 10);
+
+    /* Once the scrollbar has faded, within five seconds */
+    for (guint i = 0; i < 20; i++)
+      {
+        frame = gdk_frame_clock_get_frame_counter (clock);
+        liaison_test_settle ();
+        if (gdk_frame_clock_get_frame_counter (clock) == frame)
+          break;
+      }
+    frame = gdk_frame_clock_get_frame_counter (clock);
+    liaison_test_settle ();
+    liaison_test_settle ();
+    g_assert_cmpint (gdk_frame_clock_get_frame_counter (clock), ==, frame);
+    g_assert_true (liaison_sight_group_get_folded (last));
+  }
+
+  /* Scrolled to the end, the last groups unfold, the first fold */
+  gtk_adjustment_set_value (sight.adjustment, gtk_adjustment_get_upper (sight.adjustment));
+  gtk_adjustment_set_value (plain.adjustment, gtk_adjustment_get_upper (plain.adjustment));
+  liaison_test_wait_until (is_unfolded, last);
+  liaison_test_wait_until (is_folded, first);
+  liaison_test_settle ();
+  assert_like_plain (&sight, &plain);
+
+  /* Narrower: the groups out of sight are laid out again at the new
+   * width before they fold again, and keep their new height */
+  gtk_widget_set_margin_start (sight.page, 120);
+  gtk_widget_set_margin_start (plain.page, 120);
+  liaison_test_wait_until (is_unfolded, first);
+  liaison_test_wait_until (is_folded, first);
+  liaison_test_settle ();
+  g_assert_cmpint (gtk_widget_get_width (sight.content), ==, gtk_widget_get_width (plain.content));
+  assert_like_plain (&sight, &plain);
+
+  /* Shift+Tab from the entry before the page goes round to the last row
+   * of the last group, folded as it was */
+  gtk_adjustment_set_value (sight.adjustment, 0);
+  liaison_test_wait_until (is_folded, last);
+  gtk_widget_grab_focus (sight.entry);
+  g_signal_emit_by_name (sight.window, "move-focus", GTK_DIR_TAB_BACKWARD);
+  focus = gtk_root_get_focus (GTK_ROOT (sight.window));
+  g_assert_nonnull (focus);
+  g_assert_true (gtk_widget_is_ancestor (focus, sight.last_rows[N_GROUPS - 1]) ||
+                 focus == sight.last_rows[N_GROUPS - 1]);
+  g_assert_false (liaison_sight_group_get_folded (last));
+
+  /* With the focus in it, it does not fold even out of sight */
+  liaison_test_settle ();
+  gtk_adjustment_set_value (sight.adjustment, 0);
+  liaison_test_settle ();
+  g_assert_cmpfloat (gtk_adjustment_get_value (sight.adjustment), ==, 0);
+  g_assert_false (liaison_sight_group_get_folded (last));
+  g_assert_true (liaison_sight_group_get_folded (LIAISON_SIGHT_GROUP (sight.groups[N_GROUPS - 2])));
+
+  /* Unfolded around a row that is about to change */
+  liaison_sight_group_unfold_around (sight.last_rows[N_GROUPS - 2]);
+  g_assert_false (liaison_sight_group_get_folded (LIAISON_SIGHT_GROUP (sight.groups[N_GROUPS - 2])));
+  g_assert_true (gtk_widget_is_visible (sight.last_rows[N_GROUPS - 2]));
+
+  gtk_window_destroy (GTK_WINDOW (sight.window));
+  gtk_window_destroy (GTK_WINDOW (plain.window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -509,6 +709,8 @@ main (int   argc,
   g_test_add_func ("/widgets/choice-button", test_choice_button);
   g_test_add_func ("/widgets/tooltip", test_tooltip);
   g_test_add_func ("/widgets/rows-let-go", test_rows_let_go);
+  /* Last: it sets up libadwaita's style */
+  g_test_add_func ("/widgets/sight-group", test_sight_group);
 
   return g_test_run ();
 }

@@ -21,6 +21,7 @@
 #include "liaison-record-list.h"
 #include "liaison-records.h"
 #include "liaison-reference.h"
+#include "liaison-sight-group.h"
 #include "liaison-tooltip.h"
 
 typedef struct
@@ -400,6 +401,9 @@ liaison_field_rows_refresh (LiaisonFieldRows *self,
 
       if (field != NULL && !g_str_equal (field, name))
         continue;
+
+      /* Laid out again with what it shows now */
+      liaison_sight_group_unfold_around (row->row);
 
       if (row->field->kind == LIAISON_FIELD_INTEGER)
         adw_spin_row_set_value (ADW_SPIN_ROW (row->row), liaison_record_get_integer (self->record, name));

@@ -23,6 +23,7 @@
 #include "liaison-record-dialog.h"
 #include "liaison-record-list.h"
 #include "liaison-records.h"
+#include "liaison-sight-group.h"
 #include "liaison-tooltip.h"
 
 struct _LiaisonApplicantEditor
@@ -177,6 +178,7 @@ fill_group (LiaisonApplicantEditor  *self,
   g_autoptr(LiaisonRecordList) records = NULL;
   guint n;
 
+  liaison_sight_group_unfold (LIAISON_SIGHT_GROUP (group));
   for (guint i = 0; i < rows->len; i++)
     adw_preferences_group_remove (group, g_ptr_array_index (rows, i));
   g_ptr_array_set_size (rows, 0);
@@ -278,6 +280,7 @@ update_score (LiaisonApplicantEditor *self)
   else
     text = g_strdup (_("Not reviewed yet"));
 
+  liaison_sight_group_unfold_around (GTK_WIDGET (self->score_row));
   adw_action_row_set_subtitle (self->score_row, text);
 }
 
@@ -843,6 +846,7 @@ liaison_applicant_editor_class_init (LiaisonApplicantEditorClass *klass)
   signals[BUILT] = g_signal_new ("built", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
+  g_type_ensure (LIAISON_TYPE_SIGHT_GROUP);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/jlgc/Liaison/fellowship/liaison-applicant-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, LiaisonApplicantEditor, window_title);
   gtk_widget_class_bind_template_child (widget_class, LiaisonApplicantEditor, save_button);
@@ -977,11 +981,19 @@ liaison_applicant_editor_get_row (LiaisonApplicantEditor *self,
                                   const char             *record,
                                   const char             *field)
 {
+  GtkWidget *row;
+
   g_return_val_if_fail (LIAISON_IS_APPLICANT_EDITOR (self), NULL);
 
   ensure_built (self);
-  return liaison_field_rows_get_row (g_str_equal (record, "person") ? self->person_rows : self->application_rows,
-                                     field);
+  row = liaison_field_rows_get_row (g_str_equal (record, "person") ? self->person_rows : self->application_rows,
+                                    field);
+
+  /* Whoever asked is about to change it */
+  if (row != NULL)
+    liaison_sight_group_unfold_around (row);
+
+  return row;
 }
 
 /**
