@@ -510,7 +510,30 @@ typedef struct {
   GtkWidget           *content;
   AdwPreferencesGroup *groups[N_GROUPS];
   GtkWidget           *last_rows[N_GROUPS];
+
+  /* The first frame drawn after scrolling */
+  gint64               painted_frame;
+  gboolean             painted_folded;
 } SightPage;
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                SightPage     *page)
+{
+  if (page->painted_frame != 0)
+    return;
+
+  page->painted_frame = gdk_frame_clock_get_frame_counter (clock);
+  page->painted_folded = liaison_sight_group_get_folded (LIAISON_SIGHT_GROUP (page->groups[N_GROUPS - 1]));
+}
+
+static gboolean
+has_painted (gpointer data)
+{
+  SightPage *page = data;
+
+  return page->painted_frame != 0;
+}
 
 /* A window with an entry and a long page of groups, the sight groups
  * that fold or plain ones to compare with */
@@ -612,7 +635,7 @@ assert_like_plain (SightPage *sight,
 static void
 test_sight_group (void)
 {
-  SightPage sight, plain;
+  SightPage sight = { 0 }, plain = { 0 };
   LiaisonSightGroup *first, *last;
   GtkWidget *focus;
 
@@ -651,10 +674,20 @@ test_sight_group (void)
     g_assert_true (liaison_sight_group_get_folded (last));
   }
 
-  /* Scrolled to the end, the last groups unfold, the first fold */
-  gtk_adjustment_set_value (sight.adjustment, gtk_adjustment_get_upper (sight.adjustment));
-  gtk_adjustment_set_value (plain.adjustment, gtk_adjustment_get_upper (plain.adjustment));
-  liaison_test_wait_until (is_unfolded, last);
+  /* Scrolled to the end, the last groups unfold in the frame that shows
+   * them, and the first fold */
+  {
+    GdkFrameClock *clock = gtk_widget_get_frame_clock (sight.window);
+    gint64 frame = gdk_frame_clock_get_frame_counter (clock);
+    gulong id = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &sight);
+
+    gtk_adjustment_set_value (sight.adjustment, gtk_adjustment_get_upper (sight.adjustment));
+    gtk_adjustment_set_value (plain.adjustment, gtk_adjustment_get_upper (plain.adjustment));
+    liaison_test_wait_until (has_painted, &sight);
+    g_signal_handler_disconnect (clock, id);
+    g_assert_cmpint (sight.painted_frame, >, frame);
+    g_assert_false (sight.painted_folded);
+  }
   liaison_test_wait_until (is_folded, first);
   liaison_test_settle ();
   assert_like_plain (&sight, &plain);
