@@ -511,7 +511,8 @@ typedef struct {
   AdwPreferencesGroup *groups[N_GROUPS];
   GtkWidget           *last_rows[N_GROUPS];
 
-  /* The first frame drawn after scrolling */
+  /* The first frame drawn after a change: whether a group in sight in it
+   * was folded */
   gint64               painted_frame;
   gboolean             painted_folded;
 } SightPage;
@@ -520,11 +521,22 @@ static void
 after_paint_cb (GdkFrameClock *clock,
                 SightPage     *page)
 {
+  double value = gtk_adjustment_get_value (page->adjustment);
+  double page_size = gtk_adjustment_get_page_size (page->adjustment);
+
   if (page->painted_frame != 0)
     return;
 
   page->painted_frame = gdk_frame_clock_get_frame_counter (clock);
-  page->painted_folded = liaison_sight_group_get_folded (LIAISON_SIGHT_GROUP (page->groups[N_GROUPS - 1]));
+  for (guint i = 0; i < N_GROUPS; i++)
+    {
+      graphene_rect_t bounds;
+
+      g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (page->groups[i]), page->content, &bounds));
+      if (bounds.origin.y < value + page_size && bounds.origin.y + bounds.size.height > value &&
+          liaison_sight_group_get_folded (LIAISON_SIGHT_GROUP (page->groups[i])))
+        page->painted_folded = TRUE;
+    }
 }
 
 static gboolean
@@ -533,6 +545,35 @@ has_painted (gpointer data)
   SightPage *page = data;
 
   return page->painted_frame != 0;
+}
+
+/* Runs @change and waits for the frame that draws it */
+static void
+paint_after (SightPage *page,
+             void     (*change) (SightPage *page))
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (page->window);
+  gint64 frame = gdk_frame_clock_get_frame_counter (clock);
+  gulong id = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), page);
+
+  page->painted_frame = 0;
+  page->painted_folded = FALSE;
+  change (page);
+  liaison_test_wait_until (has_painted, page);
+  g_signal_handler_disconnect (clock, id);
+  g_assert_cmpint (page->painted_frame, >, frame);
+}
+
+static void
+scroll_to_end (SightPage *page)
+{
+  gtk_adjustment_set_value (page->adjustment, gtk_adjustment_get_upper (page->adjustment));
+}
+
+static void
+grow (SightPage *page)
+{
+  gtk_widget_set_margin_bottom (page->page, 0);
 }
 
 /* A window with an entry and a long page of groups, the sight groups
@@ -676,18 +717,10 @@ test_sight_group (void)
 
   /* Scrolled to the end, the last groups unfold in the frame that shows
    * them, and the first fold */
-  {
-    GdkFrameClock *clock = gtk_widget_get_frame_clock (sight.window);
-    gint64 frame = gdk_frame_clock_get_frame_counter (clock);
-    gulong id = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &sight);
-
-    gtk_adjustment_set_value (sight.adjustment, gtk_adjustment_get_upper (sight.adjustment));
-    gtk_adjustment_set_value (plain.adjustment, gtk_adjustment_get_upper (plain.adjustment));
-    liaison_test_wait_until (has_painted, &sight);
-    g_signal_handler_disconnect (clock, id);
-    g_assert_cmpint (sight.painted_frame, >, frame);
-    g_assert_false (sight.painted_folded);
-  }
+  paint_after (&sight, scroll_to_end);
+  g_assert_false (sight.painted_folded);
+  g_assert_false (liaison_sight_group_get_folded (last));
+  scroll_to_end (&plain);
   liaison_test_wait_until (is_folded, first);
   liaison_test_settle ();
   assert_like_plain (&sight, &plain);
@@ -700,6 +733,47 @@ test_sight_group (void)
   liaison_test_wait_until (is_folded, first);
   liaison_test_settle ();
   g_assert_cmpint (gtk_widget_get_width (sight.content), ==, gtk_widget_get_width (plain.content));
+  assert_like_plain (&sight, &plain);
+
+  /* A larger font: the groups out of sight are measured again */
+  {
+    GtkSettings *settings = gtk_settings_get_default ();
+    g_autofree char *font = NULL;
+
+    g_object_get (settings, "gtk-font-name", &font, NULL);
+    g_object_set (settings, "gtk-font-name", "Sans 15", NULL);
+    liaison_test_settle ();
+    liaison_test_settle ();
+    assert_like_plain (&sight, &plain);
+    g_object_set (settings, "gtk-font-name", font, NULL);
+    liaison_test_settle ();
+    liaison_test_settle ();
+    assert_like_plain (&sight, &plain);
+  }
+
+  /* The page taller all at once, by more than a quarter of a page: the
+   * groups that come into sight unfold in the frame that shows them */
+  gtk_widget_set_margin_bottom (sight.page, 200);
+  gtk_widget_set_margin_bottom (plain.page, 200);
+  liaison_test_settle ();
+  {
+    LiaisonSightGroup *next = LIAISON_SIGHT_GROUP (sight.groups[2]);
+    graphene_rect_t bounds;
+    double page_size = gtk_adjustment_get_page_size (sight.adjustment);
+
+    /* Just far enough above the next group that it folds */
+    g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (next), sight.content, &bounds));
+    gtk_adjustment_set_value (sight.adjustment, bounds.origin.y - page_size * 1.25 - 10);
+    gtk_adjustment_set_value (plain.adjustment, bounds.origin.y - page_size * 1.25 - 10);
+    liaison_test_wait_until (is_folded, next);
+    liaison_test_settle ();
+    assert_like_plain (&sight, &plain);
+    g_assert_true (liaison_sight_group_get_folded (next));
+  }
+  paint_after (&sight, grow);
+  g_assert_false (sight.painted_folded);
+  grow (&plain);
+  liaison_test_settle ();
   assert_like_plain (&sight, &plain);
 
   /* Shift+Tab from the entry before the page goes round to the last row

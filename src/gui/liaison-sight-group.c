@@ -9,13 +9,16 @@
  * forty rows, three quarters of them below the fold, that was half the
  * time of the change.
  *
- * A group unfolds before it comes into sight (in the frame that scrolls
- * it there, before that frame is laid out), when the page changes width,
- * when the font changes, and when the keyboard focus moves into it: Tab
- * and Shift+Tab reach its rows as if it had never folded. A group with
- * the focus in it does not fold. Whoever changes what a folded group
- * shows unfolds it first (liaison_sight_group_unfold()), as its height
- * would otherwise be out of date.
+ * A group unfolds as soon as it comes near the page's sight, before the
+ * frame that would show it is drawn; when its width or the font changes;
+ * and when the keyboard focus moves into it: Tab and Shift+Tab reach its
+ * rows as if it had never folded. A group with the focus in it does not
+ * fold. Whoever changes what a folded group shows unfolds it first
+ * (liaison_sight_group_unfold()), as its height would otherwise be out of
+ * date. A group folds only once it has been laid out with what it shows.
+ *
+ * While folded, a group is a screen reader's object of its title alone;
+ * its rows are found again by Tab, or once it is scrolled near.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -29,9 +32,10 @@ struct _LiaisonSightGroup
   AdwPreferencesGroup  parent_instance;
 
   GtkAdjustment       *adjustment;   /* of the page, while mapped */
-  GtkSettings         *settings;     /* while mapped */
+  GtkRoot             *root;         /* while mapped */
   guint                tick_id;
   guint                n_unsettled;  /* frames its height was not its rows' */
+  gboolean             laid_out;     /* since it last unfolded */
 
   GPtrArray           *folded;       /* the children hidden, or NULL */
   int                  width;        /* as allocated */
@@ -81,6 +85,7 @@ liaison_sight_group_unfold (LiaisonSightGroup *self)
   gtk_widget_set_size_request (GTK_WIDGET (self), -1, -1);
   gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL);
 
+  self->laid_out = FALSE;
   queue_check (self);
 }
 
@@ -124,6 +129,10 @@ fold (LiaisonSightGroup *self,
 {
   GtkWidget *widget = GTK_WIDGET (self);
   const char *title;
+  int minimum_width;
+
+  /* The narrowest it can be too, which the page's width depends on */
+  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &minimum_width, NULL, NULL, NULL);
 
   self->folded = g_ptr_array_new_with_free_func (g_object_unref);
   for (GtkWidget *child = gtk_widget_get_first_child (widget);
@@ -135,7 +144,7 @@ fold (LiaisonSightGroup *self,
     }
 
   /* The height first, so that the page is not measured without it */
-  gtk_widget_set_size_request (widget, -1, height);
+  gtk_widget_set_size_request (widget, minimum_width, height);
   for (guint i = 0; i < self->folded->len; i++)
     gtk_widget_set_visible (g_ptr_array_index (self->folded, i), FALSE);
 
@@ -147,6 +156,28 @@ fold (LiaisonSightGroup *self,
     gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
 }
 
+/* Whether the group is in sight, or near enough; where that is not known,
+ * it is */
+static gboolean
+is_in_sight (LiaisonSightGroup *self)
+{
+  GtkWidget *content = get_content (self);
+  graphene_rect_t bounds;
+  double page_size, margin, top, bottom;
+
+  if (self->adjustment == NULL || content == NULL ||
+      !gtk_widget_compute_bounds (GTK_WIDGET (self), content, &bounds))
+    return TRUE;
+
+  page_size = gtk_adjustment_get_page_size (self->adjustment);
+  margin = page_size * MARGIN_PAGES;
+  top = gtk_adjustment_get_value (self->adjustment) - margin;
+  bottom = gtk_adjustment_get_value (self->adjustment) + page_size + margin;
+
+  return page_size <= 0 ||
+         (bounds.origin.y < bottom && bounds.origin.y + bounds.size.height > top);
+}
+
 /* Before the frame is laid out: unfolds the group if it is coming into
  * sight, folds it if it has gone out of it. TRUE to look again at the
  * next frame. */
@@ -154,22 +185,8 @@ static gboolean
 check (LiaisonSightGroup *self)
 {
   GtkWidget *widget = GTK_WIDGET (self);
-  GtkWidget *content = get_content (self);
-  graphene_rect_t bounds;
-  double page_size, margin, top, bottom;
+  gboolean in_sight = is_in_sight (self);
   int natural, height;
-  gboolean in_sight;
-
-  if (self->adjustment == NULL || content == NULL ||
-      !gtk_widget_compute_bounds (widget, content, &bounds))
-    return FALSE;
-
-  page_size = gtk_adjustment_get_page_size (self->adjustment);
-  margin = page_size * MARGIN_PAGES;
-  top = gtk_adjustment_get_value (self->adjustment) - margin;
-  bottom = gtk_adjustment_get_value (self->adjustment) + page_size + margin;
-  in_sight = page_size <= 0 ||
-             (bounds.origin.y < bottom && bounds.origin.y + bounds.size.height > top);
 
   if (self->folded != NULL)
     {
@@ -200,6 +217,11 @@ check (LiaisonSightGroup *self)
   if (height <= 0 || !gtk_widget_get_child_visible (widget) ||
       gtk_widget_get_focus_child (widget) != NULL)
     return FALSE;
+
+  /* Not yet laid out since it unfolded: after a change of font, say, its
+   * rows are measured with their new style in the next layout */
+  if (!self->laid_out)
+    return ++self->n_unsettled < MAX_UNSETTLED;
 
   /* Only with the height of what it shows now: rows added since the last
    * frame have not been laid out yet, and an editor may be adding more at
@@ -236,10 +258,45 @@ queue_check (LiaisonSightGroup *self)
     self->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), check_tick_cb, NULL, NULL);
 }
 
+/* The page scrolled, or changed size. A group coming into sight unfolds
+ * at once, to be laid out in this frame. If the page grew, the frame is
+ * being laid out already: GtkViewport sets its adjustments before it
+ * lays out its content, which then measures and lays out the rows shown
+ * here. (GTK ignores the new size asked of the viewport itself, which is
+ * the same.) */
 static void
-font_changed_cb (LiaisonSightGroup *self)
+adjustment_changed_cb (LiaisonSightGroup *self)
 {
-  liaison_sight_group_unfold (self);
+  if (self->folded != NULL && is_in_sight (self))
+    liaison_sight_group_unfold (self);
+
+  queue_check (self);
+}
+
+/* The focus given back to a row of a folded group, as a dialog closes */
+static void
+focus_widget_changed_cb (LiaisonSightGroup *self)
+{
+  GtkWidget *focus;
+
+  if (self->folded == NULL || self->root == NULL)
+    return;
+
+  focus = gtk_root_get_focus (self->root);
+  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self)))
+    liaison_sight_group_unfold (self);
+}
+
+static void
+liaison_sight_group_system_setting_changed (GtkWidget        *widget,
+                                            GtkSystemSetting  setting)
+{
+  GTK_WIDGET_CLASS (liaison_sight_group_parent_class)->system_setting_changed (widget, setting);
+
+  /* Rows of another height, measured again once shown */
+  if (setting == GTK_SYSTEM_SETTING_FONT_NAME || setting == GTK_SYSTEM_SETTING_FONT_CONFIG ||
+      setting == GTK_SYSTEM_SETTING_DPI)
+    liaison_sight_group_unfold (LIAISON_SIGHT_GROUP (widget));
 }
 
 static void
@@ -254,13 +311,12 @@ liaison_sight_group_map (GtkWidget *widget)
   if (viewport != NULL)
     {
       self->adjustment = g_object_ref (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (viewport)));
-      g_signal_connect_object (self->adjustment, "value-changed", G_CALLBACK (queue_check), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (self->adjustment, "changed", G_CALLBACK (queue_check), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->adjustment, "value-changed", G_CALLBACK (adjustment_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->adjustment, "changed", G_CALLBACK (adjustment_changed_cb), self, G_CONNECT_SWAPPED);
     }
 
-  self->settings = g_object_ref (gtk_widget_get_settings (widget));
-  g_signal_connect_object (self->settings, "notify::gtk-font-name", G_CALLBACK (font_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->settings, "notify::gtk-xft-dpi", G_CALLBACK (font_changed_cb), self, G_CONNECT_SWAPPED);
+  self->root = g_object_ref (gtk_widget_get_root (widget));
+  g_signal_connect_object (self->root, "notify::focus-widget", G_CALLBACK (focus_widget_changed_cb), self, G_CONNECT_SWAPPED);
 
   queue_check (self);
 }
@@ -279,9 +335,9 @@ liaison_sight_group_unmap (GtkWidget *widget)
   if (self->adjustment != NULL)
     g_signal_handlers_disconnect_by_data (self->adjustment, self);
   g_clear_object (&self->adjustment);
-  if (self->settings != NULL)
-    g_signal_handlers_disconnect_by_data (self->settings, self);
-  g_clear_object (&self->settings);
+  if (self->root != NULL)
+    g_signal_handlers_disconnect_by_data (self->root, self);
+  g_clear_object (&self->root);
 
   GTK_WIDGET_CLASS (liaison_sight_group_parent_class)->unmap (widget);
 }
@@ -342,6 +398,8 @@ liaison_sight_group_size_allocate (GtkWidget *widget,
         gtk_widget_allocate (child, width, height, baseline, NULL);
     }
 
+  self->laid_out = TRUE;
+
   if (width != self->width)
     {
       self->width = width;
@@ -385,6 +443,7 @@ liaison_sight_group_class_init (LiaisonSightGroupClass *klass)
   widget_class->measure = liaison_sight_group_measure;
   widget_class->size_allocate = liaison_sight_group_size_allocate;
   widget_class->focus = liaison_sight_group_focus;
+  widget_class->system_setting_changed = liaison_sight_group_system_setting_changed;
 }
 
 static void
