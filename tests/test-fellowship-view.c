@@ -1790,6 +1790,20 @@ test_sorted_far_down (void)
   g_assert_cmpuint (count_stale_rows (column_view, model), ==, 0);
   check_cells_of_unseen_rows (column_view);
 
+  /* In a larger font, the rows out of sight are as tall as those in sight */
+  {
+    GtkSettings *settings = gtk_settings_get_default ();
+    g_autofree char *font = NULL;
+
+    g_object_get (settings, "gtk-font-name", &font, NULL);
+    g_object_set (settings, "gtk-font-name", "Sans 15", NULL);
+    settle ();
+    check_cells_of_unseen_rows (column_view);
+    g_object_set (settings, "gtk-font-name", font, NULL);
+    settle ();
+    check_cells_of_unseen_rows (column_view);
+  }
+
   /* And back to the end, which shows the last applicants of that order:
    * the rows that come into sight are filled then. */
   gtk_column_view_scroll_to (column_view, all - 1, NULL, GTK_LIST_SCROLL_NONE, NULL);

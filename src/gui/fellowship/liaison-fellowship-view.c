@@ -270,9 +270,9 @@ static void cell_mapped_cb (GtkWidget   *label,
  * window is styled again (a change to dark, say), and a row out of sight
  * then costs no style rather than ten. The row's cells are hidden once it
  * is gone (row_unseen_cb()), and shown as it comes into sight
- * (row_seen_cb()). Cells are not focusable: no focus is lost. GTK 4.18
- * takes away the cells of a column hidden; should it keep them, they stay
- * hidden. */
+ * (row_seen_cb()), or when the font changes, to be measured again. Cells
+ * are not focusable: no focus is lost. GTK 4.18 takes away the cells of a
+ * column hidden; should it keep them, they stay hidden. */
 static void
 show_row_cells (GtkWidget *row)
 {
@@ -2704,6 +2704,40 @@ liaison_fellowship_view_unroot (GtkWidget *widget)
   GTK_WIDGET_CLASS (liaison_fellowship_view_parent_class)->unroot (widget);
 }
 
+/* Another font: the rows out of sight show their cells again, to be
+ * measured in it, and hide them once more after the next frame. */
+static void
+liaison_fellowship_view_system_setting_changed (GtkWidget        *widget,
+                                                GtkSystemSetting  setting)
+{
+  LiaisonFellowshipView *self = LIAISON_FELLOWSHIP_VIEW (widget);
+  GtkWidget *list;
+
+  GTK_WIDGET_CLASS (liaison_fellowship_view_parent_class)->system_setting_changed (widget, setting);
+
+  if (setting != GTK_SYSTEM_SETTING_FONT_NAME && setting != GTK_SYSTEM_SETTING_FONT_CONFIG &&
+      setting != GTK_SYSTEM_SETTING_DPI)
+    return;
+
+  /* The column view's list, whose children are the rows */
+  for (list = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
+       list != NULL && !GTK_IS_LIST_VIEW (list);
+       list = gtk_widget_get_next_sibling (list))
+    ;
+  if (list == NULL)
+    return;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+    {
+      if (g_object_get_data (G_OBJECT (row), "liaison-hidden") == NULL)
+        continue;
+
+      g_object_set_data (G_OBJECT (row), "liaison-hidden", NULL);
+      show_row_cells (row);
+      row_unseen_cb (row, self);
+    }
+}
+
 static void
 liaison_fellowship_view_class_init (LiaisonFellowshipViewClass *klass)
 {
@@ -2717,6 +2751,7 @@ liaison_fellowship_view_class_init (LiaisonFellowshipViewClass *klass)
 
   widget_class->root = liaison_fellowship_view_root;
   widget_class->unroot = liaison_fellowship_view_unroot;
+  widget_class->system_setting_changed = liaison_fellowship_view_system_setting_changed;
 
   properties[PROP_DATABASE] =
     g_param_spec_object ("database", NULL, NULL,
