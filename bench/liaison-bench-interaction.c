@@ -19,7 +19,11 @@
  * else, in a process of its own started first: GTK and libadwaita work
  * out and draw the whole window again whatever it holds.
  *
- *   liaison-bench-interaction [--applicants N] [DIR]
+ *   liaison-bench-interaction [--applicants N] [--cold] [DIR]
+ *
+ * With --cold, the database file is first put out of the system's memory
+ * (its page cache), as after a restart of the computer: what the window
+ * reads of it then comes from the disk.
  *
  * Run it under a display (xvfb-run). It builds the database in DIR once,
  * like liaison-bench-startup's but in a file of its own, for it changes
@@ -31,8 +35,10 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <fcntl.h>
 #include <glib/gstdio.h>
 #include <stdio.h>
+#include <unistd.h>
 
 #include "liaison-app.h"
 #include "liaison-bench-office.h"
@@ -592,6 +598,27 @@ measure_bare (const char *self)
     g_error ("The bare window did not report its stalls");
 }
 
+/* The database file out of the page cache: written out, then dropped */
+static void
+drop_from_memory (const char *path)
+{
+  const char *suffixes[] = { "", "-wal", "-shm" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+      int fd = g_open (file, O_RDONLY | O_CLOEXEC, 0);
+
+      if (fd < 0)
+        continue;
+      fdatasync (fd);
+      if (posix_fadvise (fd, 0, 0, POSIX_FADV_DONTNEED) != 0)
+        g_printerr ("The page cache of %s could not be dropped\n", file);
+      close (fd);
+    }
+  printf ("The database file is out of memory at the start (--cold).\n");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -603,8 +630,10 @@ main (int   argc,
   g_autofree char *path = NULL;
   char *app_argv[] = { (char *) "liaison", NULL };
   int n_applicants = 100000;
+  gboolean cold = FALSE;
   const GOptionEntry entries[] = {
     { "applicants", 0, 0, G_OPTION_ARG_INT, &n_applicants, "Applicants to create", "N" },
+    { "cold", 0, 0, G_OPTION_ARG_NONE, &cold, "Start with the database file out of memory", NULL },
     { NULL }
   };
 
@@ -621,6 +650,8 @@ main (int   argc,
 
   path = liaison_bench_office_path (argc > 1 ? argv[1] : NULL, "interaction.db", n_applicants);
   measure_bare (argv[0]);
+  if (cold)
+    drop_from_memory (path);
 
   app = liaison_app_new ("org.jlgc.Liaison.Bench", G_APPLICATION_NON_UNIQUE);
   liaison_app_set_database_path (app, path);
