@@ -233,6 +233,60 @@ open_third (void)
   open_nth (2);
 }
 
+/* The scrolled page of the editor open beside the list */
+static GtkAdjustment *
+editor_adjustment (void)
+{
+  GtkWidget *editor = liaison_fellowship_view_get_editor (view);
+  GtkWidget *stack[64];
+  guint n = 0;
+
+  if (editor != NULL)
+    stack[n++] = editor;
+  while (n > 0)
+    {
+      GtkWidget *widget = stack[--n];
+
+      if (ADW_IS_PREFERENCES_PAGE (widget))
+        {
+          for (GtkWidget *child = gtk_widget_get_first_child (widget);
+               child != NULL;
+               child = gtk_widget_get_next_sibling (child))
+            if (GTK_IS_SCROLLED_WINDOW (child))
+              return gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (child));
+          return NULL;
+        }
+      for (GtkWidget *child = gtk_widget_get_first_child (widget);
+           child != NULL && n < G_N_ELEMENTS (stack);
+           child = gtk_widget_get_next_sibling (child))
+        stack[n++] = child;
+    }
+
+  return NULL;
+}
+
+/* Straight to the end of the editor and back, where its groups scrolled
+ * out of sight have folded (LiaisonSightGroup): those that come into
+ * sight unfold in the frame */
+static void
+editor_to_end (void)
+{
+  GtkAdjustment *adjustment = editor_adjustment ();
+
+  if (adjustment == NULL)
+    g_error ("No editor open to scroll");
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+}
+
+static void
+editor_to_top (void)
+{
+  GtkAdjustment *adjustment = editor_adjustment ();
+
+  if (adjustment != NULL)
+    gtk_adjustment_set_value (adjustment, 0);
+}
+
 static void
 coming_cohort (void)
 {
@@ -354,6 +408,8 @@ static const Step steps[] = {
   { "and in front again", in_front, &bare_front_ms },
   { "the dark style beside the applicant", dark_style, &bare_dark_ms },
   { "and back in its own", own_style, &bare_own_ms },
+  { "the applicant scrolled to the end", editor_to_end },
+  { "and back to the top", editor_to_top },
   { "back to the coming cohort, unsorted", coming_cohort },
   { "the cohort sorted by title", sort_by_title },
   { "the cohort searched for “smith”", search_cohort },
