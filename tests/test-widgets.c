@@ -2,7 +2,8 @@
  *
  * The small widgets and helpers the views share: the cell label of the
  * lists, the choice buttons of their filters, and tooltips set only when
- * they change, and the preferences groups that fold while out of sight.
+ * they change, the preferences groups that fold while out of sight, and
+ * a window styled ahead of its frame.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -15,6 +16,7 @@
 #include "liaison-record-selection.h"
 #include "liaison-records.h"
 #include "liaison-sight-group.h"
+#include "liaison-style-ahead.h"
 #include "liaison-test-utils.h"
 #include "liaison-tooltip.h"
 
@@ -805,6 +807,190 @@ test_sight_group (void)
   gtk_window_destroy (GTK_WINDOW (plain.window));
 }
 
+/* A window styled ahead of its frame, when the style sheet changes */
+
+#define N_BUTTONS 300
+
+typedef struct
+{
+  GtkWidget *window;
+  GtkWidget *box;
+  GtkWidget *added;       /* a label added while it was being styled */
+  guint      runs;        /* of the main loop */
+  guint      runs_before_frame;
+  gboolean   changed;     /* the style sheet changed */
+  gboolean   drawn;       /* a frame since */
+} StyleWindow;
+
+static StyleWindow *counted;
+
+/* Called once each run of the main loop */
+static int
+count_poll (GPollFD *fds,
+            guint    n_fds,
+            int      timeout)
+{
+  counted->runs++;
+
+  return g_poll (fds, n_fds, timeout);
+}
+
+static void
+style_window_before_paint_cb (GdkFrameClock *frame_clock,
+                              StyleWindow   *style)
+{
+  if (style->changed && !style->drawn)
+    style->runs_before_frame = style->runs;
+}
+
+static void
+style_window_after_paint_cb (GdkFrameClock *frame_clock,
+                             StyleWindow   *style)
+{
+  if (style->changed)
+    style->drawn = TRUE;
+}
+
+static gboolean
+is_drawn (gpointer data)
+{
+  return ((StyleWindow *) data)->drawn;
+}
+
+/* Buttons with labels in them, and a label for each */
+static void
+style_window_init (StyleWindow *style,
+                   gboolean     ahead)
+{
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GdkFrameClock *frame_clock;
+
+  style->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  for (guint i = 0; i < N_BUTTONS; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("Button %u", i);
+
+      gtk_box_append (GTK_BOX (style->box), gtk_button_new_with_label (text));
+      gtk_box_append (GTK_BOX (style->box), gtk_label_new (text));
+    }
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), style->box);
+
+  style->window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (style->window), 300, 400);
+  gtk_window_set_child (GTK_WINDOW (style->window), scrolled);
+  if (ahead)
+    liaison_style_ahead_watch (GTK_WINDOW (style->window));
+  gtk_window_present (GTK_WINDOW (style->window));
+  liaison_test_wait_until (is_mapped, style->box);
+  liaison_test_settle ();
+
+  frame_clock = gtk_widget_get_frame_clock (style->window);
+  g_signal_connect (frame_clock, "before-paint", G_CALLBACK (style_window_before_paint_cb), style);
+  g_signal_connect (frame_clock, "after-paint", G_CALLBACK (style_window_after_paint_cb), style);
+}
+
+static gboolean
+change_the_box_cb (gpointer data)
+{
+  StyleWindow *style = data;
+
+  gtk_box_remove (GTK_BOX (style->box), gtk_widget_get_first_child (style->box));
+  style->added = gtk_label_new ("Added");
+  gtk_box_append (GTK_BOX (style->box), style->added);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Changes the style sheet, and counts the runs of the main loop until
+ * the window's next frame */
+static void
+change_style (StyleWindow     *style,
+              AdwColorScheme   color_scheme,
+              gboolean         change_the_box)
+{
+  style->runs = style->runs_before_frame = 0;
+  style->drawn = FALSE;
+  style->changed = TRUE;
+  counted = style;
+  g_main_context_set_poll_func (NULL, count_poll);
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), color_scheme);
+  if (change_the_box)
+    /* Once the window is being styled */
+    g_idle_add_full (G_PRIORITY_HIGH_IDLE, change_the_box_cb, style, NULL);
+  liaison_test_wait_until (is_drawn, style);
+
+  g_main_context_set_poll_func (NULL, NULL);
+  counted = NULL;
+  style->changed = FALSE;
+}
+
+static void
+assert_colors_equal (const GdkRGBA *a,
+                     const GdkRGBA *b)
+{
+  g_assert_true (gdk_rgba_equal (a, b));
+}
+
+static void
+test_style_ahead (void)
+{
+  StyleWindow ahead = { 0 }, plain = { 0 };
+  GtkWidget *label;
+  GdkRGBA light, dark, plain_dark;
+  guint n_labels = 0;
+
+  adw_init ();
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);
+
+  /* GTK alone styles the window in the frame */
+  style_window_init (&plain, FALSE);
+  gtk_widget_get_color (gtk_widget_get_last_child (plain.box), &light);
+  change_style (&plain, ADW_COLOR_SCHEME_FORCE_DARK, FALSE);
+  gtk_widget_get_color (gtk_widget_get_last_child (plain.box), &plain_dark);
+  g_assert_false (gdk_rgba_equal (&light, &plain_dark));
+  g_test_message ("GTK alone: %u runs of the main loop before the frame", plain.runs_before_frame);
+  g_assert_cmpuint (plain.runs_before_frame, <, N_BUTTONS / 100);
+  gtk_window_destroy (GTK_WINDOW (plain.window));
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);
+  liaison_test_settle ();
+
+  /* Styled ahead, a part at a time, one part a run of the main loop; and
+   * changed meanwhile */
+  style_window_init (&ahead, TRUE);
+  change_style (&ahead, ADW_COLOR_SCHEME_FORCE_DARK, TRUE);
+  g_test_message ("Styled ahead: %u runs of the main loop before the frame", ahead.runs_before_frame);
+  g_assert_cmpuint (ahead.runs_before_frame, >=, 3 * N_BUTTONS / 100);
+
+  /* As GTK alone styles it */
+  g_assert_nonnull (ahead.added);
+  g_assert_true (gtk_widget_get_mapped (ahead.added));
+  for (label = gtk_widget_get_first_child (ahead.box); label != NULL; label = gtk_widget_get_next_sibling (label))
+    {
+      if (!GTK_IS_LABEL (label))
+        continue;
+      gtk_widget_get_color (label, &dark);
+      assert_colors_equal (&dark, &plain_dark);
+      n_labels++;
+    }
+  /* The first button went, a label came */
+  g_assert_cmpuint (n_labels, ==, N_BUTTONS + 1);
+
+  /* And back */
+  change_style (&ahead, ADW_COLOR_SCHEME_FORCE_LIGHT, FALSE);
+  g_assert_cmpuint (ahead.runs_before_frame, >=, 3 * N_BUTTONS / 100);
+  gtk_widget_get_color (ahead.added, &dark);
+  assert_colors_equal (&dark, &light);
+
+  /* Closed while being styled */
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  g_main_context_iteration (NULL, FALSE);
+  gtk_window_destroy (GTK_WINDOW (ahead.window));
+  liaison_test_settle ();
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -818,6 +1004,7 @@ main (int   argc,
   g_test_add_func ("/widgets/rows-let-go", test_rows_let_go);
   /* Last: it sets up libadwaita's style */
   g_test_add_func ("/widgets/sight-group", test_sight_group);
+  g_test_add_func ("/widgets/style-ahead", test_style_ahead);
 
   return g_test_run ();
 }

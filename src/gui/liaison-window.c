@@ -16,6 +16,7 @@
 #include "liaison-applicant-editor.h"
 #include "liaison-fellowship-view.h"
 #include "liaison-seminars-view.h"
+#include "liaison-style-ahead.h"
 #include "liaison-window.h"
 
 struct _LiaisonWindow
@@ -672,6 +673,7 @@ liaison_window_init (LiaisonWindow *self)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
 
   liaison_window_populate_sidebar (self);
+  liaison_style_ahead_watch (GTK_WINDOW (self));
 }
 
 /**
