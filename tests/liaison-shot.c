@@ -234,6 +234,21 @@ main (int   argc,
               gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment) * 0.55);
               liaison_test_settle ();
               save (window, output, "fellowship-applicant-reviews", suffix, widths[w].name);
+
+              /* The desktop turned to the dark style, the applicant open:
+               * the window is styled again while it runs */
+              {
+                AdwStyleManager *style_manager = adw_style_manager_get_default ();
+                AdwColorScheme color_scheme = adw_style_manager_get_color_scheme (style_manager);
+
+                gtk_adjustment_set_value (adjustment, 0);
+                liaison_test_settle ();
+                adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_FORCE_DARK);
+                liaison_test_settle ();
+                save (window, output, "fellowship-applicant-dark", suffix, widths[w].name);
+                adw_style_manager_set_color_scheme (style_manager, color_scheme);
+                liaison_test_settle ();
+              }
             }
 
             /* Changes not saved, and another applicant chosen */

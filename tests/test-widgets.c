@@ -901,28 +901,50 @@ change_the_box_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-/* Changes the style sheet, and counts the runs of the main loop until
- * the window's next frame */
+/* The runs of the main loop from a change until the window's next frame */
 static void
-change_style (StyleWindow     *style,
-              AdwColorScheme   color_scheme,
-              gboolean         change_the_box)
+start_counting (StyleWindow *style)
 {
   style->runs = style->runs_before_frame = 0;
   style->drawn = FALSE;
   style->changed = TRUE;
   counted = style;
   g_main_context_set_poll_func (NULL, count_poll);
+}
 
+static void
+count_until_drawn (StyleWindow *style)
+{
+  liaison_test_wait_until (is_drawn, style);
+  g_main_context_set_poll_func (NULL, NULL);
+  counted = NULL;
+  style->changed = FALSE;
+}
+
+static void
+change_style (StyleWindow     *style,
+              AdwColorScheme   color_scheme,
+              gboolean         change_the_box)
+{
+  start_counting (style);
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), color_scheme);
   if (change_the_box)
     /* Once the window is being styled */
     g_idle_add_full (G_PRIORITY_HIGH_IDLE, change_the_box_cb, style, NULL);
-  liaison_test_wait_until (is_drawn, style);
+  count_until_drawn (style);
+}
 
-  g_main_context_set_poll_func (NULL, NULL);
-  counted = NULL;
-  style->changed = FALSE;
+/* As GTK has it when another window takes the focus, and gives it back */
+static void
+style_behind (StyleWindow *style,
+              gboolean     behind)
+{
+  start_counting (style);
+  if (behind)
+    gtk_widget_set_state_flags (style->window, GTK_STATE_FLAG_BACKDROP, FALSE);
+  else
+    gtk_widget_unset_state_flags (style->window, GTK_STATE_FLAG_BACKDROP);
+  count_until_drawn (style);
 }
 
 static void
@@ -981,6 +1003,12 @@ test_style_ahead (void)
   g_assert_cmpuint (ahead.runs_before_frame, >=, 3 * N_BUTTONS / 100);
   gtk_widget_get_color (ahead.added, &dark);
   assert_colors_equal (&dark, &light);
+
+  /* Behind another window, and in front again */
+  style_behind (&ahead, TRUE);
+  g_assert_cmpuint (ahead.runs_before_frame, >=, 3 * N_BUTTONS / 100);
+  style_behind (&ahead, FALSE);
+  g_assert_cmpuint (ahead.runs_before_frame, >=, 3 * N_BUTTONS / 100);
 
   /* Closed while being styled */
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);

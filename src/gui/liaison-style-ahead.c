@@ -1,10 +1,11 @@
 /* liaison-style-ahead.c
  *
  * When libadwaita changes its style sheet (the dark style, high contrast,
- * another accent colour), GTK styles every shown widget of the window
- * again in the next frame, all at once, and then lays it out and draws
- * it. With the several hundred widgets of a list and an editor, the
- * styles alone take half a frame, and the frame takes more than one.
+ * another accent colour), or the window goes behind another, GTK styles
+ * every shown widget of the window again in the next frame, all at once,
+ * and then lays it out and draws it. With the several hundred widgets of
+ * a list and an editor, the styles alone take half a frame, and the dark
+ * style's frame took more than one.
  *
  * Here, the window's shown widgets are styled ahead of that frame, a
  * hundred at a time, in the order the frame would take them (parents
@@ -77,21 +78,19 @@ style_part_cb (gpointer user_data)
 }
 
 static void
-style_sheet_changed_cb (AdwStyleManager *style_manager,
-                        GParamSpec      *pspec,
-                        GtkWidget       *window)
+style_ahead (GtkWidget *window)
 {
   StyleAhead *ahead = g_object_get_data (G_OBJECT (window), "liaison-style-ahead");
   GdkRGBA color;
 
-  if (!gtk_widget_get_mapped (ahead->window))
+  if (!gtk_widget_get_mapped (window))
     return;
 
   /* The window itself at once, its children in parts: the list holds
    * no reference to the window */
-  gtk_widget_get_color (ahead->window, &color);
+  gtk_widget_get_color (window, &color);
   g_ptr_array_set_size (ahead->to_style, 0);
-  for (GtkWidget *child = gtk_widget_get_last_child (ahead->window);
+  for (GtkWidget *child = gtk_widget_get_last_child (window);
        child != NULL;
        child = gtk_widget_get_prev_sibling (child))
     g_ptr_array_add (ahead->to_style, g_object_ref (child));
@@ -100,12 +99,31 @@ style_sheet_changed_cb (AdwStyleManager *style_manager,
     ahead->idle_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, style_part_cb, ahead, NULL);
 }
 
+static void
+style_sheet_changed_cb (AdwStyleManager *style_manager,
+                        GParamSpec      *pspec,
+                        GtkWidget       *window)
+{
+  style_ahead (window);
+}
+
+/* GTK hands the background state to every widget of the window, which
+ * the theme dims */
+static void
+state_flags_changed_cb (GtkWidget     *window,
+                        GtkStateFlags  previous)
+{
+  if ((gtk_widget_get_state_flags (window) ^ previous) & GTK_STATE_FLAG_BACKDROP)
+    style_ahead (window);
+}
+
 /**
  * liaison_style_ahead_watch:
  * @window: a window
  *
  * Styles the shown widgets of @window ahead of its next frame, a part at
- * a time, whenever libadwaita changes its style sheet.
+ * a time, whenever libadwaita changes its style sheet, and as the window
+ * goes behind another or comes in front again.
  */
 void
 liaison_style_ahead_watch (GtkWindow *window)
@@ -124,4 +142,5 @@ liaison_style_ahead_watch (GtkWindow *window)
 
   for (guint i = 0; i < G_N_ELEMENTS (signals); i++)
     g_signal_connect_object (style_manager, signals[i], G_CALLBACK (style_sheet_changed_cb), window, 0);
+  g_signal_connect (window, "state-flags-changed", G_CALLBACK (state_flags_changed_cb), NULL);
 }
