@@ -1010,11 +1010,13 @@ test_style_ahead (void)
   style_behind (&ahead, FALSE);
   g_assert_cmpuint (ahead.runs_before_frame, >=, 3 * N_BUTTONS / 100);
 
-  /* Closed while being styled */
+  /* Closed while being styled, and let go */
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
   g_main_context_iteration (NULL, FALSE);
+  g_object_add_weak_pointer (G_OBJECT (ahead.window), (gpointer *) &ahead.window);
   gtk_window_destroy (GTK_WINDOW (ahead.window));
   liaison_test_settle ();
+  g_assert_null (ahead.window);
 
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
 }
