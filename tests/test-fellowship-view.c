@@ -65,6 +65,20 @@ settle (void)
     }
 }
 
+static gboolean
+is_saved (gpointer data)
+{
+  LiaisonRecord *application = liaison_applicant_editor_get_application (data);
+
+  return liaison_record_get_created_at (application) != 0;
+}
+
+static gboolean
+has_dialog (gpointer data)
+{
+  return adw_application_window_get_visible_dialog (data) != NULL;
+}
+
 static LiaisonFellowshipView *
 open_view (LiaisonWindow **window_out)
 {
@@ -691,7 +705,10 @@ test_create_edit_delete_export (void)
   choose (editor, "application", "jurisdiction", "New Jersey (US-NJ)");
   g_assert_null (liaison_applicant_editor_dup_problem (editor));
 
+  /* Saved once the check for the same applicant, in a worker thread, has
+   * found none */
   gtk_widget_activate_action (GTK_WIDGET (editor), "applicant.save", NULL);
+  liaison_test_wait_until (is_saved, editor);
   settle ();
   uuid = g_strdup (liaison_record_get_uuid (liaison_applicant_editor_get_application (editor)));
   stored = liaison_database_get (db, &liaison_application_type, uuid, &error);
@@ -854,6 +871,7 @@ test_duplicate_warning (void)
   }
 
   gtk_widget_activate_action (GTK_WIDGET (editor), "applicant.save", NULL);
+  liaison_test_wait_until (has_dialog, window);
   settle ();
   dialog = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window));
   g_assert_true (ADW_IS_ALERT_DIALOG (dialog));

@@ -11,6 +11,7 @@
 #include "liaison-database.h"
 #include "liaison-fellowship.h"
 #include "liaison-records.h"
+#include "liaison-test-files.h"
 #include "liaison-test-lists.h"
 
 static void
@@ -295,10 +296,50 @@ test_average_score (void)
 }
 
 static void
-test_duplicates (void)
+found_cb (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
 {
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+/* liaison_application_find_duplicate(), which the window runs in a worker
+ * thread: both ways must find the same */
+static LiaisonRecord *
+find_duplicate (LiaisonDatabase *db,
+                LiaisonRecord   *application,
+                LiaisonRecord   *person)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(LiaisonRecord) found_async = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(LiaisonDatabase) db = liaison_database_open (":memory:", &error);
+  LiaisonRecord *found;
+
+  found = liaison_application_find_duplicate (db, application, person);
+
+  liaison_application_find_duplicate_async (db, application, person, NULL, found_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  found_async = liaison_application_find_duplicate_finish (db, result, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpstr (found != NULL ? liaison_record_get_uuid (found) : NULL, ==,
+                   found_async != NULL ? liaison_record_get_uuid (found_async) : NULL);
+
+  return found;
+}
+
+/* In memory, and in a file, which the worker thread opens again */
+static void
+test_duplicates (gconstpointer data)
+{
+  gboolean in_file = GPOINTER_TO_INT (data);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = in_file ? g_dir_make_tmp ("liaison-duplicates-XXXXXX", NULL) : NULL;
+  g_autofree char *path = in_file ? g_build_filename (dir, "liaison.db", NULL) : g_strdup (":memory:");
+  g_autoptr(LiaisonDatabase) db = liaison_database_open (path, &error);
   g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
   LiaisonRecord *person = liaison_record_new (&liaison_person_type);
   LiaisonRecord *application = liaison_record_new (&liaison_application_type);
@@ -326,7 +367,7 @@ test_duplicates (void)
     /* Same email, whatever its case */
     liaison_record_set_text (new_person, "family_name", "Cote");
     liaison_record_set_text (new_person, "emails", "ECOTE@example.org");
-    found = liaison_application_find_duplicate (db, new_application, new_person);
+    found = find_duplicate (db, new_application, new_person);
     g_assert_nonnull (found);
     g_assert_cmpstr (liaison_record_get_uuid (found), ==, liaison_record_get_uuid (application));
     g_clear_object (&found);
@@ -335,16 +376,16 @@ test_duplicates (void)
     liaison_record_set_text (new_person, "emails", "someone.else@example.org");
     liaison_record_set_text (new_person, "given_name", "Elise");
     liaison_record_set_text (new_application, "government", "ville de laval");
-    found = liaison_application_find_duplicate (db, new_application, new_person);
+    found = find_duplicate (db, new_application, new_person);
     g_assert_nonnull (found);
     g_clear_object (&found);
 
     /* Same name, another government: another person */
     liaison_record_set_text (new_application, "government", "City of Montreal");
-    g_assert_null (liaison_application_find_duplicate (db, new_application, new_person));
+    g_assert_null (find_duplicate (db, new_application, new_person));
 
     /* An application is not its own duplicate. */
-    g_assert_null (liaison_application_find_duplicate (db, application, person));
+    g_assert_null (find_duplicate (db, application, person));
   }
 
   /* Names too short for the search index: found by the government, told
@@ -381,19 +422,19 @@ test_duplicates (void)
     liaison_record_set_text (new_person, "family_name", "LI");
     liaison_record_set_text (new_person, "given_name", "na");
     liaison_record_set_text (new_application, "government", "City of Vancouver");
-    found = liaison_application_find_duplicate (db, new_application, new_person);
+    found = find_duplicate (db, new_application, new_person);
     g_assert_nonnull (found);
     g_assert_cmpstr (liaison_record_get_uuid (found), ==, liaison_record_get_uuid (li_na));
     g_clear_object (&found);
 
     /* Ng Na is at another government; nobody is Ng Wu */
     liaison_record_set_text (new_person, "family_name", "Ng");
-    g_assert_null (liaison_application_find_duplicate (db, new_application, new_person));
+    g_assert_null (find_duplicate (db, new_application, new_person));
     liaison_record_set_text (new_person, "given_name", "Wu");
     liaison_record_set_text (new_application, "government", "City of Richmond");
-    g_assert_null (liaison_application_find_duplicate (db, new_application, new_person));
+    g_assert_null (find_duplicate (db, new_application, new_person));
     liaison_record_set_text (new_person, "given_name", "Na");
-    found = liaison_application_find_duplicate (db, new_application, new_person);
+    found = find_duplicate (db, new_application, new_person);
     g_assert_nonnull (found);
   }
 
@@ -408,6 +449,12 @@ test_duplicates (void)
     tags = liaison_database_dup_tags (db, &liaison_application_type);
     g_assert_cmpstrv (tags, expected);
   }
+
+  if (in_file)
+    {
+      g_clear_object (&db);
+      liaison_test_remove_tree (dir);
+    }
 }
 
 /* A day set for today, as the tests and the screenshots set one: taken
@@ -476,7 +523,8 @@ main (int   argc,
   g_test_add_func ("/fellowship/search-by-documents", test_search_by_documents);
   g_test_add_func ("/fellowship/status-order", test_status_order);
   g_test_add_func ("/fellowship/average-score", test_average_score);
-  g_test_add_func ("/fellowship/duplicates", test_duplicates);
+  g_test_add_data_func ("/fellowship/duplicates", GINT_TO_POINTER (FALSE), test_duplicates);
+  g_test_add_data_func ("/fellowship/duplicates-in-a-file", GINT_TO_POINTER (TRUE), test_duplicates);
   g_test_add_func ("/fellowship/set-today", test_set_today);
 
   return g_test_run ();

@@ -468,78 +468,188 @@ emails_overlap (const char *a,
   return FALSE;
 }
 
-/* The applications, other than @application, of the people whose searched
- * text holds @word if given, and whose own searched text holds
+/* What a duplicate is looked for by, worked out from the records on the
+ * main thread, and looked for on any connection to the database: in a
+ * worker thread, its own. */
+typedef struct
+{
+  char      *application;  /* uuids */
+  char      *person;
+  char      *emails;       /* the person's, as typed */
+  char      *family;       /* as the search compares them */
+  char      *given;
+  char      *government;
+  GPtrArray *queries;      /* of DuplicateQuery */
+} DuplicateCheck;
+
+typedef struct
+{
+  char *sql;
+  char *parameter;             /* or NULL */
+  char *application_parameter; /* or NULL */
+} DuplicateQuery;
+
+static void
+duplicate_query_free (DuplicateQuery *query)
+{
+  g_free (query->sql);
+  g_free (query->parameter);
+  g_free (query->application_parameter);
+  g_free (query);
+}
+
+static void
+duplicate_check_free (DuplicateCheck *check)
+{
+  g_free (check->application);
+  g_free (check->person);
+  g_free (check->emails);
+  g_free (check->family);
+  g_free (check->given);
+  g_free (check->government);
+  g_ptr_array_unref (check->queries);
+  g_free (check);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DuplicateCheck, duplicate_check_free)
+
+/* The applications, other than the one entered, of the people whose
+ * searched text holds @word if given, and whose own searched text holds
  * @application_word if given (see liaison_database_search_sql()): looking
  * through the search index rather than every application keeps a save
  * quick however many there are. */
-static LiaisonRecord *
-find_duplicate_among (LiaisonDatabase *database,
-                      LiaisonRecord   *application,
-                      LiaisonRecord   *person,
-                      const char      *word,
-                      const char      *application_word,
-                      const char      *family,
-                      const char      *given,
-                      const char      *government)
+static void
+add_duplicate_query (DuplicateCheck  *check,
+                     LiaisonDatabase *database,
+                     const char      *word,
+                     const char      *application_word)
 {
-  const char *emails = liaison_record_get_text (person, "emails");
-  g_autofree char *parameter = NULL;
-  g_autofree char *search = NULL;
-  g_autofree char *application_parameter = NULL;
-  g_autofree char *application_search = NULL;
+  DuplicateQuery *query = g_new0 (DuplicateQuery, 1);
   g_autoptr(GString) sql = g_string_new (NULL);
-  sqlite3_stmt *stmt;
-  LiaisonRecord *found = NULL;
-  int next = 3;
 
   g_string_assign (sql, "SELECT a.uuid, p.family_name, p.given_name, a.government, p.emails "
                         "FROM application a JOIN person p ON p.uuid = a.person "
                         "WHERE a.deleted_at IS NULL AND a.uuid != ?1 AND p.uuid != ?2");
   if (word != NULL)
     {
-      search = liaison_database_search_sql (database, word, &parameter);
+      g_autofree char *search = liaison_database_search_sql (database, word, &query->parameter);
+
       g_string_append_printf (sql, " AND p.uuid IN (%s)", search);
     }
   if (application_word != NULL)
     {
-      application_search = liaison_database_search_sql (database, application_word, &application_parameter);
-      g_string_append_printf (sql, " AND a.uuid IN (%s)", application_search);
+      g_autofree char *search = liaison_database_search_sql (database, application_word, &query->application_parameter);
+
+      g_string_append_printf (sql, " AND a.uuid IN (%s)", search);
+    }
+  query->sql = g_string_free (g_steal_pointer (&sql), FALSE);
+  g_ptr_array_add (check->queries, query);
+}
+
+static DuplicateCheck *
+duplicate_check_new (LiaisonDatabase *database,
+                     LiaisonRecord   *application,
+                     LiaisonRecord   *person)
+{
+  DuplicateCheck *check = g_new0 (DuplicateCheck, 1);
+  g_auto(GStrv) emails = NULL;
+
+  check->application = g_strdup (liaison_record_get_uuid (application));
+  check->person = g_strdup (liaison_record_get_uuid (person));
+  check->emails = g_strdup (liaison_record_get_text (person, "emails"));
+  check->family = liaison_search_normalize (liaison_record_get_text (person, "family_name"));
+  check->given = liaison_search_normalize (liaison_record_get_text (person, "given_name"));
+  check->government = liaison_search_normalize (liaison_record_get_text (application, "government"));
+  check->queries = g_ptr_array_new_with_free_func ((GDestroyNotify) duplicate_query_free);
+
+  /* The people who share an address are found by it, */
+  emails = g_strsplit (check->emails, "\n", -1);
+  for (guint i = 0; emails[i] != NULL; i++)
+    {
+      g_autofree char *address = liaison_search_normalize (emails[i]);
+
+      if (address[0] != '\0')
+        add_duplicate_query (check, database, address, NULL);
     }
 
-  if (!(stmt = liaison_database_prepare (database, sql->str, NULL)))
-    return NULL;
-
-  sqlite3_bind_text (stmt, 1, liaison_record_get_uuid (application), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, liaison_record_get_uuid (person), -1, SQLITE_TRANSIENT);
-  if (parameter != NULL)
-    sqlite3_bind_text (stmt, next++, parameter, -1, SQLITE_TRANSIENT);
-  if (application_parameter != NULL)
-    sqlite3_bind_text (stmt, next++, application_parameter, -1, SQLITE_TRANSIENT);
-
-  while (found == NULL && sqlite3_step (stmt) == SQLITE_ROW)
+  /* and those of the same name by the longer of its two parts and by the
+   * government; by the government alone if both parts are too short for
+   * the search index (Li Na, say: looking through the text of every
+   * record for "li" would take a while at a large office). */
+  if (check->family[0] != '\0' && check->government[0] != '\0')
     {
-      const char *their_emails = (const char *) sqlite3_column_text (stmt, 4);
-      gboolean same = FALSE;
+      const char *longer = g_utf8_strlen (check->given, -1) > g_utf8_strlen (check->family, -1) ? check->given : check->family;
 
-      if (emails[0] != '\0' && their_emails != NULL && emails_overlap (emails, their_emails))
-        same = TRUE;
-      else if (family[0] != '\0' && government[0] != '\0')
+      if (g_utf8_strlen (longer, -1) < LIAISON_SEARCH_SHORTEST_INDEXED &&
+          g_utf8_strlen (check->government, -1) >= LIAISON_SEARCH_SHORTEST_INDEXED)
+        longer = NULL;
+      add_duplicate_query (check, database, longer, check->government);
+    }
+
+  return check;
+}
+
+/* The uuid of the first application found the same, or NULL */
+static char *
+duplicate_check_run (DuplicateCheck  *check,
+                     sqlite3         *db,
+                     GError         **error)
+{
+  char *found = NULL;
+
+  for (guint i = 0; found == NULL && i < check->queries->len; i++)
+    {
+      DuplicateQuery *query = g_ptr_array_index (check->queries, i);
+      sqlite3_stmt *stmt = NULL;
+      int next = 3;
+      int status;
+
+      if (sqlite3_prepare_v2 (db, query->sql, -1, &stmt, NULL) != SQLITE_OK)
         {
-          g_autofree char *their_family = liaison_search_normalize ((const char *) sqlite3_column_text (stmt, 1) ?: "");
-          g_autofree char *their_given = liaison_search_normalize ((const char *) sqlite3_column_text (stmt, 2) ?: "");
-          g_autofree char *their_government = liaison_search_normalize ((const char *) sqlite3_column_text (stmt, 3) ?: "");
-
-          same = g_str_equal (family, their_family) &&
-                 g_str_equal (given, their_given) &&
-                 g_str_equal (government, their_government);
+          g_set_error (error, LIAISON_DATABASE_ERROR, LIAISON_DATABASE_ERROR_FAILED,
+                       "%s", sqlite3_errmsg (db));
+          sqlite3_finalize (stmt);
+          return NULL;
         }
 
-      if (same)
-        found = liaison_database_get (database, &liaison_application_type,
-                                      (const char *) sqlite3_column_text (stmt, 0), NULL);
+      sqlite3_bind_text (stmt, 1, check->application, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, check->person, -1, SQLITE_STATIC);
+      if (query->parameter != NULL)
+        sqlite3_bind_text (stmt, next++, query->parameter, -1, SQLITE_STATIC);
+      if (query->application_parameter != NULL)
+        sqlite3_bind_text (stmt, next++, query->application_parameter, -1, SQLITE_STATIC);
+
+      while (found == NULL && (status = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          const char *their_emails = (const char *) sqlite3_column_text (stmt, 4);
+          gboolean same = FALSE;
+
+          if (check->emails[0] != '\0' && their_emails != NULL && emails_overlap (check->emails, their_emails))
+            same = TRUE;
+          else if (check->family[0] != '\0' && check->government[0] != '\0')
+            {
+              g_autofree char *their_family = liaison_search_normalize ((const char *) sqlite3_column_text (stmt, 1) ?: "");
+              g_autofree char *their_given = liaison_search_normalize ((const char *) sqlite3_column_text (stmt, 2) ?: "");
+              g_autofree char *their_government = liaison_search_normalize ((const char *) sqlite3_column_text (stmt, 3) ?: "");
+
+              same = g_str_equal (check->family, their_family) &&
+                     g_str_equal (check->given, their_given) &&
+                     g_str_equal (check->government, their_government);
+            }
+
+          if (same)
+            found = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+        }
+
+      if (found == NULL && status != SQLITE_DONE)
+        {
+          g_set_error (error, LIAISON_DATABASE_ERROR, LIAISON_DATABASE_ERROR_FAILED,
+                       "%s", sqlite3_errmsg (db));
+          sqlite3_finalize (stmt);
+          return NULL;
+        }
+      sqlite3_finalize (stmt);
     }
-  sqlite3_reset (stmt);
 
   return found;
 }
@@ -552,7 +662,9 @@ find_duplicate_among (LiaisonDatabase *database,
  *
  * Looks for an application already there for the same person: one whose
  * applicant shares an email address with @person, or has the same name
- * and the same government (case and accents aside).
+ * and the same government (case and accents aside). At a large office
+ * this can take a few frames: a window uses
+ * liaison_application_find_duplicate_async().
  *
  * Returns: (transfer full) (nullable): that application, or %NULL
  */
@@ -561,43 +673,120 @@ liaison_application_find_duplicate (LiaisonDatabase *database,
                                     LiaisonRecord   *application,
                                     LiaisonRecord   *person)
 {
-  g_autofree char *family = NULL;
-  g_autofree char *given = NULL;
-  g_autofree char *government = NULL;
-  g_auto(GStrv) emails = NULL;
-  LiaisonRecord *found = NULL;
+  g_autoptr(DuplicateCheck) check = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *found = NULL;
 
   g_return_val_if_fail (LIAISON_IS_DATABASE (database), NULL);
   g_return_val_if_fail (LIAISON_IS_APPLICATION (application), NULL);
   g_return_val_if_fail (LIAISON_IS_PERSON (person), NULL);
 
-  family = liaison_search_normalize (liaison_record_get_text (person, "family_name"));
-  given = liaison_search_normalize (liaison_record_get_text (person, "given_name"));
-  government = liaison_search_normalize (liaison_record_get_text (application, "government"));
-  emails = g_strsplit (liaison_record_get_text (person, "emails"), "\n", -1);
+  check = duplicate_check_new (database, application, person);
+  found = duplicate_check_run (check, liaison_database_get_handle (database), &error);
+  if (error != NULL)
+    g_warning ("%s", error->message);
 
-  /* The people who share an address are found by it, */
-  for (guint i = 0; found == NULL && emails[i] != NULL; i++)
+  return found != NULL ? liaison_database_get (database, &liaison_application_type, found, NULL) : NULL;
+}
+
+static void
+duplicate_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  LiaisonDatabase *database = source_object;
+  DuplicateCheck *check = task_data;
+  g_autoptr(GError) error = NULL;
+  char *found = NULL;
+  sqlite3 *db = NULL;
+
+  /* A connection of its own, so that the window's is not held up */
+  if (sqlite3_open_v2 (liaison_database_get_path (database), &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
+    g_set_error (&error, LIAISON_DATABASE_ERROR, LIAISON_DATABASE_ERROR_OPEN,
+                 _("The database “%s” cannot be read."), liaison_database_get_path (database));
+  else
     {
-      g_autofree char *address = liaison_search_normalize (emails[i]);
+      sqlite3_busy_timeout (db, 5000);
+      liaison_database_add_functions (db);
+      found = duplicate_check_run (check, db, &error);
+    }
+  sqlite3_close (db);
 
-      if (address[0] != '\0')
-        found = find_duplicate_among (database, application, person, address, NULL, family, given, government);
+  if (error != NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, found, g_free);
+}
+
+/**
+ * liaison_application_find_duplicate_async:
+ * @database: a database
+ * @application: an application being entered
+ * @person: its applicant
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called with the result
+ * @user_data: for @callback
+ *
+ * liaison_application_find_duplicate() in a worker thread, which reads
+ * what has been saved.
+ */
+void
+liaison_application_find_duplicate_async (LiaisonDatabase     *database,
+                                          LiaisonRecord       *application,
+                                          LiaisonRecord       *person,
+                                          GCancellable        *cancellable,
+                                          GAsyncReadyCallback  callback,
+                                          gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  DuplicateCheck *check;
+
+  g_return_if_fail (LIAISON_IS_DATABASE (database));
+  g_return_if_fail (LIAISON_IS_APPLICATION (application));
+  g_return_if_fail (LIAISON_IS_PERSON (person));
+
+  task = g_task_new (database, cancellable, callback, user_data);
+  g_task_set_source_tag (task, liaison_application_find_duplicate_async);
+  check = duplicate_check_new (database, application, person);
+  g_task_set_task_data (task, check, (GDestroyNotify) duplicate_check_free);
+
+  /* An in-memory database has no file to open again. */
+  if (g_str_equal (liaison_database_get_path (database), ":memory:"))
+    {
+      g_autoptr(GError) error = NULL;
+      char *found = duplicate_check_run (check, liaison_database_get_handle (database), &error);
+
+      if (error != NULL)
+        g_task_return_error (task, g_steal_pointer (&error));
+      else
+        g_task_return_pointer (task, found, g_free);
+      return;
     }
 
-  /* and those of the same name by the longer of its two parts and by the
-   * government; by the government alone if both parts are too short for
-   * the search index (Li Na, say: looking through the text of every
-   * record for "li" would take a while at a large office). */
-  if (found == NULL && family[0] != '\0' && government[0] != '\0')
-    {
-      const char *longer = g_utf8_strlen (given, -1) > g_utf8_strlen (family, -1) ? given : family;
+  g_task_run_in_thread (task, duplicate_thread);
+}
 
-      if (g_utf8_strlen (longer, -1) < LIAISON_SEARCH_SHORTEST_INDEXED &&
-          g_utf8_strlen (government, -1) >= LIAISON_SEARCH_SHORTEST_INDEXED)
-        longer = NULL;
-      found = find_duplicate_among (database, application, person, longer, government, family, given, government);
-    }
+/**
+ * liaison_application_find_duplicate_finish:
+ * @database: a database
+ * @result: the result given to the callback
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): the application found, or %NULL:
+ *   none was, or with @error set
+ */
+LiaisonRecord *
+liaison_application_find_duplicate_finish (LiaisonDatabase  *database,
+                                           GAsyncResult     *result,
+                                           GError          **error)
+{
+  g_autofree char *found = NULL;
 
-  return found;
+  g_return_val_if_fail (g_task_is_valid (result, database), NULL);
+
+  found = g_task_propagate_pointer (G_TASK (result), error);
+
+  /* Deleted meanwhile, it is not found */
+  return found != NULL ? liaison_database_get (database, &liaison_application_type, found, NULL) : NULL;
 }

@@ -38,6 +38,15 @@ gboolean              liaison_application_average_score      (LiaisonDatabase *d
 LiaisonRecord        *liaison_application_find_duplicate     (LiaisonDatabase *database,
                                                               LiaisonRecord   *application,
                                                               LiaisonRecord   *person);
+void                  liaison_application_find_duplicate_async (LiaisonDatabase     *database,
+                                                                LiaisonRecord       *application,
+                                                                LiaisonRecord       *person,
+                                                                GCancellable        *cancellable,
+                                                                GAsyncReadyCallback  callback,
+                                                                gpointer             user_data);
+LiaisonRecord        *liaison_application_find_duplicate_finish (LiaisonDatabase  *database,
+                                                                 GAsyncResult     *result,
+                                                                 GError          **error);
 char                 *liaison_today                          (void);
 GDateTime            *liaison_now_local                      (void);
 void                  liaison_set_today                      (const char      *date);

@@ -39,6 +39,8 @@ struct _LiaisonApplicantEditor
   GPtrArray           *review_rows;
   GPtrArray           *activity_rows;
   gboolean             modified;
+  /* A new applicant's duplicate check under way, or NULL */
+  GCancellable        *checking;
   /* What follows the person's name is filled over the frames that follow
    * the first (see build_part()); how many parts are, and how many
    * rows of the next one */
@@ -369,28 +371,29 @@ duplicate_response_cb (AdwAlertDialog         *dialog,
 }
 
 static void
-save_action_cb (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
+duplicate_found_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
 {
-  LiaisonApplicantEditor *self = LIAISON_APPLICANT_EDITOR (widget);
+  LiaisonApplicantEditor *self = user_data;
   g_autoptr(LiaisonRecord) existing = NULL;
-  g_autofree char *problem = NULL;
+  g_autoptr(GError) error = NULL;
 
-  /* Every row checked, those not yet shown too */
-  ensure_built (self);
-  update_problem (self);
-  problem = dup_problem (self);
-  if (problem != NULL)
+  existing = liaison_application_find_duplicate_finish (LIAISON_DATABASE (source), result, &error);
+  /* The editor gone meanwhile */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  g_clear_object (&self->checking);
+
+  if (error != NULL)
     {
-      toast (self, problem);
+      /* Translators: %s is what went wrong, as the database tells it */
+      g_autofree char *message = g_strdup_printf (_("Whether the applicant is already in Liaison could not be checked: %s"),
+                                                  error->message);
+      toast (self, message);
       return;
     }
-
-  /* Two staff members typing in the same applicant: a new one that looks
-   * like one already there is pointed out before it is saved. */
-  if (!is_saved (self))
-    existing = liaison_application_find_duplicate (self->database, self->application, self->person);
 
   if (existing != NULL)
     {
@@ -418,6 +421,42 @@ save_action_cb (GtkWidget  *widget,
     }
 
   save_and_tell (self);
+}
+
+static void
+save_action_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  LiaisonApplicantEditor *self = LIAISON_APPLICANT_EDITOR (widget);
+  g_autofree char *problem = NULL;
+
+  /* Saved once the check under way is done */
+  if (self->checking != NULL)
+    return;
+
+  /* Every row checked, those not yet shown too */
+  ensure_built (self);
+  update_problem (self);
+  problem = dup_problem (self);
+  if (problem != NULL)
+    {
+      toast (self, problem);
+      return;
+    }
+
+  if (is_saved (self))
+    {
+      save_and_tell (self);
+      return;
+    }
+
+  /* Two staff members typing in the same applicant: a new one that looks
+   * like one already there is pointed out before it is saved. At a large
+   * office the search takes a few frames: it runs in a worker thread. */
+  self->checking = g_cancellable_new ();
+  liaison_application_find_duplicate_async (self->database, self->application, self->person,
+                                            self->checking, duplicate_found_cb, self);
 }
 
 static void
@@ -775,6 +814,8 @@ liaison_applicant_editor_dispose (GObject *object)
   LiaisonApplicantEditor *self = (LiaisonApplicantEditor *)object;
 
   stop_building (self);
+  g_cancellable_cancel (self->checking);
+  g_clear_object (&self->checking);
 
   /* The bin lets go of its child itself, before the template is torn down. */
   adw_bin_set_child (ADW_BIN (self), NULL);
