@@ -691,8 +691,9 @@ test_create_edit_delete_export (void)
   g_assert_true (gtk_widget_has_css_class (row, "error"));
   problem = liaison_applicant_editor_dup_problem (editor);
   g_assert_nonnull (strstr (problem, "is not an email address"));
-  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (editor), "applicant.save", NULL) &&
-                  liaison_record_get_created_at (liaison_applicant_editor_get_application (editor)) != 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "applicant.save", NULL));
+  settle ();
+  g_assert_cmpint (liaison_record_get_created_at (liaison_applicant_editor_get_application (editor)), ==, 0);
   g_clear_pointer (&problem, g_free);
 
   set_entry (editor, "person", "emails", "adaeze.okonkwo@newark.example.org");
@@ -884,6 +885,72 @@ test_duplicate_warning (void)
   g_assert_cmpuint (count_shown (view), ==, before);
   editor = LIAISON_APPLICANT_EDITOR (liaison_fellowship_view_get_editor (view));
   g_assert_cmpint (liaison_record_get_created_at (liaison_applicant_editor_get_application (editor)), >, 0);
+
+  liaison_test_window_destroy (window);
+}
+
+/* Saving a new applicant waits for the check against those already there,
+ * in a worker thread; what happens meanwhile counts. */
+static void
+test_save_while_checked (void)
+{
+  LiaisonDatabase *db = liaison_app_get_database (app);
+  LiaisonWindow *window;
+  LiaisonFellowshipView *view = open_view (&window);
+  g_autoptr(LiaisonRecord) first = g_list_model_get_item (liaison_fellowship_view_get_model (view), 0);
+  g_autoptr(LiaisonRecord) stored = NULL;
+  LiaisonApplicantEditor *editor;
+  AdwDialog *dialog;
+  g_autofree char *uuid = NULL;
+
+  gtk_widget_activate_action (GTK_WIDGET (view), "fellowship.new", NULL);
+  settle ();
+  editor = LIAISON_APPLICANT_EDITOR (liaison_fellowship_view_get_editor (view));
+  uuid = g_strdup (liaison_record_get_uuid (liaison_applicant_editor_get_application (editor)));
+  set_entry (editor, "person", "family_name", "Halvorsen");
+  set_entry (editor, "person", "given_name", "Ingrid");
+  set_entry (editor, "person", "emails", "ingrid.halvorsen@duluth.example.org");
+  set_entry (editor, "application", "government", "City of Duluth");
+  choose (editor, "application", "jurisdiction", "Minnesota (US-MN)");
+  g_assert_null (liaison_applicant_editor_dup_problem (editor));
+
+  /* The address changed while the check runs, to one already there: the
+   * applicant is checked again, as it is now, and not saved */
+  gtk_widget_activate_action (GTK_WIDGET (editor), "applicant.save", NULL);
+  {
+    g_autoptr(LiaisonRecord) person = liaison_database_get (db, &liaison_person_type,
+                                                             liaison_record_get_text (first, "person"), NULL);
+    g_auto(GStrv) emails = g_strsplit (liaison_record_get_text (person, "emails"), "\n", 2);
+
+    g_assert_nonnull (emails[0]);
+    set_entry (editor, "person", "emails", emails[0]);
+  }
+  settle ();
+  dialog = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window));
+  g_assert_true (ADW_IS_ALERT_DIALOG (dialog));
+  g_assert_true (adw_alert_dialog_has_response (ADW_ALERT_DIALOG (dialog), "open"));
+  g_signal_emit_by_name (dialog, "response", "cancel");
+  adw_dialog_force_close (dialog);
+  settle ();
+  g_assert_cmpint (liaison_record_get_created_at (liaison_applicant_editor_get_application (editor)), ==, 0);
+  stored = liaison_database_get (db, &liaison_application_type, uuid, NULL);
+  g_assert_null (stored);
+
+  /* Another applicant opened meanwhile, the new one discarded: it is not
+   * saved after all */
+  set_entry (editor, "person", "emails", "ingrid.halvorsen@duluth.example.org");
+  gtk_widget_activate_action (GTK_WIDGET (editor), "applicant.save", NULL);
+  liaison_fellowship_view_open (view, first);
+  dialog = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window));
+  g_assert_true (ADW_IS_ALERT_DIALOG (dialog));
+  g_signal_emit_by_name (dialog, "response", "discard");
+  adw_dialog_force_close (dialog);
+  settle ();
+  stored = liaison_database_get (db, &liaison_application_type, uuid, NULL);
+  g_assert_null (stored);
+  g_assert_cmpstr (liaison_record_get_uuid (liaison_applicant_editor_get_application (LIAISON_APPLICANT_EDITOR (liaison_fellowship_view_get_editor (view)))),
+                   ==, liaison_record_get_uuid (first));
+  g_assert_null (adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window)));
 
   liaison_test_window_destroy (window);
 }
@@ -2253,6 +2320,7 @@ main (int   argc,
   g_test_add_func ("/fellowship-view/list-and-filters", test_list_and_filters);
   g_test_add_func ("/fellowship-view/create-edit-delete-export", test_create_edit_delete_export);
   g_test_add_func ("/fellowship-view/duplicate-warning", test_duplicate_warning);
+  g_test_add_func ("/fellowship-view/save-while-checked", test_save_while_checked);
   g_test_add_func ("/fellowship-view/reviews-and-activity", test_reviews_and_activity);
   g_test_add_func ("/fellowship-view/bulk-actions", test_bulk_actions);
   g_test_add_func ("/fellowship-view/delete-from-list", test_delete_from_list);

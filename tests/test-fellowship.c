@@ -305,6 +305,13 @@ found_cb (GObject      *source,
   *out = g_object_ref (result);
 }
 
+static gboolean
+took_too_long_cb (gpointer data)
+{
+  g_error ("The duplicate check in a worker thread did not finish");
+  return G_SOURCE_REMOVE;
+}
+
 /* liaison_application_find_duplicate(), which the window runs in a worker
  * thread: both ways must find the same */
 static LiaisonRecord *
@@ -316,12 +323,15 @@ find_duplicate (LiaisonDatabase *db,
   g_autoptr(LiaisonRecord) found_async = NULL;
   g_autoptr(GError) error = NULL;
   LiaisonRecord *found;
+  guint timeout_id;
 
   found = liaison_application_find_duplicate (db, application, person);
 
   liaison_application_find_duplicate_async (db, application, person, NULL, found_cb, &result);
+  timeout_id = g_timeout_add_seconds (30, took_too_long_cb, NULL);
   while (result == NULL)
     g_main_context_iteration (NULL, TRUE);
+  g_source_remove (timeout_id);
   found_async = liaison_application_find_duplicate_finish (db, result, &error);
   g_assert_no_error (error);
 

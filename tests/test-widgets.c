@@ -889,6 +889,12 @@ style_window_init (StyleWindow *style,
   g_signal_connect (frame_clock, "after-paint", G_CALLBACK (style_window_after_paint_cb), style);
 }
 
+static void
+style_window_forget (StyleWindow *style)
+{
+  g_signal_handlers_disconnect_by_data (gtk_widget_get_frame_clock (style->window), style);
+}
+
 static gboolean
 change_the_box_cb (gpointer data)
 {
@@ -972,7 +978,8 @@ test_style_ahead (void)
   gtk_widget_get_color (gtk_widget_get_last_child (plain.box), &plain_dark);
   g_assert_false (gdk_rgba_equal (&light, &plain_dark));
   g_test_message ("GTK alone: %u runs of the main loop before the frame", plain.runs_before_frame);
-  g_assert_cmpuint (plain.runs_before_frame, <, N_BUTTONS / 100);
+  g_assert_cmpuint (plain.runs_before_frame, <, 3 * N_BUTTONS / 100);
+  style_window_forget (&plain);
   gtk_window_destroy (GTK_WINDOW (plain.window));
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);
   liaison_test_settle ();
@@ -1004,15 +1011,21 @@ test_style_ahead (void)
   gtk_widget_get_color (ahead.added, &dark);
   assert_colors_equal (&dark, &light);
 
-  /* Behind another window, and in front again */
-  style_behind (&ahead, TRUE);
-  g_assert_cmpuint (ahead.runs_before_frame, >=, 3 * N_BUTTONS / 100);
-  style_behind (&ahead, FALSE);
-  g_assert_cmpuint (ahead.runs_before_frame, >=, 3 * N_BUTTONS / 100);
+  /* Behind another window, and in front again (or the other way round,
+   * should the window not have the focus) */
+  {
+    gboolean behind = (gtk_widget_get_state_flags (ahead.window) & GTK_STATE_FLAG_BACKDROP) != 0;
+
+    style_behind (&ahead, !behind);
+    g_assert_cmpuint (ahead.runs_before_frame, >=, 3 * N_BUTTONS / 100);
+    style_behind (&ahead, behind);
+    g_assert_cmpuint (ahead.runs_before_frame, >=, 3 * N_BUTTONS / 100);
+  }
 
   /* Closed while being styled, and let go */
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
   g_main_context_iteration (NULL, FALSE);
+  style_window_forget (&ahead);
   g_object_add_weak_pointer (G_OBJECT (ahead.window), (gpointer *) &ahead.window);
   gtk_window_destroy (GTK_WINDOW (ahead.window));
   liaison_test_settle ();

@@ -473,6 +473,7 @@ emails_overlap (const char *a,
  * worker thread, its own. */
 typedef struct
 {
+  char      *path;         /* of the database file */
   char      *application;  /* uuids */
   char      *person;
   char      *emails;       /* the person's, as typed */
@@ -501,6 +502,7 @@ duplicate_query_free (DuplicateQuery *query)
 static void
 duplicate_check_free (DuplicateCheck *check)
 {
+  g_free (check->path);
   g_free (check->application);
   g_free (check->person);
   g_free (check->emails);
@@ -554,6 +556,7 @@ duplicate_check_new (LiaisonDatabase *database,
   DuplicateCheck *check = g_new0 (DuplicateCheck, 1);
   g_auto(GStrv) emails = NULL;
 
+  check->path = g_strdup (liaison_database_get_path (database));
   check->application = g_strdup (liaison_record_get_uuid (application));
   check->person = g_strdup (liaison_record_get_uuid (person));
   check->emails = g_strdup (liaison_record_get_text (person, "emails"));
@@ -689,26 +692,37 @@ liaison_application_find_duplicate (LiaisonDatabase *database,
   return found != NULL ? liaison_database_get (database, &liaison_application_type, found, NULL) : NULL;
 }
 
+static int
+cancelled_cb (gpointer data)
+{
+  return g_cancellable_is_cancelled (data);
+}
+
 static void
 duplicate_thread (GTask        *task,
                   gpointer      source_object,
                   gpointer      task_data,
                   GCancellable *cancellable)
 {
-  LiaisonDatabase *database = source_object;
   DuplicateCheck *check = task_data;
   g_autoptr(GError) error = NULL;
   char *found = NULL;
   sqlite3 *db = NULL;
 
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
   /* A connection of its own, so that the window's is not held up */
-  if (sqlite3_open_v2 (liaison_database_get_path (database), &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
+  if (sqlite3_open_v2 (check->path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
     g_set_error (&error, LIAISON_DATABASE_ERROR, LIAISON_DATABASE_ERROR_OPEN,
-                 _("The database “%s” cannot be read."), liaison_database_get_path (database));
+                 _("The database “%s” cannot be read."), check->path);
   else
     {
       sqlite3_busy_timeout (db, 5000);
       liaison_database_add_functions (db);
+      /* Let go of once cancelled: the query stops with an error */
+      if (cancellable != NULL)
+        sqlite3_progress_handler (db, 1000, cancelled_cb, cancellable);
       found = duplicate_check_run (check, db, &error);
     }
   sqlite3_close (db);
@@ -782,11 +796,17 @@ liaison_application_find_duplicate_finish (LiaisonDatabase  *database,
                                            GError          **error)
 {
   g_autofree char *found = NULL;
+  LiaisonRecord *application = NULL;
 
   g_return_val_if_fail (g_task_is_valid (result, database), NULL);
 
   found = g_task_propagate_pointer (G_TASK (result), error);
+  if (found != NULL)
+    application = liaison_database_get (database, &liaison_application_type, found, NULL);
 
   /* Deleted meanwhile, it is not found */
-  return found != NULL ? liaison_database_get (database, &liaison_application_type, found, NULL) : NULL;
+  if (application != NULL && liaison_record_get_deleted_at (application) != 0)
+    g_clear_object (&application);
+
+  return application;
 }

@@ -10,7 +10,8 @@
  * Here, the window's shown widgets are styled ahead of that frame, a
  * hundred at a time, in the order the frame would take them (parents
  * before their children); input is answered in between. Asking a widget
- * for its colour has GTK work out its style, and the frame then finds the
+ * for its colour (gtk_widget_get_color(), meant for drawing, and harmless
+ * outside it) has GTK work out its style, and the frame then finds the
  * style worked out: what is left for it is what a widget does with its
  * new style, the layout and the drawing. The frame comes a little later
  * than it would (GTK styles faster all at once), but no run of the main
@@ -48,6 +49,10 @@ static gboolean
 style_part_cb (gpointer user_data)
 {
   StyleAhead *ahead = user_data;
+
+  /* Hidden meanwhile: GTK styles it as it is shown again */
+  if (!gtk_widget_get_mapped (ahead->window))
+    g_ptr_array_set_size (ahead->to_style, 0);
 
   for (guint n = 0; n < PART_WIDGETS && ahead->to_style->len > 0; )
     {
@@ -133,6 +138,9 @@ liaison_style_ahead_watch (GtkWindow *window)
   StyleAhead *ahead;
 
   g_return_if_fail (GTK_IS_WINDOW (window));
+
+  if (g_object_get_data (G_OBJECT (window), "liaison-style-ahead") != NULL)
+    return;
 
   style_manager = adw_style_manager_get_for_display (gtk_widget_get_display (GTK_WIDGET (window)));
   ahead = g_new0 (StyleAhead, 1);

@@ -39,8 +39,11 @@ struct _LiaisonApplicantEditor
   GPtrArray           *review_rows;
   GPtrArray           *activity_rows;
   gboolean             modified;
-  /* A new applicant's duplicate check under way, or NULL */
+  /* A new applicant's duplicate check under way, or NULL, and the
+   * changes made to the rows (a count), to tell those made meanwhile */
   GCancellable        *checking;
+  guint                n_changes;
+  guint                n_changes_checked;
   /* What follows the person's name is filled over the frames that follow
    * the first (see build_part()); how many parts are, and how many
    * rows of the next one */
@@ -306,6 +309,7 @@ rows_changed_cb (LiaisonApplicantEditor *self,
                  const char             *field)
 {
   self->modified = TRUE;
+  self->n_changes++;
   update_title (self);
   update_problem (self);
   update_actions (self);
@@ -327,6 +331,10 @@ liaison_applicant_editor_save (LiaisonApplicantEditor  *self,
   g_autoptr(GPtrArray) records = g_ptr_array_new ();
 
   g_return_val_if_fail (LIAISON_IS_APPLICANT_EDITOR (self), FALSE);
+
+  /* Saved now, whatever a check under way would have found */
+  g_cancellable_cancel (self->checking);
+  g_clear_object (&self->checking);
 
   g_ptr_array_add (records, self->person);
   g_ptr_array_add (records, self->application);
@@ -385,6 +393,13 @@ duplicate_found_cb (GObject      *source,
     return;
 
   g_clear_object (&self->checking);
+
+  /* Changed while it was checked: checked again, as it is now */
+  if (self->n_changes != self->n_changes_checked)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (self), "applicant.save", NULL);
+      return;
+    }
 
   if (error != NULL)
     {
@@ -455,6 +470,7 @@ save_action_cb (GtkWidget  *widget,
    * like one already there is pointed out before it is saved. At a large
    * office the search takes a few frames: it runs in a worker thread. */
   self->checking = g_cancellable_new ();
+  self->n_changes_checked = self->n_changes;
   liaison_application_find_duplicate_async (self->database, self->application, self->person,
                                             self->checking, duplicate_found_cb, self);
 }
@@ -1086,4 +1102,21 @@ liaison_applicant_editor_new_unsaved_dialog (LiaisonApplicantEditor *self)
   adw_alert_dialog_set_close_response (ADW_ALERT_DIALOG (dialog), "cancel");
 
   return dialog;
+}
+
+/**
+ * liaison_applicant_editor_cancel_save:
+ * @self: an editor
+ *
+ * Lets go of a save under way, asked for with the Save action, while the
+ * new applicant is checked against those already there: for an editor
+ * that another applicant replaces.
+ */
+void
+liaison_applicant_editor_cancel_save (LiaisonApplicantEditor *self)
+{
+  g_return_if_fail (LIAISON_IS_APPLICANT_EDITOR (self));
+
+  g_cancellable_cancel (self->checking);
+  g_clear_object (&self->checking);
 }

@@ -1357,6 +1357,11 @@ show_detail (LiaisonFellowshipView *self,
 
   if (shown != NULL && shown != child && shown != self->detail_placeholder)
     {
+      /* It may still be checking a new applicant before it saves it:
+       * that save is let go of, as the Discard of the question about
+       * unsaved changes asks. */
+      if (LIAISON_IS_APPLICANT_EDITOR (shown))
+        liaison_applicant_editor_cancel_save (LIAISON_APPLICANT_EDITOR (shown));
       g_ptr_array_add (self->leaving, g_object_ref (shown));
       if (self->leaving_idle == 0)
         self->leaving_idle = g_idle_add_full (G_PRIORITY_LOW, take_apart_cb, self, NULL);
