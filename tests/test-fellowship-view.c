@@ -952,6 +952,79 @@ test_save_while_checked (void)
                    ==, liaison_record_get_uuid (first));
   g_assert_null (adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window)));
 
+  /* Saved from the question about unsaved changes, as another applicant
+   * is opened: checked as the Save button checks. Open Existing opens
+   * the one there, and saves nothing. */
+  gtk_widget_activate_action (GTK_WIDGET (view), "fellowship.new", NULL);
+  settle ();
+  editor = LIAISON_APPLICANT_EDITOR (liaison_fellowship_view_get_editor (view));
+  g_free (uuid);
+  uuid = g_strdup (liaison_record_get_uuid (liaison_applicant_editor_get_application (editor)));
+  {
+    g_autoptr(LiaisonRecord) person = liaison_database_get (db, &liaison_person_type,
+                                                             liaison_record_get_text (first, "person"), NULL);
+    g_auto(GStrv) emails = g_strsplit (liaison_record_get_text (person, "emails"), "\n", 2);
+
+    set_entry (editor, "person", "family_name", "Someone");
+    set_entry (editor, "person", "emails", emails[0]);
+    set_entry (editor, "application", "government", "Anywhere");
+    choose (editor, "application", "jurisdiction", "Ontario (CA-ON)");
+  }
+  {
+    g_autoptr(LiaisonRecord) second = g_list_model_get_item (liaison_fellowship_view_get_model (view), 1);
+
+    liaison_fellowship_view_open (view, second);
+  }
+  dialog = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window));
+  g_assert_true (ADW_IS_ALERT_DIALOG (dialog));
+  g_signal_emit_by_name (dialog, "response", "save");
+  adw_dialog_force_close (dialog);
+  settle ();
+  dialog = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window));
+  g_assert_true (ADW_IS_ALERT_DIALOG (dialog));
+  g_assert_true (adw_alert_dialog_has_response (ADW_ALERT_DIALOG (dialog), "open"));
+  g_signal_emit_by_name (dialog, "response", "open");
+  adw_dialog_force_close (dialog);
+  settle ();
+  stored = liaison_database_get (db, &liaison_application_type, uuid, NULL);
+  g_assert_null (stored);
+  g_assert_cmpstr (liaison_record_get_uuid (liaison_applicant_editor_get_application (LIAISON_APPLICANT_EDITOR (liaison_fellowship_view_get_editor (view)))),
+                   ==, liaison_record_get_uuid (first));
+
+  /* Saved from the question as the window closes: checked as well.
+   * Cancel keeps the window open, and saves nothing. */
+  gtk_widget_activate_action (GTK_WIDGET (view), "fellowship.new", NULL);
+  settle ();
+  editor = LIAISON_APPLICANT_EDITOR (liaison_fellowship_view_get_editor (view));
+  g_free (uuid);
+  uuid = g_strdup (liaison_record_get_uuid (liaison_applicant_editor_get_application (editor)));
+  set_entry (editor, "person", "family_name", "Halvorsen");
+  set_entry (editor, "person", "given_name", "Ingrid");
+  set_entry (editor, "application", "government", "City of Duluth");
+  choose (editor, "application", "jurisdiction", "Minnesota (US-MN)");
+  {
+    g_autoptr(LiaisonRecord) person = liaison_database_get (db, &liaison_person_type,
+                                                             liaison_record_get_text (first, "person"), NULL);
+    g_auto(GStrv) emails = g_strsplit (liaison_record_get_text (person, "emails"), "\n", 2);
+
+    set_entry (editor, "person", "emails", emails[0]);
+  }
+  gtk_window_close (GTK_WINDOW (window));
+  dialog = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window));
+  g_assert_true (ADW_IS_ALERT_DIALOG (dialog));
+  g_signal_emit_by_name (dialog, "response", "save");
+  adw_dialog_force_close (dialog);
+  settle ();
+  dialog = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window));
+  g_assert_true (ADW_IS_ALERT_DIALOG (dialog));
+  g_assert_true (adw_alert_dialog_has_response (ADW_ALERT_DIALOG (dialog), "open"));
+  g_signal_emit_by_name (dialog, "response", "cancel");
+  adw_dialog_force_close (dialog);
+  settle ();
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+  stored = liaison_database_get (db, &liaison_application_type, uuid, NULL);
+  g_assert_null (stored);
+
   liaison_test_window_destroy (window);
 }
 

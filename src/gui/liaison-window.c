@@ -209,20 +209,41 @@ show_page_action_cb (GtkWidget  *widget,
 }
 
 static void
+close_after_save_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(LiaisonWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  /* Not saved: the person chose to open the applicant already there, or
+   * to go on with this one */
+  if (!liaison_applicant_editor_save_finish (LIAISON_APPLICANT_EDITOR (source), result, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      return;
+    }
+
+  self->closing = TRUE;
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+static void
 close_response_cb (AdwAlertDialog *dialog,
                    const char     *response,
                    LiaisonWindow  *self)
 {
   GtkWidget *editor = liaison_fellowship_view_get_editor (self->fellowship_view);
-  g_autoptr(GError) error = NULL;
 
   if (g_str_equal (response, "cancel"))
     return;
 
-  if (g_str_equal (response, "save") && editor != NULL &&
-      !liaison_applicant_editor_save (LIAISON_APPLICANT_EDITOR (editor), &error))
+  /* Saved as the Save button saves: a new applicant checked first */
+  if (g_str_equal (response, "save") && editor != NULL)
     {
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      liaison_applicant_editor_save_async (LIAISON_APPLICANT_EDITOR (editor), NULL,
+                                           close_after_save_cb, g_object_ref (self));
       return;
     }
 

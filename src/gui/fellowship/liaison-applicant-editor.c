@@ -39,8 +39,10 @@ struct _LiaisonApplicantEditor
   GPtrArray           *review_rows;
   GPtrArray           *activity_rows;
   gboolean             modified;
-  /* A new applicant's duplicate check under way, or NULL, and the
-   * changes made to the rows (a count), to tell those made meanwhile */
+  /* A save under way while a new applicant is checked against those
+   * already there, or NULL; the check; and the changes made to the rows
+   * (a count), to tell those made meanwhile */
+  GTask               *saving;
   GCancellable        *checking;
   guint                n_changes;
   guint                n_changes_checked;
@@ -333,8 +335,7 @@ liaison_applicant_editor_save (LiaisonApplicantEditor  *self,
   g_return_val_if_fail (LIAISON_IS_APPLICANT_EDITOR (self), FALSE);
 
   /* Saved now, whatever a check under way would have found */
-  g_cancellable_cancel (self->checking);
-  g_clear_object (&self->checking);
+  liaison_applicant_editor_cancel_save (self);
 
   g_ptr_array_add (records, self->person);
   g_ptr_array_add (records, self->application);
@@ -351,30 +352,60 @@ liaison_applicant_editor_save (LiaisonApplicantEditor  *self,
   return TRUE;
 }
 
+/* A save asked for (see liaison_applicant_editor_save_async()) */
+
+static void start_save (LiaisonApplicantEditor *self,
+                        GTask                  *task);
+
 static void
-save_and_tell (LiaisonApplicantEditor *self)
+return_saved (GTask *task)
 {
-  g_autoptr(GError) error = NULL;
+  LiaisonApplicantEditor *self = g_task_get_source_object (task);
+  GError *error = NULL;
 
-  if (!liaison_applicant_editor_save (self, &error))
-    {
-      toast (self, error->message);
-      return;
-    }
-
-  toast (self, _("Applicant saved"));
+  if (liaison_applicant_editor_save (self, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
 }
 
 static void
-duplicate_response_cb (AdwAlertDialog         *dialog,
-                       const char             *response,
-                       LiaisonApplicantEditor *self)
+return_not_saved (GTask *task)
 {
+  g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "Not saved");
+}
+
+/* The dialog closed unanswered (with the window, say) */
+static void
+unanswered (gpointer data)
+{
+  g_autoptr(GTask) task = data;
+
+  return_not_saved (task);
+}
+
+static void
+duplicate_response_cb (AdwAlertDialog *dialog,
+                       const char     *response)
+{
+  g_autoptr(GTask) task = g_object_steal_data (G_OBJECT (dialog), "task");
+  LiaisonApplicantEditor *self;
   LiaisonRecord *existing = g_object_get_data (G_OBJECT (dialog), "existing");
 
+  /* Answered once */
+  if (task == NULL)
+    return;
+
+  self = g_task_get_source_object (task);
+
   if (g_str_equal (response, "save"))
-    save_and_tell (self);
-  else if (g_str_equal (response, "open"))
+    {
+      return_saved (task);
+      return;
+    }
+
+  return_not_saved (task);
+  if (g_str_equal (response, "open"))
     g_signal_emit (self, signals[OPEN_EXISTING], 0, existing);
 }
 
@@ -385,28 +416,31 @@ duplicate_found_cb (GObject      *source,
 {
   LiaisonApplicantEditor *self = user_data;
   g_autoptr(LiaisonRecord) existing = NULL;
+  g_autoptr(GTask) task = NULL;
   g_autoptr(GError) error = NULL;
 
   existing = liaison_application_find_duplicate_finish (LIAISON_DATABASE (source), result, &error);
-  /* The editor gone meanwhile */
+  /* Let go of (see liaison_applicant_editor_cancel_save()), the editor
+   * perhaps gone */
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
   g_clear_object (&self->checking);
+  task = g_steal_pointer (&self->saving);
 
   /* Changed while it was checked: checked again, as it is now */
   if (self->n_changes != self->n_changes_checked)
     {
-      gtk_widget_activate_action (GTK_WIDGET (self), "applicant.save", NULL);
+      start_save (self, task);
       return;
     }
 
   if (error != NULL)
     {
       /* Translators: %s is what went wrong, as the database tells it */
-      g_autofree char *message = g_strdup_printf (_("Whether the applicant is already in Liaison could not be checked: %s"),
-                                                  error->message);
-      toast (self, message);
+      g_task_return_new_error (task, error->domain, error->code,
+                               _("Whether the applicant is already in Liaison could not be checked: %s"),
+                               error->message);
       return;
     }
 
@@ -430,12 +464,62 @@ duplicate_found_cb (GObject      *source,
       adw_alert_dialog_set_default_response (ADW_ALERT_DIALOG (dialog), "open");
       adw_alert_dialog_set_close_response (ADW_ALERT_DIALOG (dialog), "cancel");
       g_object_set_data_full (G_OBJECT (dialog), "existing", g_steal_pointer (&existing), g_object_unref);
-      g_signal_connect_object (dialog, "response", G_CALLBACK (duplicate_response_cb), self, 0);
+      /* The dialog answers the save */
+      g_object_set_data_full (G_OBJECT (dialog), "task", g_steal_pointer (&task), unanswered);
+      g_signal_connect (dialog, "response", G_CALLBACK (duplicate_response_cb), NULL);
       adw_dialog_present (dialog, GTK_WIDGET (self));
       return;
     }
 
-  save_and_tell (self);
+  return_saved (task);
+}
+
+/* Checks the applicant, then saves it: a new one once it has been looked
+ * for among those already there */
+static void
+start_save (LiaisonApplicantEditor *self,
+            GTask                  *task)
+{
+  g_autofree char *problem = NULL;
+
+  /* Every row checked, those not yet shown too */
+  ensure_built (self);
+  update_problem (self);
+  problem = dup_problem (self);
+  if (problem != NULL)
+    {
+      g_task_return_new_error (task, LIAISON_DATABASE_ERROR, LIAISON_DATABASE_ERROR_INVALID, "%s", problem);
+      return;
+    }
+
+  if (is_saved (self))
+    {
+      return_saved (task);
+      return;
+    }
+
+  /* Two staff members typing in the same applicant: a new one that looks
+   * like one already there is pointed out before it is saved. At a large
+   * office the search takes a few frames: it runs in a worker thread. */
+  self->saving = g_object_ref (task);
+  self->checking = g_cancellable_new ();
+  self->n_changes_checked = self->n_changes;
+  liaison_application_find_duplicate_async (self->database, self->application, self->person,
+                                            self->checking, duplicate_found_cb, self);
+}
+
+static void
+saved_cb (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  LiaisonApplicantEditor *self = LIAISON_APPLICANT_EDITOR (source);
+  g_autoptr(GError) error = NULL;
+
+  if (liaison_applicant_editor_save_finish (self, result, &error))
+    toast (self, _("Applicant saved"));
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    toast (self, error->message);
 }
 
 static void
@@ -444,35 +528,12 @@ save_action_cb (GtkWidget  *widget,
                 GVariant   *parameter)
 {
   LiaisonApplicantEditor *self = LIAISON_APPLICANT_EDITOR (widget);
-  g_autofree char *problem = NULL;
 
   /* Saved once the check under way is done */
-  if (self->checking != NULL)
+  if (self->saving != NULL)
     return;
 
-  /* Every row checked, those not yet shown too */
-  ensure_built (self);
-  update_problem (self);
-  problem = dup_problem (self);
-  if (problem != NULL)
-    {
-      toast (self, problem);
-      return;
-    }
-
-  if (is_saved (self))
-    {
-      save_and_tell (self);
-      return;
-    }
-
-  /* Two staff members typing in the same applicant: a new one that looks
-   * like one already there is pointed out before it is saved. At a large
-   * office the search takes a few frames: it runs in a worker thread. */
-  self->checking = g_cancellable_new ();
-  self->n_changes_checked = self->n_changes;
-  liaison_application_find_duplicate_async (self->database, self->application, self->person,
-                                            self->checking, duplicate_found_cb, self);
+  liaison_applicant_editor_save_async (self, NULL, saved_cb, NULL);
 }
 
 static void
@@ -824,14 +885,22 @@ build (LiaisonApplicantEditor *self)
   self->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), build_tick_cb, NULL, NULL);
 }
 
+/* Out of the window (closed, say): a save under way is let go of */
+static void
+liaison_applicant_editor_unroot (GtkWidget *widget)
+{
+  liaison_applicant_editor_cancel_save (LIAISON_APPLICANT_EDITOR (widget));
+
+  GTK_WIDGET_CLASS (liaison_applicant_editor_parent_class)->unroot (widget);
+}
+
 static void
 liaison_applicant_editor_dispose (GObject *object)
 {
   LiaisonApplicantEditor *self = (LiaisonApplicantEditor *)object;
 
   stop_building (self);
-  g_cancellable_cancel (self->checking);
-  g_clear_object (&self->checking);
+  liaison_applicant_editor_cancel_save (self);
 
   /* The bin lets go of its child itself, before the template is torn down. */
   adw_bin_set_child (ADW_BIN (self), NULL);
@@ -864,6 +933,7 @@ liaison_applicant_editor_class_init (LiaisonApplicantEditorClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = liaison_applicant_editor_dispose;
+  widget_class->unroot = liaison_applicant_editor_unroot;
   object_class->finalize = liaison_applicant_editor_finalize;
 
   /**
@@ -1105,18 +1175,72 @@ liaison_applicant_editor_new_unsaved_dialog (LiaisonApplicantEditor *self)
 }
 
 /**
+ * liaison_applicant_editor_save_async:
+ * @self: an editor
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called once saved, or not
+ * @user_data: for @callback
+ *
+ * Saves the applicant as the Save button does: a new applicant is first
+ * looked for among those already there, in a worker thread, and if one
+ * looks the same, a dialog asks whether to save it anyway or open the one
+ * there instead. An applicant with a problem (a required field empty, an
+ * address that is not one) is not saved.
+ */
+void
+liaison_applicant_editor_save_async (LiaisonApplicantEditor *self,
+                                     GCancellable           *cancellable,
+                                     GAsyncReadyCallback     callback,
+                                     gpointer                user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (LIAISON_IS_APPLICANT_EDITOR (self));
+
+  /* The latest asked for wins */
+  liaison_applicant_editor_cancel_save (self);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, liaison_applicant_editor_save_async);
+  start_save (self, task);
+}
+
+/**
+ * liaison_applicant_editor_save_finish:
+ * @self: an editor
+ * @result: the result given to the callback
+ * @error: return location for a #GError: %G_IO_ERROR_CANCELLED when the
+ *   save was let go of, or the person chose not to save
+ *
+ * Returns: %TRUE if the applicant was saved
+ */
+gboolean
+liaison_applicant_editor_save_finish (LiaisonApplicantEditor  *self,
+                                      GAsyncResult            *result,
+                                      GError                 **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/**
  * liaison_applicant_editor_cancel_save:
  * @self: an editor
  *
- * Lets go of a save under way, asked for with the Save action, while the
- * new applicant is checked against those already there: for an editor
- * that another applicant replaces.
+ * Lets go of a save under way while the new applicant is checked against
+ * those already there: for an editor that another applicant replaces.
  */
 void
 liaison_applicant_editor_cancel_save (LiaisonApplicantEditor *self)
 {
+  g_autoptr(GTask) task = NULL;
+
   g_return_if_fail (LIAISON_IS_APPLICANT_EDITOR (self));
 
   g_cancellable_cancel (self->checking);
   g_clear_object (&self->checking);
+  task = g_steal_pointer (&self->saving);
+  if (task != NULL)
+    return_not_saved (task);
 }

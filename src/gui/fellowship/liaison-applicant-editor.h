@@ -30,6 +30,13 @@ GtkWidget     *liaison_applicant_editor_get_row         (LiaisonApplicantEditor 
                                                          const char             *field);
 gboolean       liaison_applicant_editor_save            (LiaisonApplicantEditor *self,
                                                          GError                **error);
+void           liaison_applicant_editor_save_async      (LiaisonApplicantEditor *self,
+                                                         GCancellable           *cancellable,
+                                                         GAsyncReadyCallback     callback,
+                                                         gpointer                user_data);
+gboolean       liaison_applicant_editor_save_finish     (LiaisonApplicantEditor *self,
+                                                         GAsyncResult           *result,
+                                                         GError                **error);
 void           liaison_applicant_editor_cancel_save     (LiaisonApplicantEditor *self);
 char          *liaison_applicant_editor_dup_problem     (LiaisonApplicantEditor *self);
 gboolean       liaison_applicant_editor_is_modified     (LiaisonApplicantEditor *self);

@@ -1397,6 +1397,46 @@ editor_saved_cb (LiaisonFellowshipView  *self,
   fill_tags (self);
 }
 
+/* The applicant to open once the one open is saved */
+typedef struct
+{
+  LiaisonFellowshipView *view;
+  LiaisonRecord         *application;
+  LiaisonRecord         *person;
+} NextApplicant;
+
+static void
+next_applicant_free (NextApplicant *next)
+{
+  g_object_unref (next->view);
+  g_object_unref (next->application);
+  g_object_unref (next->person);
+  g_free (next);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (NextApplicant, next_applicant_free)
+
+static void
+saved_before_next_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(NextApplicant) next = user_data;
+  g_autoptr(GError) error = NULL;
+
+  /* Not saved: the person chose to open the applicant already there, or
+   * to go on with this one */
+  if (!liaison_applicant_editor_save_finish (LIAISON_APPLICANT_EDITOR (source), result, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        add_toast (next->view, adw_toast_new (error->message));
+      return;
+    }
+
+  if (liaison_fellowship_view_get_editor (next->view) == GTK_WIDGET (source))
+    show_editor (next->view, next->application, next->person);
+}
+
 static void
 unsaved_response_cb (AdwAlertDialog        *dialog,
                      const char            *response,
@@ -1405,15 +1445,19 @@ unsaved_response_cb (AdwAlertDialog        *dialog,
   LiaisonRecord *application = g_object_get_data (G_OBJECT (dialog), "application");
   LiaisonRecord *person = g_object_get_data (G_OBJECT (dialog), "person");
   GtkWidget *editor = liaison_fellowship_view_get_editor (self);
-  g_autoptr(GError) error = NULL;
 
   if (g_str_equal (response, "cancel"))
     return;
 
-  if (g_str_equal (response, "save") && editor != NULL &&
-      !liaison_applicant_editor_save (LIAISON_APPLICANT_EDITOR (editor), &error))
+  /* Saved as the Save button saves: a new applicant checked first */
+  if (g_str_equal (response, "save") && editor != NULL)
     {
-      add_toast (self, adw_toast_new (error->message));
+      NextApplicant *next = g_new0 (NextApplicant, 1);
+
+      next->view = g_object_ref (self);
+      next->application = g_object_ref (application);
+      next->person = g_object_ref (person);
+      liaison_applicant_editor_save_async (LIAISON_APPLICANT_EDITOR (editor), NULL, saved_before_next_cb, next);
       return;
     }
 
