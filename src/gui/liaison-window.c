@@ -242,8 +242,8 @@ close_response_cb (AdwAlertDialog *dialog,
   /* Saved as the Save button saves: a new applicant checked first */
   if (g_str_equal (response, "save") && editor != NULL)
     {
-      liaison_applicant_editor_save_async (LIAISON_APPLICANT_EDITOR (editor), NULL,
-                                           close_after_save_cb, g_object_ref (self));
+      liaison_applicant_editor_save_async (LIAISON_APPLICANT_EDITOR (editor), close_after_save_cb,
+                                           g_object_ref (self));
       return;
     }
 

@@ -44,6 +44,9 @@ struct _LiaisonApplicantEditor
    * (a count), to tell those made meanwhile */
   GTask               *saving;
   GCancellable        *checking;
+  /* The question about the applicant found the same, which then holds
+   * the save, or NULL */
+  AdwDialog           *duplicate_dialog;
   guint                n_changes;
   guint                n_changes_checked;
   /* What follows the person's name is filled over the frames that follow
@@ -397,6 +400,7 @@ duplicate_response_cb (AdwAlertDialog *dialog,
     return;
 
   self = g_task_get_source_object (task);
+  g_clear_weak_pointer (&self->duplicate_dialog);
 
   if (g_str_equal (response, "save"))
     {
@@ -427,6 +431,14 @@ duplicate_found_cb (GObject      *source,
 
   g_clear_object (&self->checking);
   task = g_steal_pointer (&self->saving);
+  g_assert (task != NULL);
+
+  /* Out of the window meanwhile (closed, say) */
+  if (gtk_widget_get_root (GTK_WIDGET (self)) == NULL)
+    {
+      return_not_saved (task);
+      return;
+    }
 
   /* Changed while it was checked: checked again, as it is now */
   if (self->n_changes != self->n_changes_checked)
@@ -467,6 +479,7 @@ duplicate_found_cb (GObject      *source,
       /* The dialog answers the save */
       g_object_set_data_full (G_OBJECT (dialog), "task", g_steal_pointer (&task), unanswered);
       g_signal_connect (dialog, "response", G_CALLBACK (duplicate_response_cb), NULL);
+      g_set_weak_pointer (&self->duplicate_dialog, dialog);
       adw_dialog_present (dialog, GTK_WIDGET (self));
       return;
     }
@@ -533,7 +546,7 @@ save_action_cb (GtkWidget  *widget,
   if (self->saving != NULL)
     return;
 
-  liaison_applicant_editor_save_async (self, NULL, saved_cb, NULL);
+  liaison_applicant_editor_save_async (self, saved_cb, NULL);
 }
 
 static void
@@ -885,15 +898,6 @@ build (LiaisonApplicantEditor *self)
   self->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), build_tick_cb, NULL, NULL);
 }
 
-/* Out of the window (closed, say): a save under way is let go of */
-static void
-liaison_applicant_editor_unroot (GtkWidget *widget)
-{
-  liaison_applicant_editor_cancel_save (LIAISON_APPLICANT_EDITOR (widget));
-
-  GTK_WIDGET_CLASS (liaison_applicant_editor_parent_class)->unroot (widget);
-}
-
 static void
 liaison_applicant_editor_dispose (GObject *object)
 {
@@ -933,7 +937,6 @@ liaison_applicant_editor_class_init (LiaisonApplicantEditorClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = liaison_applicant_editor_dispose;
-  widget_class->unroot = liaison_applicant_editor_unroot;
   object_class->finalize = liaison_applicant_editor_finalize;
 
   /**
@@ -1177,7 +1180,6 @@ liaison_applicant_editor_new_unsaved_dialog (LiaisonApplicantEditor *self)
 /**
  * liaison_applicant_editor_save_async:
  * @self: an editor
- * @cancellable: (nullable): a #GCancellable
  * @callback: called once saved, or not
  * @user_data: for @callback
  *
@@ -1189,7 +1191,6 @@ liaison_applicant_editor_new_unsaved_dialog (LiaisonApplicantEditor *self)
  */
 void
 liaison_applicant_editor_save_async (LiaisonApplicantEditor *self,
-                                     GCancellable           *cancellable,
                                      GAsyncReadyCallback     callback,
                                      gpointer                user_data)
 {
@@ -1200,7 +1201,7 @@ liaison_applicant_editor_save_async (LiaisonApplicantEditor *self,
   /* The latest asked for wins */
   liaison_applicant_editor_cancel_save (self);
 
-  task = g_task_new (self, cancellable, callback, user_data);
+  task = g_task_new (self, NULL, callback, user_data);
   g_task_set_source_tag (task, liaison_applicant_editor_save_async);
   start_save (self, task);
 }
@@ -1243,4 +1244,16 @@ liaison_applicant_editor_cancel_save (LiaisonApplicantEditor *self)
   task = g_steal_pointer (&self->saving);
   if (task != NULL)
     return_not_saved (task);
+
+  /* The question asked about the applicant found the same goes too */
+  if (self->duplicate_dialog != NULL)
+    {
+      AdwDialog *dialog = self->duplicate_dialog;
+
+      g_clear_weak_pointer (&self->duplicate_dialog);
+      task = g_object_steal_data (G_OBJECT (dialog), "task");
+      if (task != NULL)
+        return_not_saved (task);
+      adw_dialog_force_close (dialog);
+    }
 }

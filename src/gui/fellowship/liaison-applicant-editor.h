@@ -31,7 +31,6 @@ GtkWidget     *liaison_applicant_editor_get_row         (LiaisonApplicantEditor 
 gboolean       liaison_applicant_editor_save            (LiaisonApplicantEditor *self,
                                                          GError                **error);
 void           liaison_applicant_editor_save_async      (LiaisonApplicantEditor *self,
-                                                         GCancellable           *cancellable,
                                                          GAsyncReadyCallback     callback,
                                                          gpointer                user_data);
 gboolean       liaison_applicant_editor_save_finish     (LiaisonApplicantEditor *self,

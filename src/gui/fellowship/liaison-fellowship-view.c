@@ -1457,7 +1457,7 @@ unsaved_response_cb (AdwAlertDialog        *dialog,
       next->view = g_object_ref (self);
       next->application = g_object_ref (application);
       next->person = g_object_ref (person);
-      liaison_applicant_editor_save_async (LIAISON_APPLICANT_EDITOR (editor), NULL, saved_before_next_cb, next);
+      liaison_applicant_editor_save_async (LIAISON_APPLICANT_EDITOR (editor), saved_before_next_cb, next);
       return;
     }
 
