@@ -891,22 +891,20 @@ test_duplicate_warning (void)
 
 /* Saving a new applicant waits for the check against those already there,
  * in a worker thread; what happens meanwhile counts. */
-static void
-test_save_while_checked (void)
+
+/* A new applicant typed in, who is no one already there; its uuid in
+ * @uuid */
+static LiaisonApplicantEditor *
+new_applicant (LiaisonFellowshipView  *view,
+               char                  **uuid)
 {
-  LiaisonDatabase *db = liaison_app_get_database (app);
-  LiaisonWindow *window;
-  LiaisonFellowshipView *view = open_view (&window);
-  g_autoptr(LiaisonRecord) first = g_list_model_get_item (liaison_fellowship_view_get_model (view), 0);
-  g_autoptr(LiaisonRecord) stored = NULL;
   LiaisonApplicantEditor *editor;
-  AdwDialog *dialog;
-  g_autofree char *uuid = NULL;
 
   gtk_widget_activate_action (GTK_WIDGET (view), "fellowship.new", NULL);
   settle ();
   editor = LIAISON_APPLICANT_EDITOR (liaison_fellowship_view_get_editor (view));
-  uuid = g_strdup (liaison_record_get_uuid (liaison_applicant_editor_get_application (editor)));
+  g_free (*uuid);
+  *uuid = g_strdup (liaison_record_get_uuid (liaison_applicant_editor_get_application (editor)));
   set_entry (editor, "person", "family_name", "Halvorsen");
   set_entry (editor, "person", "given_name", "Ingrid");
   set_entry (editor, "person", "emails", "ingrid.halvorsen@duluth.example.org");
@@ -914,28 +912,84 @@ test_save_while_checked (void)
   choose (editor, "application", "jurisdiction", "Minnesota (US-MN)");
   g_assert_null (liaison_applicant_editor_dup_problem (editor));
 
-  /* The address changed while the check runs, to one already there: the
-   * applicant is checked again, as it is now, and not saved */
-  gtk_widget_activate_action (GTK_WIDGET (editor), "applicant.save", NULL);
-  {
-    g_autoptr(LiaisonRecord) person = liaison_database_get (db, &liaison_person_type,
-                                                             liaison_record_get_text (first, "person"), NULL);
-    g_auto(GStrv) emails = g_strsplit (liaison_record_get_text (person, "emails"), "\n", 2);
+  return editor;
+}
 
-    g_assert_nonnull (emails[0]);
-    set_entry (editor, "person", "emails", emails[0]);
-  }
+/* The address of the person of @application, typed in */
+static void
+give_address_of (LiaisonApplicantEditor *editor,
+                 LiaisonRecord          *application)
+{
+  g_autoptr(LiaisonRecord) person = liaison_database_get (liaison_app_get_database (app), &liaison_person_type,
+                                                           liaison_record_get_text (application, "person"), NULL);
+  g_auto(GStrv) emails = g_strsplit (liaison_record_get_text (person, "emails"), "\n", 2);
+
+  g_assert_nonnull (emails[0]);
+  set_entry (editor, "person", "emails", emails[0]);
+}
+
+/* Gives the dialog shown @response */
+static void
+answer (LiaisonWindow *window,
+        const char    *response)
+{
+  AdwDialog *dialog = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window));
+
+  g_assert_true (ADW_IS_ALERT_DIALOG (dialog));
+  g_signal_emit_by_name (dialog, "response", response);
+  adw_dialog_force_close (dialog);
+}
+
+/* Waits for the dialog about the applicant found the same, and gives it
+ * @response */
+static void
+answer_same_applicant (LiaisonWindow *window,
+                       const char    *response)
+{
+  AdwDialog *dialog;
+
   liaison_test_wait_until (has_dialog, window);
   settle ();
   dialog = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window));
   g_assert_true (ADW_IS_ALERT_DIALOG (dialog));
   g_assert_true (adw_alert_dialog_has_response (ADW_ALERT_DIALOG (dialog), "open"));
-  g_signal_emit_by_name (dialog, "response", "cancel");
-  adw_dialog_force_close (dialog);
+  answer (window, response);
   settle ();
+}
+
+static gboolean
+is_stored (const char *uuid)
+{
+  g_autoptr(LiaisonRecord) stored = liaison_database_get (liaison_app_get_database (app), &liaison_application_type,
+                                                           uuid, NULL);
+
+  return stored != NULL;
+}
+
+static LiaisonRecord *
+shown_person (LiaisonFellowshipView *view)
+{
+  return liaison_applicant_editor_get_person (LIAISON_APPLICANT_EDITOR (liaison_fellowship_view_get_editor (view)));
+}
+
+static void
+test_save_while_checked (void)
+{
+  LiaisonWindow *window;
+  LiaisonFellowshipView *view = open_view (&window);
+  g_autoptr(LiaisonRecord) first = g_list_model_get_item (liaison_fellowship_view_get_model (view), 0);
+  g_autoptr(LiaisonRecord) second = g_list_model_get_item (liaison_fellowship_view_get_model (view), 1);
+  LiaisonApplicantEditor *editor;
+  g_autofree char *uuid = NULL;
+
+  /* The address changed while the check runs, to one already there: the
+   * applicant is checked again, as it is now, and not saved */
+  editor = new_applicant (view, &uuid);
+  gtk_widget_activate_action (GTK_WIDGET (editor), "applicant.save", NULL);
+  give_address_of (editor, first);
+  answer_same_applicant (window, "cancel");
   g_assert_cmpint (liaison_record_get_created_at (liaison_applicant_editor_get_application (editor)), ==, 0);
-  stored = liaison_database_get (db, &liaison_application_type, uuid, NULL);
-  g_assert_null (stored);
+  g_assert_false (is_stored (uuid));
 
   /* The save let go of while the dialog asks (the editor taken away, say):
    * the dialog goes too */
@@ -944,100 +998,39 @@ test_save_while_checked (void)
   liaison_applicant_editor_cancel_save (editor);
   settle ();
   g_assert_null (adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window)));
-  stored = liaison_database_get (db, &liaison_application_type, uuid, NULL);
-  g_assert_null (stored);
+  g_assert_false (is_stored (uuid));
 
   /* Another applicant opened meanwhile, the new one discarded: it is not
    * saved after all */
   set_entry (editor, "person", "emails", "ingrid.halvorsen@duluth.example.org");
   gtk_widget_activate_action (GTK_WIDGET (editor), "applicant.save", NULL);
   liaison_fellowship_view_open (view, first);
-  dialog = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window));
-  g_assert_true (ADW_IS_ALERT_DIALOG (dialog));
-  g_signal_emit_by_name (dialog, "response", "discard");
-  adw_dialog_force_close (dialog);
+  answer (window, "discard");
   settle ();
-  stored = liaison_database_get (db, &liaison_application_type, uuid, NULL);
-  g_assert_null (stored);
-  g_assert_cmpstr (liaison_record_get_uuid (liaison_applicant_editor_get_application (LIAISON_APPLICANT_EDITOR (liaison_fellowship_view_get_editor (view)))),
-                   ==, liaison_record_get_uuid (first));
+  g_assert_false (is_stored (uuid));
+  g_assert_cmpstr (liaison_record_get_uuid (shown_person (view)), ==, liaison_record_get_text (first, "person"));
   g_assert_null (adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window)));
 
   /* Saved from the question about unsaved changes, as another applicant
    * is opened: checked as the Save button checks. Open Existing opens
    * the one there, and saves nothing. */
-  gtk_widget_activate_action (GTK_WIDGET (view), "fellowship.new", NULL);
-  settle ();
-  editor = LIAISON_APPLICANT_EDITOR (liaison_fellowship_view_get_editor (view));
-  g_free (uuid);
-  uuid = g_strdup (liaison_record_get_uuid (liaison_applicant_editor_get_application (editor)));
-  {
-    g_autoptr(LiaisonRecord) person = liaison_database_get (db, &liaison_person_type,
-                                                             liaison_record_get_text (first, "person"), NULL);
-    g_auto(GStrv) emails = g_strsplit (liaison_record_get_text (person, "emails"), "\n", 2);
-
-    set_entry (editor, "person", "family_name", "Someone");
-    set_entry (editor, "person", "emails", emails[0]);
-    set_entry (editor, "application", "government", "Anywhere");
-    choose (editor, "application", "jurisdiction", "Ontario (CA-ON)");
-  }
-  {
-    g_autoptr(LiaisonRecord) second = g_list_model_get_item (liaison_fellowship_view_get_model (view), 1);
-
-    liaison_fellowship_view_open (view, second);
-  }
-  dialog = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window));
-  g_assert_true (ADW_IS_ALERT_DIALOG (dialog));
-  g_signal_emit_by_name (dialog, "response", "save");
-  adw_dialog_force_close (dialog);
-  liaison_test_wait_until (has_dialog, window);
-  settle ();
-  dialog = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window));
-  g_assert_true (ADW_IS_ALERT_DIALOG (dialog));
-  g_assert_true (adw_alert_dialog_has_response (ADW_ALERT_DIALOG (dialog), "open"));
-  g_signal_emit_by_name (dialog, "response", "open");
-  adw_dialog_force_close (dialog);
-  settle ();
-  stored = liaison_database_get (db, &liaison_application_type, uuid, NULL);
-  g_assert_null (stored);
-  /* The one there, the same person's */
-  g_assert_cmpstr (liaison_record_get_uuid (liaison_applicant_editor_get_person (LIAISON_APPLICANT_EDITOR (liaison_fellowship_view_get_editor (view)))),
-                   ==, liaison_record_get_text (first, "person"));
+  editor = new_applicant (view, &uuid);
+  give_address_of (editor, first);
+  liaison_fellowship_view_open (view, second);
+  answer (window, "save");
+  answer_same_applicant (window, "open");
+  g_assert_false (is_stored (uuid));
+  g_assert_cmpstr (liaison_record_get_uuid (shown_person (view)), ==, liaison_record_get_text (first, "person"));
 
   /* Saved from the question as the window closes: checked as well.
    * Cancel keeps the window open, and saves nothing. */
-  gtk_widget_activate_action (GTK_WIDGET (view), "fellowship.new", NULL);
-  settle ();
-  editor = LIAISON_APPLICANT_EDITOR (liaison_fellowship_view_get_editor (view));
-  g_free (uuid);
-  uuid = g_strdup (liaison_record_get_uuid (liaison_applicant_editor_get_application (editor)));
-  set_entry (editor, "person", "family_name", "Halvorsen");
-  set_entry (editor, "person", "given_name", "Ingrid");
-  set_entry (editor, "application", "government", "City of Duluth");
-  choose (editor, "application", "jurisdiction", "Minnesota (US-MN)");
-  {
-    g_autoptr(LiaisonRecord) person = liaison_database_get (db, &liaison_person_type,
-                                                             liaison_record_get_text (first, "person"), NULL);
-    g_auto(GStrv) emails = g_strsplit (liaison_record_get_text (person, "emails"), "\n", 2);
-
-    set_entry (editor, "person", "emails", emails[0]);
-  }
+  editor = new_applicant (view, &uuid);
+  give_address_of (editor, first);
   gtk_window_close (GTK_WINDOW (window));
-  dialog = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window));
-  g_assert_true (ADW_IS_ALERT_DIALOG (dialog));
-  g_signal_emit_by_name (dialog, "response", "save");
-  adw_dialog_force_close (dialog);
-  liaison_test_wait_until (has_dialog, window);
-  settle ();
-  dialog = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window));
-  g_assert_true (ADW_IS_ALERT_DIALOG (dialog));
-  g_assert_true (adw_alert_dialog_has_response (ADW_ALERT_DIALOG (dialog), "open"));
-  g_signal_emit_by_name (dialog, "response", "cancel");
-  adw_dialog_force_close (dialog);
-  settle ();
+  answer (window, "save");
+  answer_same_applicant (window, "cancel");
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
-  stored = liaison_database_get (db, &liaison_application_type, uuid, NULL);
-  g_assert_null (stored);
+  g_assert_false (is_stored (uuid));
 
   liaison_test_window_destroy (window);
 }

@@ -30,6 +30,8 @@ char          *liaison_database_search_sql    (LiaisonDatabase          *self,
                                                const char               *word,
                                                char                    **parameter);
 void           liaison_database_add_functions (sqlite3                  *db);
+sqlite3       *liaison_database_open_reader   (const char               *path,
+                                               GError                  **error);
 
 typedef gint64 (*LiaisonClockFunc) (gpointer data);
 

@@ -2272,18 +2272,15 @@ tags_thread (GTask        *task,
 {
   LiaisonDatabase *self = source_object;
   const LiaisonRecordType *type = task_data;
-  sqlite3 *db = NULL;
+  GError *error = NULL;
+  sqlite3 *db = liaison_database_open_reader (self->path, &error);
 
-  /* A connection of its own, so that the window's is not held up */
-  if (sqlite3_open_v2 (self->path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
+  if (db == NULL)
     {
-      sqlite3_close (db);
-      g_task_return_new_error (task, LIAISON_DATABASE_ERROR, LIAISON_DATABASE_ERROR_OPEN,
-                               _("The database “%s” cannot be read."), self->path);
+      g_task_return_error (task, error);
       return;
     }
 
-  sqlite3_busy_timeout (db, 5000);
   g_task_return_pointer (task, read_tags (db, type), (GDestroyNotify) g_strfreev);
   sqlite3_close (db);
 }
@@ -3084,6 +3081,38 @@ fold_function (sqlite3_context  *context,
     sqlite3_result_null (context);
   else
     sqlite3_result_text (context, liaison_search_normalize (text), -1, g_free);
+}
+
+/**
+ * liaison_database_open_reader:
+ * @path: the database file
+ * @error: return location for a #GError
+ *
+ * Opens a connection of its own to the database at @path, to read from
+ * in a worker thread without holding up the window's: read-only, waiting
+ * for a writer for up to five seconds, with Liaison's SQL functions.
+ *
+ * Returns: (nullable): the connection, for sqlite3_close(), or %NULL with
+ *   @error set
+ */
+sqlite3 *
+liaison_database_open_reader (const char  *path,
+                              GError     **error)
+{
+  sqlite3 *db = NULL;
+
+  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
+    {
+      sqlite3_close (db);
+      g_set_error (error, LIAISON_DATABASE_ERROR, LIAISON_DATABASE_ERROR_OPEN,
+                   _("The database “%s” cannot be read."), path);
+      return NULL;
+    }
+
+  sqlite3_busy_timeout (db, 5000);
+  liaison_database_add_functions (db);
+
+  return db;
 }
 
 /**

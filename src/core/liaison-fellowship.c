@@ -713,19 +713,15 @@ duplicate_thread (GTask        *task,
     return;
 
   /* A connection of its own, so that the window's is not held up */
-  if (sqlite3_open_v2 (check->path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
-    g_set_error (&error, LIAISON_DATABASE_ERROR, LIAISON_DATABASE_ERROR_OPEN,
-                 _("The database “%s” cannot be read."), check->path);
-  else
+  db = liaison_database_open_reader (check->path, &error);
+  if (db != NULL)
     {
-      sqlite3_busy_timeout (db, 5000);
-      liaison_database_add_functions (db);
       /* Let go of once cancelled: the query stops with an error */
       if (cancellable != NULL)
         sqlite3_progress_handler (db, 1000, cancelled_cb, cancellable);
       found = duplicate_check_run (check, db, &error);
+      sqlite3_close (db);
     }
-  sqlite3_close (db);
 
   if (error != NULL)
     g_task_return_error (task, g_steal_pointer (&error));

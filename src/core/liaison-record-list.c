@@ -1025,17 +1025,13 @@ reload_thread (GTask        *task,
   GArray *ids = NULL;
   sqlite3 *db = NULL;
 
-  if (sqlite3_open_v2 (job->path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
-    g_set_error (&error, LIAISON_DATABASE_ERROR, LIAISON_DATABASE_ERROR_OPEN,
-                 _("The database “%s” cannot be read."), job->path);
-  else
+  db = liaison_database_open_reader (job->path, &error);
+  if (db != NULL)
     {
-      sqlite3_busy_timeout (db, 5000);
-      liaison_database_add_functions (db);
       sqlite3_progress_handler (db, 1000, progress_cb, job->stop);
       ids = read_ids (db, job->sql, job->parameters, job->stop, &error);
+      sqlite3_close (db);
     }
-  sqlite3_close (db);
 
   if (ids == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
