@@ -12,6 +12,7 @@
 
 #include "liaison-database.h"
 #include "liaison-demo.h"
+#include "liaison-fellowship.h"
 #include "liaison-record-list.h"
 #include "liaison-records.h"
 
@@ -163,6 +164,119 @@ test_fill (void)
   assert_found (db, "chicago");
 }
 
+/* The values of @field of every record of @type, sorted */
+static GPtrArray *
+all_values (LiaisonDatabase         *db,
+            const LiaisonRecordType *type,
+            const LiaisonField      *field)
+{
+  g_autoptr(LiaisonRecordList) list = load_list (db, type, NULL, NULL);
+  GPtrArray *values = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (list)); i++)
+    {
+      g_autoptr(LiaisonRecord) record = g_list_model_get_item (G_LIST_MODEL (list), i);
+
+      if (field->kind == LIAISON_FIELD_INTEGER)
+        g_ptr_array_add (values, g_strdup_printf ("%" G_GINT64_FORMAT, liaison_record_get_integer (record, field->name)));
+      else
+        g_ptr_array_add (values, g_strdup (liaison_record_get_text (record, field->name)));
+    }
+  g_ptr_array_sort_values (values, (GCompareFunc) g_strcmp0);
+
+  return values;
+}
+
+static gboolean
+has_value (GPtrArray  *values,
+           const char *value)
+{
+  return g_ptr_array_find_with_equal_func (values, value, g_str_equal, NULL);
+}
+
+/* Filled two years after it was written, the data is moved on two years:
+ * the coming cohort is still the one it fills */
+static void
+test_moved_on (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LiaisonDatabase) written = liaison_database_open (":memory:", &error);
+  g_autoptr(LiaisonDatabase) later = liaison_database_open (":memory:", &error);
+  guint n_types;
+  const LiaisonRecordType **types = liaison_record_type_get_all (&n_types);
+
+  g_assert_no_error (error);
+  liaison_set_today (LIAISON_DEMO_TODAY);
+  g_assert_true (liaison_demo_fill (written, &error));
+  g_assert_no_error (error);
+  liaison_set_today ("2028-11-27");
+  g_assert_true (liaison_demo_fill (later, &error));
+  g_assert_no_error (error);
+  liaison_set_today (NULL);
+
+  for (guint i = 0; i < n_types; i++)
+    for (guint j = 0; j < types[i]->n_fields; j++)
+      {
+        const LiaisonField *field = &types[i]->fields[j];
+        g_autoptr(GPtrArray) before = NULL;
+        g_autoptr(GPtrArray) after = NULL;
+
+        if (field->kind != LIAISON_FIELD_DATE && field->kind != LIAISON_FIELD_LOCAL_TIME &&
+            !g_str_equal (field->name, "cohort_year"))
+          continue;
+
+        before = all_values (written, types[i], field);
+        after = all_values (later, types[i], field);
+        g_assert_cmpuint (before->len, ==, after->len);
+
+        /* Every date or year from 2020 on two years later; those before,
+         * the same */
+        for (guint k = 0; k < before->len; k++)
+          {
+            const char *value = g_ptr_array_index (before, k);
+            int year = atoi (value);
+            g_autofree char *expected = NULL;
+
+            if (value[0] == '\0' || year < 2020)
+              expected = g_strdup (value);
+            else
+              expected = g_strdup_printf ("%04d%s", year + 2, value + 4);
+            if (!has_value (after, expected))
+              g_error ("%s.%s: %s, filled two years later, is not %s", types[i]->name, field->name, value, expected);
+          }
+      }
+
+  /* The founding of an affiliation is history */
+  {
+    g_autoptr(GPtrArray) established = all_values (later, &liaison_affiliation_type,
+                                                   liaison_record_type_find_field (&liaison_affiliation_type, "established"));
+
+    g_assert_true (has_value (established, "1960-02-29"));
+  }
+
+  /* The years the next thing to do names move too */
+  {
+    g_autoptr(GPtrArray) before = all_values (written, &liaison_organization_type,
+                                              liaison_record_type_find_field (&liaison_organization_type, "next_action"));
+    g_autoptr(GPtrArray) after = all_values (later, &liaison_organization_type,
+                                             liaison_record_type_find_field (&liaison_organization_type, "next_action"));
+
+    g_assert_true (has_value (before, "Send the 2027 call for nominations to the international team"));
+    g_assert_true (has_value (after, "Send the 2029 call for nominations to the international team"));
+    g_assert_false (has_value (after, "Send the 2027 call for nominations to the international team"));
+  }
+
+  /* The coming cohort is as full as it was */
+  {
+    g_autoptr(LiaisonRecordList) coming = load_list (written, &liaison_application_type, "cohort_year", "2027");
+    g_autoptr(LiaisonRecordList) coming_later = load_list (later, &liaison_application_type, "cohort_year", "2029");
+
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (coming)), >, 0);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (coming_later)), ==,
+                      g_list_model_get_n_items (G_LIST_MODEL (coming)));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -170,6 +284,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/demo/fill", test_fill);
+  g_test_add_func ("/demo/moved-on", test_moved_on);
 
   return g_test_run ();
 }

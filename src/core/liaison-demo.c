@@ -8,9 +8,12 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "liaison-demo.h"
+#include "liaison-fellowship.h"
 #include "liaison-records.h"
 #include "liaison-reference.h"
 
@@ -21,9 +24,10 @@
  *
  * Every random choice comes from one generator with a fixed seed, so two
  * runs give the same data but for the identifiers and the times of saving.
- * Dates are absolute, around 2024–2027; the data was written on
- * 2026-11-27, which is the "today" the past and future items are placed
- * around. */
+ * Dates are written around 2024–2027; the data was written on 2026-11-27,
+ * which is the "today" the past and future items are placed around. In a
+ * later year, everything is moved on by whole years (see move_on()), so
+ * that the coming cohort is still the one the data fills. */
 
 #define DEMO_SEED 2026
 #define DEMO_TODAY LIAISON_DEMO_TODAY
@@ -2204,6 +2208,128 @@ add_activities (Demo *demo)
     }
 }
 
+/* Moving the data on: dates and years from this one on move, those
+ * before (the founding of an affiliation, say) are history and stay */
+#define FIRST_YEAR_MOVED 2020
+#define LAST_YEAR_MOVED 2039
+
+static gboolean
+is_moved (int year)
+{
+  return year >= FIRST_YEAR_MOVED && year <= LAST_YEAR_MOVED;
+}
+
+/* A date, or a wall time, that begins YYYY-MM-DD: a 29 February moved to
+ * a year without one becomes the 28th */
+static char *
+move_date (const char *text,
+           int         years)
+{
+  int year, month, day;
+  GString *moved;
+
+  if (sscanf (text, "%4d-%2d-%2d", &year, &month, &day) != 3 || !is_moved (year))
+    return g_strdup (text);
+
+  year += years;
+  if (month == 2 && day == 29 && !g_date_is_leap_year (year))
+    day = 28;
+  moved = g_string_new (NULL);
+  g_string_printf (moved, "%04d-%02d-%02d", year, month, day);
+  g_string_append (moved, text + strlen ("YYYY-MM-DD"));
+
+  return g_string_free (moved, FALSE);
+}
+
+/* A text naming years ("the 2027 call for nominations") */
+static char *
+move_years_in (const char *text,
+               int         years)
+{
+  GString *moved = g_string_new (NULL);
+  const char *p = text;
+
+  while (*p != '\0')
+    {
+      gboolean starts = p == text || !g_ascii_isalnum (p[-1]);
+      guint n = 0;
+
+      while (g_ascii_isdigit (p[n]))
+        n++;
+
+      if (starts && n == 4 && !g_ascii_isalnum (p[4]) && is_moved (atoi (p)))
+        {
+          g_string_append_printf (moved, "%d", atoi (p) + years);
+          p += 4;
+        }
+      else
+        {
+          g_string_append_len (moved, p, MAX (n, 1));
+          p += MAX (n, 1);
+        }
+    }
+
+  return g_string_free (moved, FALSE);
+}
+
+/* Moves every record on by @years whole years */
+static void
+move_on (GPtrArray *records,
+         int        years)
+{
+  for (guint i = 0; i < records->len; i++)
+    {
+      LiaisonRecord *record = g_ptr_array_index (records, i);
+      const LiaisonRecordType *type = liaison_record_get_record_type (record);
+
+      for (guint j = 0; j < type->n_fields; j++)
+        {
+          const LiaisonField *field = &type->fields[j];
+          g_autofree char *moved = NULL;
+
+          if (field->flags & LIAISON_FIELD_DERIVED)
+            continue;
+
+          switch (field->kind)
+            {
+            case LIAISON_FIELD_DATE:
+            case LIAISON_FIELD_LOCAL_TIME:
+              moved = move_date (liaison_record_get_text (record, field->name), years);
+              break;
+
+            case LIAISON_FIELD_TEXT:
+            case LIAISON_FIELD_LONG_TEXT:
+              /* Not a person's own (a number in an address) */
+              if (!(field->flags & LIAISON_FIELD_PERSONAL))
+                moved = move_years_in (liaison_record_get_text (record, field->name), years);
+              break;
+
+            case LIAISON_FIELD_INTEGER:
+              if (g_str_equal (field->name, "cohort_year") &&
+                  is_moved (liaison_record_get_integer (record, field->name)))
+                liaison_record_set_integer (record, field->name,
+                                            liaison_record_get_integer (record, field->name) + years);
+              break;
+
+            default:
+              break;
+            }
+
+          if (moved != NULL && !g_str_equal (moved, liaison_record_get_text (record, field->name)))
+            liaison_record_set_text (record, field->name, moved);
+        }
+    }
+}
+
+/* The whole years from the year the data was written to this one */
+static int
+years_since_written (void)
+{
+  g_autofree char *today = liaison_today ();
+
+  return atoi (today) - atoi (DEMO_TODAY);
+}
+
 /**
  * liaison_demo_fill:
  * @database: an empty database
@@ -2246,6 +2372,8 @@ liaison_demo_fill (LiaisonDatabase  *database,
 
   for (guint i = 0; i < G_N_ELEMENTS (demo.buckets); i++)
     g_ptr_array_extend (records, demo.buckets[i], NULL, NULL);
+  if (years_since_written () != 0)
+    move_on (records, years_since_written ());
 
   return liaison_database_save_all (database, records, error);
 }
